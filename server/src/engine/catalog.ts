@@ -1,0 +1,42 @@
+// The one catalog of diagnostic codes. Every diagnostic the engine emits uses a code from
+// here, so the README, the settings and the quick fixes all agree on the same list.
+import type { Severity } from './types';
+
+export interface DiagnosticCodeInfo {
+  defaultSeverity: Severity;
+  /** One sentence for the README and the settings description. */
+  description: string;
+}
+
+export const DIAGNOSTIC_CODES = {
+  'unparsed-figure': {
+    defaultSeverity: 'warning',
+    description: 'A number that no figure kind fits, such as "a 9.1 year-on-year increase" with no unit.',
+  },
+  'missing-currency': {
+    defaultSeverity: 'warning',
+    description: 'An amount with a scale but no currency, such as "on the 49.9 billion", where the call states none.',
+  },
+  'escaped-symbol': {
+    defaultSeverity: 'information',
+    description: 'Markup debris inside a figure, such as the backslash in "\\$57.8 billion".',
+  },
+  'not-text': {
+    defaultSeverity: 'error',
+    description: 'The file is not text (it holds NUL bytes), so nothing in it was read.',
+  },
+  'invalid-encoding': {
+    defaultSeverity: 'warning',
+    description: 'The file is not valid UTF-8; unreadable bytes were replaced before reading.',
+  },
+  'degraded-analysis': {
+    defaultSeverity: 'information',
+    description: 'The document is larger than transcriptLens.maxDocumentSize, so only speakers were read.',
+  },
+} as const satisfies Record<string, DiagnosticCodeInfo>;
+
+export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
+
+export function isDiagnosticCode(code: string): code is DiagnosticCode {
+  return Object.prototype.hasOwnProperty.call(DIAGNOSTIC_CODES, code);
+}

@@ -1,0 +1,28 @@
+// Decides whether a plain-text or Markdown document is a transcript (or an article about a
+// call) so the editor can switch it to the Transcript language. Reads only the head of the
+// document, so it costs the same on a 20 MB file as on a page.
+import { splitLines } from './text';
+import { readTurns } from './turns';
+
+const HEAD_CHARACTERS = 60_000;
+
+/** Words that say a text is about a company's results, not code or ordinary prose. */
+const RESULTS_VOCABULARY =
+  /\b(?:revenue|earnings|quarter(?:ly)?|fiscal|year[- ]over[- ]year|year[- ]on[- ]year|EBITA|EBITDA|GMV|margin|guidance|shareholders?|CEO|CFO|analysts?|operating (?:income|profit)|net income|free cash flow|investor relations|conference call|earnings call)\b/gi;
+const AMOUNT = /(?:[$€£¥]\s?\d|\b\d[\d,.]*\s?(?:%|percent|billion|million|trillion|bn|mn)\b|\b(?:RMB|USD|HK\$|US\$)\s?\d)/gi;
+const SPEAKER_CUE = /^(?:#{1,6}\s*)?(?:\*\*)?\s*(?:Operator|Questions?\s*(?:&|and)\s*Answers?|Q&A(?: Session)?|Prepared Remarks|Call Participants)\b/im;
+
+export function looksLikeTranscript(text: string): boolean {
+  const head = text.slice(0, HEAD_CHARACTERS);
+  if (head.includes('\u0000')) return false;
+  const lines = splitLines(head);
+  const { turns } = readTurns(lines);
+  const speakers = new Set(turns.map((t) => t.speaker.toLowerCase()));
+  if (turns.length >= 3 && speakers.size >= 2) return true;
+  if (SPEAKER_CUE.test(head) && turns.length >= 1) return true;
+  // Articles about a call have no speakers but read as results: many figures and many
+  // different results words.
+  const vocabulary = new Set((head.match(RESULTS_VOCABULARY) ?? []).map((w) => w.toLowerCase().replace(/[- ]/g, '')));
+  const amounts = (head.match(AMOUNT) ?? []).length;
+  return vocabulary.size >= 3 && amounts >= 3;
+}

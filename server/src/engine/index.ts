@@ -1,0 +1,35 @@
+// The engine's entry point: text in, analysis out. Pure: no editor, protocol or file-system
+// imports (test/unit/purity.test.ts), and it never throws on any input.
+import { DIAGNOSTIC_CODES } from './catalog';
+import { readFigures } from './figures';
+import { splitLines } from './text';
+import { readTurns } from './turns';
+import type { Analysis, AnalyzeOptions, Diagnostic } from './types';
+
+export * from './types';
+export { DIAGNOSTIC_CODES, isDiagnosticCode } from './catalog';
+export type { DiagnosticCode } from './catalog';
+export { looksLikeTranscript } from './detect';
+export { LineIndex, splitLines, stripBom } from './text';
+export { toContractJson } from './contract';
+export type { ContractAnalysis } from './contract';
+
+export const DEFAULT_MAX_DOCUMENT_SIZE = 10_000_000;
+
+export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
+  const lines = splitLines(text);
+  const { turns, sections } = readTurns(lines);
+  const maxSize = options.maxDocumentSize ?? DEFAULT_MAX_DOCUMENT_SIZE;
+  if (text.length > maxSize) {
+    const notice: Diagnostic = {
+      line: 0, start: 0, end: Math.min(lines[0].length, 1),
+      severity: DIAGNOSTIC_CODES['degraded-analysis'].defaultSeverity,
+      code: 'degraded-analysis',
+      message: `This document has ${text.length.toLocaleString('en-US')} characters, more than the ${maxSize.toLocaleString('en-US')} of transcriptLens.maxDocumentSize: speakers were read, figures were not.`,
+      fixes: [],
+    };
+    return { turns, sections, figures: [], diagnostics: [notice], defaultCurrency: null, degraded: true };
+  }
+  const { figures, diagnostics, defaultCurrency } = readFigures(lines, turns, options);
+  return { turns, sections, figures, diagnostics, defaultCurrency, degraded: false };
+}
