@@ -3,20 +3,30 @@
 // document, so it costs the same on a 20 MB file as on a page.
 import { splitLines } from './text';
 import { readTurns } from './turns';
+import type { Turn } from './types';
 
 const HEAD_CHARACTERS = 60_000;
 
 /** Words that say a text is about a company's results, not code or ordinary prose. */
 const RESULTS_VOCABULARY =
   /\b(?:revenue|earnings|quarter(?:ly)?|fiscal|year[- ]over[- ]year|year[- ]on[- ]year|EBITA|EBITDA|GMV|margin|guidance|shareholders?|CEO|CFO|analysts?|operating (?:income|profit)|net income|free cash flow|investor relations|conference call|earnings call)\b/gi;
-const AMOUNT = /(?:[$€£¥]\s?\d|\b\d[\d,.]*\s?(?:%|percent|billion|million|trillion|bn|mn)\b|\b(?:RMB|USD|HK\$|US\$)\s?\d)/gi;
+const AMOUNT = /(?:[$€£¥]\s?\d|\b\d[\d,.]*\s?(?:%|(?:percent|billion|million|trillion|bn|mn)\b)|\b(?:RMB|USD|HK\$|US\$)\s?\d)/gi;
 const SPEAKER_CUE = /^(?:#{1,6}\s*)?(?:\*\*)?\s*(?:Operator|Questions?\s*(?:&|and)\s*Answers?|Q&A(?: Session)?|Prepared Remarks|Call Participants)\b/im;
+
+const PERSON_NAME = /^[A-Z][a-z'’.-]+(?: [A-Z][A-Za-z'’.-]*){1,3}$/;
+
+function isCredibleTurn(turn: Turn): boolean {
+  if (turn.speakerKind === 'operator' || turn.role !== null || turn.affiliation !== null) return true;
+  return PERSON_NAME.test(turn.speaker);
+}
 
 export function looksLikeTranscript(text: string): boolean {
   const head = text.slice(0, HEAD_CHARACTERS);
   if (head.includes('\u0000')) return false;
   const lines = splitLines(head);
-  const { turns } = readTurns(lines);
+  // Only turns that read as people count: Markdown headings such as "## Installation"
+  // must not make a README a transcript.
+  const turns = readTurns(lines).turns.filter(isCredibleTurn);
   const speakers = new Set(turns.map((t) => t.speaker.toLowerCase()));
   if (turns.length >= 3 && speakers.size >= 2) return true;
   if (SPEAKER_CUE.test(head) && turns.length >= 1) return true;
