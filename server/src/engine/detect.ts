@@ -13,6 +13,7 @@ const RESULTS_VOCABULARY =
 const AMOUNT = /(?:[$€£¥]\s?\d|\b\d[\d,.]*\s?(?:%|(?:percent|billion|million|trillion|bn|mn)\b)|\b(?:RMB|USD|HK\$|US\$)\s?\d)/gi;
 const SPEAKER_CUE = /^(?:#{1,6}\s*)?(?:\*\*)?\s*(?:Operator|Questions?\s*(?:&|and)\s*Answers?|Q&A(?: Session)?|Prepared Remarks|Call Participants)\b/im;
 
+const TECHNICAL = /^\s*(?:```|~~~|\|.*\|\s*$)/m;
 const PERSON_NAME = /^[A-Z][a-z'’.-]+(?: [A-Z][A-Za-z'’.-]*){1,3}$/;
 
 function isCredibleTurn(turn: Turn): boolean {
@@ -31,7 +32,9 @@ export function looksLikeTranscript(text: string): boolean {
   if (turns.length >= 3 && speakers.size >= 2) return true;
   if (SPEAKER_CUE.test(head) && turns.length >= 1) return true;
   // Articles about a call have no speakers but read as results: many figures and many
-  // different results words.
+  // different results words. Technical documents (code fences, tables) that merely quote
+  // figures, such as this project's own README, are not articles.
+  if (TECHNICAL.test(head)) return false;
   const vocabulary = new Set((head.match(RESULTS_VOCABULARY) ?? []).map((w) => w.toLowerCase().replace(/[- ]/g, '')));
   const amounts = (head.match(AMOUNT) ?? []).length;
   return vocabulary.size >= 3 && amounts >= 3;
