@@ -1,35 +1,106 @@
-// Activation: starts the language server and switches detected transcripts to the
-// Transcript language.
+// Activation: starts the language server, switches detected transcripts to the Transcript
+// language, and adds the speaker roster view, the status bar entry and the commands.
 import * as path from 'node:path';
+import type { ChildProcess } from 'node:child_process';
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind } from 'vscode-languageclient/node';
+import { LanguageClient, State, TransportKind } from 'vscode-languageclient/node';
 import type { LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
+import type { TranscriptLensApi } from './api';
+import { DetectionController } from './detection';
+import { QuietRestartErrorHandler } from './errorHandler';
+import { detectedNotification, TRANSCRIPT_LANGUAGE } from './protocol';
+import { activeTranscript, pickTurn, REVEAL_TURN_COMMAND, revealTurn, ROSTER_VIEW_ID, RosterModel, RosterTreeProvider } from './roster';
+import { TranscriptStatusBar } from './statusBar';
 
+const ACTIVE_CONTEXT_KEY = 'transcriptLens.transcriptActive';
 let client: LanguageClient | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+function createClient(context: vscode.ExtensionContext, outputChannel: vscode.OutputChannel): LanguageClient {
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
+  const errorHandler = new QuietRestartErrorHandler();
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
   const clientOptions: LanguageClientOptions = {
-    documentSelector: [{ language: 'transcript' }, { language: 'plaintext' }, { language: 'markdown' }],
+    // Plain text and Markdown are sent only so the server can detect transcripts among them.
+    documentSelector: [
+      { language: TRANSCRIPT_LANGUAGE },
+      { language: 'plaintext', scheme: 'file' },
+      { language: 'plaintext', scheme: 'untitled' },
+      { language: 'markdown', scheme: 'file' },
+      { language: 'markdown', scheme: 'untitled' },
+    ],
+    synchronize: { configurationSection: 'transcriptLens' },
+    outputChannel,
+    errorHandler,
   };
-  client = new LanguageClient('transcriptLens', 'Transcript Lens', serverOptions, clientOptions);
-  client.onNotification('transcriptLens/detected', async ({ uri }: { uri: string }) => {
-    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri);
-    if (document && document.languageId !== 'transcript') {
-      await vscode.languages.setTextDocumentLanguage(document, 'transcript');
-    }
+  const languageClient = new LanguageClient('transcriptLens', 'Transcript Lens', serverOptions, clientOptions);
+  errorHandler.attach(languageClient);
+  return languageClient;
+}
+
+/** The server's process id; vscode-languageclient keeps the child process in a private field. */
+function serverProcessId(languageClient: LanguageClient): number | undefined {
+  return (languageClient as unknown as { _serverProcess?: ChildProcess })._serverProcess?.pid;
+}
+
+function whenRunning(languageClient: LanguageClient): Promise<void> {
+  if (languageClient.state === State.Running) return Promise.resolve();
+  return new Promise((resolve) => {
+    const listener = languageClient.onDidChangeState((event) => {
+      if (event.newState === State.Running) {
+        listener.dispose();
+        resolve();
+      }
+    });
+  });
+}
+
+function updateActiveContext(): void {
+  void vscode.commands.executeCommand('setContext', ACTIVE_CONTEXT_KEY, activeTranscript() !== undefined);
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<TranscriptLensApi> {
+  const outputChannel = vscode.window.createOutputChannel('Transcript Lens');
+  const languageClient = createClient(context, outputChannel);
+  client = languageClient;
+  const detection = new DetectionController(context.workspaceState);
+  const roster = new RosterModel(languageClient);
+  const statusBar = new TranscriptStatusBar(languageClient, roster);
+  const treeView = vscode.window.createTreeView(ROSTER_VIEW_ID, {
+    treeDataProvider: new RosterTreeProvider(roster),
+    showCollapseAll: true,
   });
   context.subscriptions.push(
+    outputChannel,
+    detection,
+    roster,
+    statusBar,
+    treeView,
+    languageClient.onNotification(detectedNotification, ({ uri }) => detection.onDetected(uri)),
+    vscode.window.onDidChangeActiveTextEditor(updateActiveContext),
+    // A language switch replaces the document, so the roster's refresh also re-checks the context.
+    roster.onDidChange(updateActiveContext),
     vscode.commands.registerCommand('transcriptLens.treatAsTranscript', async () => {
-      const editor = vscode.window.activeTextEditor;
-      if (editor) await vscode.languages.setTextDocumentLanguage(editor.document, 'transcript');
+      const document = vscode.window.activeTextEditor?.document;
+      if (document) await detection.treatAsTranscript(document);
     }),
+    vscode.commands.registerCommand('transcriptLens.showRoster', () => pickTurn(roster)),
+    vscode.commands.registerCommand('transcriptLens.restartServer', async () => {
+      outputChannel.appendLine('Restarting the Transcript Lens server on request.');
+      await languageClient.restart();
+    }),
+    vscode.commands.registerCommand(REVEAL_TURN_COMMAND, revealTurn),
   );
-  await client.start();
+  updateActiveContext();
+  await languageClient.start();
+  return {
+    serverProcessId: () => serverProcessId(languageClient),
+    whenServerRunning: () => whenRunning(languageClient),
+    roster: () => roster.entries,
+    statusText: () => (roster.uri ? statusBar.text : ''),
+  };
 }
 
 export async function deactivate(): Promise<void> {

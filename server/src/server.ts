@@ -1,86 +1,383 @@
-// The language server: the only layer that knows LSP. Each handler is a thin adapter over
-// the cached analysis of its document.
+// The language server: the only layer that knows LSP. Each handler is a thin adapter: get
+// the cached analysis of its document, call a feature function, return. Every handler is
+// guarded, so an unexpected error is logged and answered with an empty result.
 import {
+  CodeActionKind,
   createConnection,
-  DocumentSymbol,
-  Hover,
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  ErrorCodes,
+  FileChangeType,
   ProposedFeatures,
-  SymbolKind,
+  ResponseError,
   TextDocuments,
   TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
+import type { ClientCapabilities, InitializeParams, InitializeResult } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze, looksLikeTranscript } from './engine';
-import type { Analysis } from './engine';
+import { fileURLToPath } from 'node:url';
+import { AnalysisCache } from './analysisCache';
+import type { AnalyzedDocument } from './analysisCache';
+import { CheckedStore, sidecarPath, SIDECAR_SUFFIX } from './checkedStore';
+import { anchorFigure, looksLikeTranscript } from './engine';
+import { codeActions, MARK_FIGURE_CHECKED_COMMAND, parseMarkCheckedArguments } from './features/codeActions';
+import { documentDiagnostics } from './features/diagnostics';
+import { foldingRanges } from './features/folding';
+import { hoverAt } from './features/hover';
+import { inlayHints } from './features/inlayHints';
+import { speakerReferences } from './features/references';
+import { prepareSpeakerRename, renameSpeaker } from './features/rename';
+import { roster, ROSTER_REQUEST } from './features/roster';
+import { SEMANTIC_TOKENS_LEGEND, semanticTokens } from './features/semanticTokens';
+import { summary, SUMMARY_REQUEST } from './features/summary';
+import { documentSymbols } from './features/symbols';
+import { workspaceSymbols } from './features/workspaceSymbols';
+import { lineLength } from './positions';
+import { DEFAULT_SETTINGS, parseSettings, SETTINGS_SECTION } from './settings';
+import type { Settings } from './settings';
+import { WorkspaceIndex } from './workspaceIndex';
+
+export const DETECTED_NOTIFICATION = 'transcriptLens/detected';
+export const SERVER_PROCESS_REQUEST = 'transcriptLens/serverProcess';
+const TRANSCRIPT_LANGUAGE = 'transcript';
+const DETECTABLE_LANGUAGES: ReadonlySet<string> = new Set(['plaintext', 'markdown']);
+/** Above this many files, workspace indexing shows a progress notification. */
+const PROGRESS_THRESHOLD = 25;
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
-const cache = new Map<string, { version: number; analysis: Analysis }>();
+const checkedStore = new CheckedStore();
+const workspaceIndex = new WorkspaceIndex();
+let settings: Settings = { ...DEFAULT_SETTINGS };
+let clientCapabilities: ClientCapabilities = {};
+let workspaceFolderUris: string[] = [];
+let resolveSettingsReady: () => void = () => undefined;
+const settingsReady = new Promise<void>((resolve) => (resolveSettingsReady = resolve));
+const cache = new AnalysisCache((uri) => ({
+  glossary: settings.glossary,
+  checked: checkedStore.get(uri),
+  maxDocumentSize: settings.maxDocumentSize,
+}));
+/** Sidecar reads of documents just opened; their first diagnostics wait for them. */
+const sidecarLoads = new Map<string, Promise<void>>();
+/** Documents opened since their last analysis: their first publish skips the typing delay. */
+const justOpened = new Set<string>();
+/** Documents already reported as looking like transcripts, so the client is told once per open. */
+const detectedUris = new Set<string>();
 
-function analysisOf(document: TextDocument): Analysis {
-  const cached = cache.get(document.uri);
-  if (cached && cached.version === document.version) return cached.analysis;
-  const analysis = analyze(document.getText());
-  cache.set(document.uri, { version: document.version, analysis });
-  return analysis;
+function logError(what: string, error: unknown): void {
+  const detail = error instanceof Error ? error.stack ?? error.message : String(error);
+  connection.console.error(`Transcript Lens: ${what} failed: ${detail}`);
 }
 
-connection.onInitialize(() => ({
-  capabilities: {
-    textDocumentSync: TextDocumentSyncKind.Incremental,
-    documentSymbolProvider: true,
-    hoverProvider: true,
-  },
-  serverInfo: { name: 'transcript-lens' },
+/** Wraps a handler: errors meant for the client pass through, any other is logged and answered with the fallback. */
+function guard<P, R>(what: string, fallback: R, handler: (params: P) => R | Promise<R>): (params: P) => Promise<R> {
+  return async (params: P) => {
+    try {
+      return await handler(params);
+    } catch (error) {
+      if (error instanceof ResponseError) throw error;
+      logError(what, error);
+      return fallback;
+    }
+  };
+}
+
+/** The analysis of an open transcript; other documents get no features. */
+function transcript(uri: string): AnalyzedDocument | null {
+  const document = documents.get(uri);
+  return document && document.languageId === TRANSCRIPT_LANGUAGE ? cache.get(document) : null;
+}
+
+function publishDiagnostics(document: TextDocument): void {
+  const analyzed = cache.get(document);
+  workspaceIndex.set(document.uri, analyzed.analysis.turns);
+  void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: documentDiagnostics(analyzed, settings) });
+}
+
+function detect(document: TextDocument): void {
+  if (!settings.detectionEnabled || !DETECTABLE_LANGUAGES.has(document.languageId) || detectedUris.has(document.uri)) return;
+  if (!looksLikeTranscript(document.getText())) return;
+  detectedUris.add(document.uri);
+  void connection.sendNotification(DETECTED_NOTIFICATION, { uri: document.uri });
+}
+
+/** Runs once typing in a document pauses (or right after it opens). */
+async function settle(uri: string): Promise<void> {
+  await settingsReady;
+  await sidecarLoads.get(uri);
+  const document = documents.get(uri);
+  if (!document) return;
+  if (document.languageId === TRANSCRIPT_LANGUAGE) publishDiagnostics(document);
+  else detect(document);
+}
+
+function republishAll(): void {
+  for (const document of documents.all()) {
+    if (document.languageId === TRANSCRIPT_LANGUAGE) publishDiagnostics(document);
+  }
+}
+
+/** Asks the client to re-request what depends on settings or checked marks. */
+function refreshEditorFeatures(): void {
+  const workspace = clientCapabilities.workspace;
+  if (workspace?.inlayHint?.refreshSupport) void connection.languages.inlayHint.refresh().catch((e) => logError('inlay hint refresh', e));
+  if (workspace?.semanticTokens?.refreshSupport) connection.languages.semanticTokens.refresh();
+}
+
+async function loadSettings(): Promise<void> {
+  try {
+    if (clientCapabilities.workspace?.configuration) {
+      settings = parseSettings(await connection.workspace.getConfiguration({ section: SETTINGS_SECTION }));
+    }
+  } catch (error) {
+    logError('reading settings', error);
+  }
+}
+
+function isOpen(uri: string): boolean {
+  return documents.get(uri) !== undefined;
+}
+
+async function indexWorkspace(folders: readonly string[]): Promise<void> {
+  const progress = clientCapabilities.window?.workDoneProgress ? await connection.window.createWorkDoneProgress() : null;
+  let begun = false;
+  try {
+    await workspaceIndex.indexFolders(folders, settings.detectionEnabled, isOpen, (done, total) => {
+      if (!progress || total < PROGRESS_THRESHOLD) return;
+      if (!begun) progress.begin('Transcript Lens: indexing transcripts', 0, `0/${total}`, true);
+      begun = true;
+      if (done % 10 === 0 || done === total) progress.report(Math.round((done / total) * 100), `${done}/${total}`);
+    });
+  } finally {
+    progress?.done();
+  }
+}
+
+function rememberFolders(params: InitializeParams): void {
+  const folders = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
+  workspaceFolderUris = folders;
+}
+
+connection.onInitialize((params): InitializeResult => {
+  clientCapabilities = params.capabilities;
+  rememberFolders(params);
+  const prepareSupport = params.capabilities.textDocument?.rename?.prepareSupport === true;
+  return {
+    capabilities: {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+      documentSymbolProvider: { label: 'Transcript Lens' },
+      foldingRangeProvider: true,
+      hoverProvider: true,
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+      executeCommandProvider: { commands: [MARK_FIGURE_CHECKED_COMMAND] },
+      renameProvider: prepareSupport ? { prepareProvider: true } : true,
+      referencesProvider: true,
+      workspaceSymbolProvider: true,
+      inlayHintProvider: true,
+      semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true, range: true },
+      workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+    },
+    serverInfo: { name: 'transcript-lens', version: '0.1.0' },
+  };
+});
+
+connection.onInitialized(async () => {
+  const workspace = clientCapabilities.workspace;
+  try {
+    if (workspace?.didChangeConfiguration?.dynamicRegistration) {
+      await connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION });
+    }
+    if (workspace?.didChangeWatchedFiles?.dynamicRegistration) {
+      await connection.client.register(DidChangeWatchedFilesNotification.type, {
+        watchers: [{ globPattern: '**/*.{txt,md,transcript,vtt}' }, { globPattern: `**/*${SIDECAR_SUFFIX}` }],
+      });
+    }
+    if (workspace?.workspaceFolders) {
+      connection.workspace.onDidChangeWorkspaceFolders(({ added, removed }) => {
+        for (const folder of removed) workspaceIndex.removeFolder(folder.uri);
+        workspaceFolderUris = [...workspaceFolderUris.filter((uri) => !removed.some((r) => r.uri === uri)), ...added.map((f) => f.uri)];
+        void indexWorkspace(added.map((folder) => folder.uri)).catch((e) => logError('indexing added folders', e));
+      });
+    }
+  } catch (error) {
+    logError('registering for notifications', error);
+  }
+  await loadSettings();
+  resolveSettingsReady();
+  void indexWorkspace(workspaceFolderUris).catch((error) => logError('indexing the workspace', error));
+});
+
+connection.onDidChangeConfiguration(guard('settings change', undefined, async (params) => {
+  if (clientCapabilities.workspace?.configuration) await loadSettings();
+  else settings = parseSettings((params.settings as Record<string, unknown> | null)?.[SETTINGS_SECTION]);
+  cache.invalidateAll();
+  republishAll();
+  refreshEditorFeatures();
 }));
 
-documents.onDidChangeContent(({ document }) => {
-  if (document.languageId !== 'transcript') {
-    if (looksLikeTranscript(document.getText())) {
-      void connection.sendNotification('transcriptLens/detected', { uri: document.uri });
-    }
-    return;
+/** The transcript a changed sidecar belongs to, when that transcript is open. */
+function openTranscriptOfSidecar(sidecarUri: string): TextDocument | null {
+  let changedPath: string;
+  try {
+    changedPath = fileURLToPath(sidecarUri);
+  } catch {
+    return null;
   }
-  const analysis = analysisOf(document);
-  void connection.sendDiagnostics({
-    uri: document.uri,
-    version: document.version,
-    diagnostics: analysis.diagnostics.map((d) => ({
-      range: { start: { line: d.line, character: d.start }, end: { line: d.line, character: d.end } },
-      severity: 2,
-      code: d.code,
-      source: 'transcript-lens',
-      message: d.message,
-    })),
-  });
+  return documents.all().find((document) => sidecarPath(document.uri) === changedPath) ?? null;
+}
+
+async function reloadSidecar(document: TextDocument): Promise<void> {
+  await checkedStore.load(document.uri);
+  cache.invalidate(document.uri);
+  if (document.languageId === TRANSCRIPT_LANGUAGE) publishDiagnostics(document);
+  refreshEditorFeatures();
+}
+
+connection.onDidChangeWatchedFiles(guard('watched file change', undefined, async ({ changes }) => {
+  await settingsReady;
+  for (const change of changes) {
+    if (change.uri.endsWith(SIDECAR_SUFFIX)) {
+      const owner = openTranscriptOfSidecar(change.uri);
+      if (owner) await reloadSidecar(owner);
+    } else if (!isOpen(change.uri)) {
+      if (change.type === FileChangeType.Deleted) workspaceIndex.remove(change.uri);
+      else await workspaceIndex.indexFile(change.uri, settings.detectionEnabled);
+    }
+  }
+}));
+
+documents.onDidOpen(({ document }) => {
+  justOpened.add(document.uri);
+  sidecarLoads.set(document.uri, checkedStore.load(document.uri).then(
+    () => cache.invalidate(document.uri),
+    (error) => logError('reading the sidecar', error),
+  ));
+});
+
+documents.onDidChangeContent(({ document }) => {
+  const opening = justOpened.delete(document.uri);
+  const run = (uri: string) => void settle(uri).catch((error) => logError('analysis', error));
+  if (opening) {
+    cache.cancel(document.uri);
+    run(document.uri);
+  } else {
+    cache.schedule(document.uri, run);
+  }
 });
 
 documents.onDidClose(({ document }) => {
-  cache.delete(document.uri);
+  cache.forget(document.uri);
+  checkedStore.forget(document.uri);
+  sidecarLoads.delete(document.uri);
+  detectedUris.delete(document.uri);
+  justOpened.delete(document.uri);
   void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
+  // What is on disk is the truth again for the workspace index (unsaved edits are gone).
+  workspaceIndex.remove(document.uri);
+  if (workspaceFolderUris.some((folder) => document.uri.startsWith(folder))) {
+    void workspaceIndex.indexFile(document.uri, settings.detectionEnabled).catch((e) => logError('indexing a closed file', e));
+  }
 });
 
-connection.onDocumentSymbol(({ textDocument }): DocumentSymbol[] => {
-  const document = documents.get(textDocument.uri);
-  if (!document) return [];
-  return analysisOf(document).turns.map((turn) => ({
-    name: turn.speaker,
-    detail: turn.role ?? undefined,
-    kind: SymbolKind.Function,
-    range: { start: { line: turn.line, character: 0 }, end: { line: turn.endLine, character: 0 } },
-    selectionRange: { start: { line: turn.line, character: 0 }, end: { line: turn.line, character: 0 } },
-  }));
+connection.onDocumentSymbol(guard('document symbols', [], ({ textDocument }) => {
+  const document = transcript(textDocument.uri);
+  return document ? documentSymbols(document) : [];
+}));
+
+connection.onFoldingRanges(guard('folding ranges', [], ({ textDocument }) => {
+  const document = transcript(textDocument.uri);
+  return document ? foldingRanges(document) : [];
+}));
+
+connection.onHover(guard('hover', null, ({ textDocument, position }) => {
+  const document = transcript(textDocument.uri);
+  return document ? hoverAt(document, position, settings) : null;
+}));
+
+connection.onCodeAction(guard('code actions', [], (params) => {
+  const document = transcript(params.textDocument.uri);
+  return document ? codeActions(document, params, settings) : [];
+}));
+
+connection.onReferences(guard('references', [], ({ textDocument, position }) => {
+  const document = transcript(textDocument.uri);
+  return document ? speakerReferences(document, position) : [];
+}));
+
+connection.onPrepareRename(guard('prepare rename', null, ({ textDocument, position }) => {
+  const document = transcript(textDocument.uri);
+  return document ? prepareSpeakerRename(document, position) : null;
+}));
+
+connection.onRenameRequest(guard('rename', null, ({ textDocument, position, newName }) => {
+  const document = transcript(textDocument.uri);
+  return document ? renameSpeaker(document, position, newName) : null;
+}));
+
+connection.onWorkspaceSymbol(guard('workspace symbols', [], ({ query }) => workspaceSymbols(workspaceIndex, query)));
+
+connection.languages.inlayHint.on(guard('inlay hints', [], ({ textDocument, range }) => {
+  const document = settings.inlayHintsEnabled ? transcript(textDocument.uri) : null;
+  return document ? inlayHints(document, range) : [];
+}));
+
+connection.languages.semanticTokens.on(guard('semantic tokens', { data: [] }, ({ textDocument }) => {
+  const document = transcript(textDocument.uri);
+  return document ? semanticTokens(document) : { data: [] };
+}));
+
+connection.languages.semanticTokens.onRange(guard('semantic tokens in range', { data: [] }, ({ textDocument, range }) => {
+  const document = transcript(textDocument.uri);
+  return document ? semanticTokens(document, range) : { data: [] };
+}));
+
+connection.onRequest(ROSTER_REQUEST, guard('roster', [], ({ uri }: { uri: string }) => {
+  const document = transcript(uri);
+  return document ? roster(document) : [];
+}));
+
+connection.onRequest(SUMMARY_REQUEST, guard('summary', null, ({ uri }: { uri: string }) => {
+  const document = transcript(uri);
+  return document ? summary(document) : null;
+}));
+
+// The client's crash-recovery test asks which process to stop.
+connection.onRequest(SERVER_PROCESS_REQUEST, () => ({ pid: process.pid }));
+
+/** Stores the reading the user chose for a figure, then re-analyzes with it. */
+async function markFigureChecked(argument: unknown): Promise<{ sidecar: string | null }> {
+  const chosen = parseMarkCheckedArguments(argument);
+  if (!chosen) throw new ResponseError(ErrorCodes.InvalidParams, 'transcriptLens.markFigureChecked needs { uri, line, start, end, text, reading }.');
+  const document = documents.get(chosen.uri);
+  if (!document) throw new ResponseError(ErrorCodes.InvalidParams, 'The transcript is not open.');
+  const analyzed = cache.get(document);
+  const lineStart = analyzed.lines.offsetAt(chosen.line, 0);
+  const lineText = analyzed.text.slice(lineStart, lineStart + lineLength(analyzed.lines, chosen.line));
+  if (lineText.slice(chosen.start, chosen.end) !== chosen.text) {
+    throw new ResponseError(ErrorCodes.InvalidParams, `The figure "${chosen.text}" is no longer at that place; try the action again.`);
+  }
+  await sidecarLoads.get(chosen.uri);
+  await checkedStore.add(chosen.uri, { text: chosen.text, ...anchorFigure(lineText, chosen), ...chosen.reading });
+  cache.invalidate(chosen.uri);
+  publishDiagnostics(document);
+  refreshEditorFeatures();
+  return { sidecar: sidecarPath(chosen.uri) };
+}
+
+connection.onExecuteCommand(async ({ command, arguments: args }) => {
+  if (command !== MARK_FIGURE_CHECKED_COMMAND) throw new ResponseError(ErrorCodes.MethodNotFound, `Unknown command ${command}.`);
+  try {
+    return await markFigureChecked(args?.[0]);
+  } catch (error) {
+    if (error instanceof ResponseError) throw error;
+    logError('marking a figure as checked', error);
+    throw new ResponseError(ErrorCodes.InternalError, 'Transcript Lens could not save the checked figure; see the server log.');
+  }
 });
 
-connection.onHover(({ textDocument, position }): Hover | null => {
-  const document = documents.get(textDocument.uri);
-  if (!document) return null;
-  const figure = analysisOf(document).figures.find(
-    (f) => f.line === position.line && f.start <= position.character && position.character <= f.end,
-  );
-  if (!figure) return null;
-  return { contents: { kind: 'markdown', value: `**${figure.text}** → ${figure.value} ${figure.unit ?? ''}` } };
-});
+process.on('uncaughtException', (error) => logError('an uncaught exception', error));
+process.on('unhandledRejection', (error) => logError('an unhandled promise', error));
 
 documents.listen(connection);
 connection.listen();

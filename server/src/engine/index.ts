@@ -10,6 +10,7 @@ export * from './types';
 export { DIAGNOSTIC_CODES, isDiagnosticCode } from './catalog';
 export type { DiagnosticCode } from './catalog';
 export { looksLikeTranscript } from './detect';
+export { anchorFigure } from './figures';
 export { LineIndex, splitLines, stripBom } from './text';
 export { toContractJson } from './contract';
 export type { ContractAnalysis } from './contract';

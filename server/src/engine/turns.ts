@@ -1,32 +1,282 @@
-// Speaker turns. A first reader of Markdown and plain "Name -- Role" headers; the full
-// layout coverage of issue 3 replaces it.
-import type { Section, Turn } from './types';
+// Speaker turns and sections. One pass reads every line as a possible header
+// (speakers/headers.ts); then, with the whole document in view, the candidates a reader
+// would take for speakers become turns: explicit headers always, labels and bare names
+// when the document shows they are speakers (they repeat, or a roster or an earlier header
+// names the person). Work is linear in the document: one anchored match per line.
+import { isAllCaps, isFramingLine, isRosterHeading, parseHeader, parseSectionHeading, parseVoice } from './speakers/headers';
+import type { HeaderCandidate } from './speakers/headers';
+import { SpeakerRegistry } from './speakers/identity';
+import type { Identity } from './speakers/identity';
+import { assignRoleParts, hasRoleWord, isFunctionalName, speakerKindOf } from './speakers/roles';
+import type { HeaderPart } from './speakers/roles';
+import { assignSections } from './speakers/sections';
+import type { SectionHeading } from './speakers/sections';
+import type { Section, Span, Turn } from './types';
 
-const HEADER = /^(#{1,6}\s+)?(\*\*)?([A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3})(\*\*)?(?:\s+--\s+\*?(.+?)\*?)?\s*$/;
+interface Candidate {
+  line: number;
+  header: HeaderCandidate;
+}
+
+interface Scan {
+  candidates: Candidate[];
+  roster: HeaderCandidate[];
+  headings: SectionHeading[];
+  /** Lines no turn runs across: section and roster headings. */
+  boundaries: number[];
+  webVtt: boolean;
+}
+
+const FENCE = /^[ \t]*(?:```|~~~)/;
+const WEBVTT = /^\uFEFF?WEBVTT/;
+/** Labels that introduce a value, not a speaker ("Date:", "Note:", "Step 2:"). */
+const METADATA_LABEL =
+  /^(?:notes?|date|time|source|sources|location|venue|subject|title|tags?|category|updated?|editor|disclaimer|attendees|present|absent|agenda|summary|examples?|warning|tip|important|caution|re|fwd|from|to|cc|bcc|sent|posted|published|author|by|photo|image|credit|link|url|e-?mail|phone|tel|fax|address|website|price|ticker|exchange|sector|industry|revenue|total|steps?|usage|install|installation|returns?|parameters?|options?|output|input|results?|status|version|license|type|default|error|description|name|value|key|id|features?|requirements?|conclusion|introduction|background|overview|highlights?|outlook|guidance|transcript|company|event|call|contacts?|chapter|section|part|figure|table|appendix|exhibit|slide|page|item|phase|round|day|week|level|stage|rule|article|quarter|year|period|duration|language|format|answer|question|questions|details|reference|references|see|also|todo|fixme|bug|fix|feat|chore|docs|test|tests|breaking change|breaking changes|deprecated|added|changed|removed|fixed|security|pros|cons|goal|goals|context|problem|solution|why|how|what|when|where|who|result|files|copyright|licen[cs]es?|upstream-name|upstream-contact|comment|homepage|maintainer|depends|priority|architecture|package|origin|bugs|vcs-git|vcs-browser)(?: \d{1,2})?$/i;
+const MAX_HEADER_LINE = 250;
+const MAX_PART_LENGTH = 100;
+const MAX_PART_WORDS = 14;
+const PART_START = /^[\p{Lu}\p{N}&(]/u;
+/** A role or firm ends in a word or an abbreviation ("Inc."), never in sentence punctuation. */
+const PART_END = /(?:[\p{L}\p{N})&]|\b\p{L}{1,4}\.)$/u;
+
+function isRolePart(part: HeaderPart): boolean {
+  const { text } = part;
+  if (text.length > MAX_PART_LENGTH || !PART_START.test(text) || !PART_END.test(text)) return false;
+  let words = 1;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 32) words++;
+  return words <= MAX_PART_WORDS;
+}
+
+const isBlank = (line: string) => line.trim().length === 0;
+
+function scanLines(lines: string[]): Scan {
+  const scan: Scan = { candidates: [], roster: [], headings: [], boundaries: [], webVtt: lines.length > 0 && WEBVTT.test(lines[0]) };
+  let inFence = false;
+  let inRoster = false;
+  for (let line = 0; line < lines.length; line++) {
+    const text = lines[line];
+    if (text.length === 0) continue;
+    if (scan.webVtt) {
+      const voice = parseVoice(text);
+      if (voice) scan.candidates.push({ line, header: voice });
+      continue;
+    }
+    if (FENCE.test(text)) {
+      inFence = !inFence;
+      continue;
+    }
+    if (inFence) continue;
+    const heading = parseSectionHeading(text);
+    if (heading) {
+      scan.headings.push({ name: heading.name, line, span: { line, start: heading.start, end: heading.end } });
+      scan.boundaries.push(line);
+      inRoster = false;
+      continue;
+    }
+    if (isRosterHeading(text)) {
+      scan.boundaries.push(line);
+      inRoster = true;
+      continue;
+    }
+    if (inRoster) {
+      if (isBlank(text)) continue;
+      const entry = parseHeader(text, true);
+      if (entry && (entry.layout === 'dash' || entry.layout === 'comma' || entry.layout === 'bracket')
+        && entry.parts.length > 0 && entry.parts.every(isRolePart)) {
+        scan.roster.push(entry);
+        continue;
+      }
+      inRoster = false;
+    }
+    const header = parseHeader(text);
+    if (header) scan.candidates.push({ line, header });
+  }
+  return scan;
+}
+
+const LONG_DASH = /--|—|–/;
+const SENTENCE_END = /[.?!:"”)\]][ \t]*$/;
+
+/**
+ * A `MR. KOHN.` label opens a paragraph; in the middle of a sentence ("… in connection with
+ * / THE SOFTWARE. …") the capitals are shouting, not a speaker.
+ */
+function startsParagraph(lines: string[], line: number): boolean {
+  return line === 0 || isBlank(lines[line - 1]) || SENTENCE_END.test(lines[line - 1]);
+}
+
+/**
+ * A Markdown header with a two-word name and a long dash (`### **Ines Park** -- *Northbridge*`)
+ * is a speaker even when no title word follows; `## API - Queries` in a README is not.
+ */
+function isMarkedLongDash(candidate: Candidate, line: string): boolean {
+  const { header } = candidate;
+  const nameEnd = header.nameStart + header.name.length;
+  return header.marked && wordCount(header.name) >= 2 && LONG_DASH.test(line.slice(nameEnd, header.parts[0].start));
+}
+
+/** Headers that say by their form alone that a speaker starts here. */
+function isExplicit(candidate: Candidate, lines: string[]): boolean {
+  const { header } = candidate;
+  switch (header.layout) {
+    case 'dash':
+      return lines[candidate.line].length <= MAX_HEADER_LINE && header.parts.length > 0 && header.parts.every(isRolePart)
+        && !METADATA_LABEL.test(header.name)
+        && (header.parts.some((part) => hasRoleWord(part.text)) || isMarkedLongDash(candidate, lines[candidate.line]));
+    case 'bracket':
+      return lines[candidate.line].length <= MAX_HEADER_LINE;
+    case 'timestamp':
+    case 'voice':
+      return !METADATA_LABEL.test(header.name);
+    case 'dot':
+      return header.name.length === 1 || startsParagraph(lines, candidate.line);
+    default:
+      return false;
+  }
+}
+
+const wordCount = (name: string) => name.split(' ').length;
+/** Speech starts with a word, a quote, a number or a bracketed note; code and markup do not. */
+const NOT_SPEECH = /^[`<{|/\\=>$]/;
+
+/**
+ * Whether a `Label:` line can be a speaker's: not a metadata label, not a Markdown heading
+ * (`## Class: Foo`), and a label alone on its line only in capitals (`THE WITNESS:`),
+ * since "Files:" or "On Windows:" alone introduce a list.
+ */
+function isSpeakerLabel(candidate: Candidate, lines: string[]): boolean {
+  const { header } = candidate;
+  const text = lines[candidate.line];
+  if (METADATA_LABEL.test(header.name)) return false;
+  if (isFunctionalName(header.name)) return true;
+  if (text.startsWith('#')) return false;
+  if (header.textStart >= text.length) return isAllCaps(header.name);
+  return !NOT_SPEECH.test(text.slice(header.textStart, header.textStart + 1));
+}
+
+/** Decides which candidates are turns; returns them with their speaker's identity. */
+function acceptCandidates(scan: Scan, lines: string[], registry: SpeakerRegistry): { candidate: Candidate; identity: Identity }[] {
+  for (const entry of scan.roster) {
+    const { role, affiliation } = assignRoleParts(entry.parts);
+    registry.state(registry.identify(entry.name), role?.text ?? null, affiliation?.text ?? null);
+  }
+  const explicit = scan.candidates.map((candidate) => isExplicit(candidate, lines));
+  scan.candidates.forEach((candidate, i) => {
+    if (!explicit[i]) return;
+    const { role, affiliation } = assignRoleParts(candidate.header.parts);
+    registry.state(registry.identify(candidate.header.name), role?.text ?? null, affiliation?.text ?? null);
+  });
+
+  const labelCounts = new Map<string, number>();
+  for (const candidate of scan.candidates) {
+    if (candidate.header.layout !== 'colon' || !isSpeakerLabel(candidate, lines)) continue;
+    const key = candidate.header.name.toLowerCase();
+    labelCounts.set(key, (labelCounts.get(key) ?? 0) + 1);
+  }
+  let repeatedLabels = 0;
+  for (const count of labelCounts.values()) if (count >= 2) repeatedLabels++;
+  // A document where two or more labels recur is written as `Name: text` throughout, so a
+  // person who speaks only once there is a speaker too.
+  const labelDocument = repeatedLabels >= 2;
+
+  // A lone "Q" or "A" is a speaker only where both ask and answer; "A. History" alone is an outline.
+  const asks = scan.candidates.some(({ header }) => header.name === 'Q');
+  const answers = scan.candidates.some(({ header }) => header.name === 'A');
+  const isLoneLetter = (name: string) => (name === 'Q' || name === 'A') && !(asks && answers);
+
+  const accepted: { candidate: Candidate; identity: Identity }[] = [];
+  scan.candidates.forEach((candidate, i) => {
+    const { header } = candidate;
+    const { name } = header;
+    let take = explicit[i];
+    if (!take && header.layout === 'colon' && isSpeakerLabel(candidate, lines)) {
+      const known = isFunctionalName(name) || registry.find(name) !== undefined;
+      const repeated = (labelCounts.get(name.toLowerCase()) ?? 0) >= 2;
+      take = known || (labelDocument && (repeated || wordCount(name) >= 2 || isAllCaps(name)));
+    } else if (!take && header.layout === 'bare' && !METADATA_LABEL.test(name)) {
+      // A name alone on its line is a speaker only when the document names that person
+      // elsewhere (a roster, an earlier header): otherwise it is a title or a heading.
+      take = (name.length > 1 && isFunctionalName(name)) || registry.find(name) !== undefined;
+    }
+    if (take && !isLoneLetter(name)) accepted.push({ candidate, identity: registry.identify(name) });
+  });
+  if (!scan.webVtt) return accepted;
+  // WebVTT repeats the voice on every cue: one speaker's consecutive cues are one turn.
+  return accepted.filter((turn, i) => i === 0 || accepted[i - 1].identity !== turn.identity);
+}
+
+/** Words with a letter or digit, skipping markup tags such as WebVTT's `<v Name>`. */
+function countWords(line: string, from: number): number {
+  let words = 0;
+  let inWord = false;
+  let wordHasText = false;
+  for (let i = from; i < line.length; i++) {
+    const code = line.charCodeAt(i);
+    if (code === 60 /* < */) {
+      const close = line.indexOf('>', i);
+      if (close > i) {
+        if (inWord && wordHasText) words++;
+        inWord = false;
+        wordHasText = false;
+        i = close;
+        continue;
+      }
+    }
+    if (code === 32 || code === 9) {
+      if (inWord && wordHasText) words++;
+      inWord = false;
+      wordHasText = false;
+      continue;
+    }
+    inWord = true;
+    if ((code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code >= 0xc0) wordHasText = true;
+  }
+  return inWord && wordHasText ? words + 1 : words;
+}
+
+const spanOf = (line: number, part: HeaderPart | null): Span | null =>
+  part ? { line, start: part.start, end: part.start + part.text.length } : null;
 
 export function readTurns(lines: string[]): { turns: Turn[]; sections: Section[] } {
+  const scan = scanLines(lines);
+  const registry = new SpeakerRegistry();
+  const accepted = acceptCandidates(scan, lines, registry);
   const turns: Turn[] = [];
-  for (let line = 0; line < lines.length; line++) {
-    const match = HEADER.exec(lines[line]);
-    if (!match || (!match[1] && !match[2] && !match[5] && match[3] !== 'Operator')) continue;
-    const name = match[3];
-    const nameStart = lines[line].indexOf(name);
+  let boundary = 0;
+  accepted.forEach(({ candidate, identity }, i) => {
+    const { line, header } = candidate;
+    while (boundary < scan.boundaries.length && scan.boundaries[boundary] <= line) boundary++;
+    const nextTurn = i + 1 < accepted.length ? accepted[i + 1].candidate.line : lines.length;
+    const nextBoundary = boundary < scan.boundaries.length ? scan.boundaries[boundary] : lines.length;
+    let endLine = Math.min(nextTurn, nextBoundary) - 1;
+    while (endLine > line && isFramingLine(lines[endLine])) endLine--;
+    let words = countWords(lines[line], header.textStart);
+    for (let body = line + 1; body <= endLine; body++) {
+      if (!scan.webVtt || !isFramingLine(lines[body])) words += countWords(lines[body], 0);
+    }
+    const written = assignRoleParts(header.parts);
+    const role = written.role?.text ?? identity.role;
+    const firm = written.affiliation?.text ?? identity.affiliation;
+    const speakerKind = speakerKindOf(header.name, role, firm);
+    // The contract keeps the firm for analysts; a manager's own company is no news.
+    const affiliation = speakerKind === 'analyst' ? firm : null;
     turns.push({
-      speaker: name,
-      role: match[5] ?? null,
-      affiliation: null,
-      speakerKind: name === 'Operator' ? 'operator' : 'management',
+      speaker: header.name,
+      role,
+      affiliation,
+      speakerKind,
       section: null,
       line,
-      endLine: line,
-      nameSpan: { line, start: nameStart, end: nameStart + name.length },
-      roleSpan: null,
-      affiliationSpan: null,
-      words: 0,
+      endLine,
+      nameSpan: { line, start: header.nameStart, end: header.nameStart + header.name.length },
+      roleSpan: spanOf(line, written.role),
+      affiliationSpan: speakerKind === 'analyst' ? spanOf(line, written.affiliation) : null,
+      words,
     });
-  }
-  for (let i = 0; i < turns.length; i++) {
-    turns[i].endLine = i + 1 < turns.length ? turns[i + 1].line - 1 : lines.length - 1;
-  }
-  return { turns, sections: [] };
+  });
+  // Canonical names are known only once every spelling has been seen.
+  accepted.forEach(({ identity }, i) => {
+    turns[i].speaker = identity.canonical;
+  });
+  return { turns, sections: assignSections(turns, scan.headings) };
 }

@@ -1,8 +1,16 @@
-// Figures. A first reader of percentages and scaled RMB amounts; the full figure engine of
-// issue 4 replaces it.
+// The figure engine: finds every figure on every line, normalizes it (kind, value, unit,
+// range, qualifier), says what it measures (metric, change, comparison), applies the user's
+// checked readings and reports the figures it cannot read, with fixes.
 import type { AnalyzeOptions, Diagnostic, Figure, Turn } from '../types';
+import { applyChecked } from './checked';
+import { LineContext } from './context';
+import { CURRENCY_STATED, currencyOf, STATEMENT_SCOPE, STATEMENT_SUBJECT, YEN_OR_YUAN } from './currencies';
+import { diagnose, newCurrencyEvidence, recordCurrency } from './diagnostics';
+import { MetricGlossary, type MetricMatch } from './glossary';
+import { scanLine, type Problem } from './scanner';
 
-const FIGURE = /(\d+(?:\.\d+)?) ?(%|billion RMB|billion)/g;
+export { anchorFigure } from './checked';
+export { BUILT_IN_GLOSSARY, MetricGlossary } from './glossary';
 
 export interface FigureReading {
   figures: Figure[];
@@ -10,27 +18,121 @@ export interface FigureReading {
   defaultCurrency: string | null;
 }
 
-export function readFigures(lines: string[], _turns: Turn[], _options: AnalyzeOptions): FigureReading {
+/** Kinds that measure something and so can carry a metric. */
+const MEASURES: ReadonlySet<string> = new Set(['money', 'percent', 'percentagePoints', 'basisPoints', 'count', 'multiple', 'fraction', 'unparsed']);
+/** Kinds whose change word may also come after them ("10% growth"). */
+const RATIOS: ReadonlySet<string> = new Set(['percent', 'percentagePoints', 'basisPoints', 'multiple', 'fraction', 'unparsed']);
+
+// A compiled glossary per user glossary, so each analysis does not recompile the built-in one.
+let cachedGlossary: { key: string; glossary: MetricGlossary } | null = null;
+
+function glossaryFor(extra: Record<string, string[]> | undefined): MetricGlossary {
+  const key = extra ? JSON.stringify(extra) : '';
+  if (!cachedGlossary || cachedGlossary.key !== key) {
+    cachedGlossary = { key, glossary: new MetricGlossary(extra && typeof extra === 'object' ? extra : {}) };
+  }
+  return cachedGlossary.glossary;
+}
+
+/**
+ * The currency the call states once for all: "all figures are in RMB unless otherwise
+ * stated", "amounts are expressed in U.S. dollars". Each " in <currency>" is checked on the
+ * words around it, a bounded slice, so the look stays linear.
+ */
+function findDefaultCurrency(lines: string[]): string | null {
+  for (const line of lines) {
+    if (line.length < 12) continue;
+    CURRENCY_STATED.lastIndex = 0;
+    for (let m = CURRENCY_STATED.exec(line); m; m = CURRENCY_STATED.exec(line)) {
+      const before = line.slice(Math.max(0, m.index - 60), m.index);
+      const sentenceBefore = before.slice(before.lastIndexOf('.') + 1);
+      const after = line.slice(m.index + m[0].length, m.index + m[0].length + 40);
+      const stated = STATEMENT_SUBJECT.test(sentenceBefore) && (STATEMENT_SCOPE.test(sentenceBefore.trimEnd()) || STATEMENT_SCOPE.test(after) || /\b(?:are|is)$/i.test(sentenceBefore.trimEnd()));
+      if (!stated) continue;
+      const code = currencyOf(m[1].replace(/^U\.?S\.? /i, 'us '));
+      if (code && code !== YEN_OR_YUAN) return code;
+    }
+  }
+  return null;
+}
+
+/** The metric a figure measures: the nearest glossary phrase before it in its sentence, else after it. */
+function metricFor(matches: MetricMatch[], start: number, end: number, sentence: { start: number; end: number }): string | null {
+  let before: MetricMatch | null = null;
+  let after: MetricMatch | null = null;
+  for (const match of matches) {
+    if (match.end <= start && match.start >= sentence.start) before = match;
+    else if (match.start >= end && match.end <= sentence.end) {
+      after = match;
+      break;
+    }
+  }
+  return (before ?? after)?.metric ?? null;
+}
+
+export function readFigures(lines: string[], _turns: Turn[], options: AnalyzeOptions): FigureReading {
+  const defaultCurrency = findDefaultCurrency(lines);
+  const evidence = newCurrencyEvidence(defaultCurrency);
+  const glossary = glossaryFor(options.glossary);
   const figures: Figure[] = [];
-  const diagnostics: Diagnostic[] = [];
+  const problems = new Map<Figure, Problem>();
+  const yenFigures: Figure[] = [];
+
   lines.forEach((text, line) => {
-    for (const match of text.matchAll(FIGURE)) {
-      const start = match.index ?? 0;
-      const end = start + match[0].length;
-      const amount = Number(match[1]);
-      const kind = match[2] === '%' ? 'percent' : match[2] === 'billion RMB' ? 'money' : 'unparsed';
-      figures.push({
-        line, start, end, text: match[0], kind,
-        value: kind === 'percent' ? amount / 100 : kind === 'money' ? amount * 1e9 : null,
-        min: null, max: null,
-        unit: kind === 'percent' ? '%' : kind === 'money' ? 'CNY' : null,
-        approximate: false, bound: null, metric: null, change: null,
-        comparison: null, qualifier: null, checked: false,
-      });
-      if (kind === 'unparsed') {
-        diagnostics.push({ line, start, end, severity: 'warning', code: 'missing-currency', message: `"${match[0]}" has a scale but no currency.`, fixes: [] });
+    if (!/\d|[a-z]/i.test(text)) return;
+    let scanned;
+    try {
+      scanned = scanLine(text, { defaultCurrency });
+    } catch {
+      // A reading bug must not take the whole analysis down: this line keeps no figures.
+      return;
+    }
+    if (!scanned.length) return;
+    const context = new LineContext(text);
+    const metrics = glossary.matchLine(text);
+    for (const s of scanned) {
+      const end = Math.min(s.end, text.length);
+      const figure: Figure = {
+        line, start: s.start, end, text: text.slice(s.start, end),
+        kind: s.kind, value: finite(s.value), min: finite(s.min), max: finite(s.max), unit: s.unit,
+        approximate: s.approximate, bound: s.bound, metric: null, change: null,
+        comparison: null, qualifier: s.qualifier, checked: false,
+      };
+      if (MEASURES.has(figure.kind)) {
+        const sentence = context.sentenceAt(figure.start);
+        figure.metric = metricFor(metrics, figure.start, figure.end, sentence);
+        figure.change = RATIOS.has(figure.kind)
+          ? context.changeAround(figure.start, figure.end)
+          : context.changeBefore(figure.start);
+        figure.comparison = figure.change ? context.comparisonAround(figure.start, figure.end) : null;
+        if (figure.value !== null && figure.value < 0 && !figure.change) figure.change = 'decrease';
       }
+      if (figure.kind === 'money' && figure.unit) {
+        if (figure.unit === YEN_OR_YUAN) yenFigures.push(figure);
+        else recordCurrency(evidence, figure.unit, s.currencyMark);
+      }
+      if (s.problem) problems.set(figure, s.problem);
+      figures.push(figure);
     }
   });
-  return { figures, diagnostics, defaultCurrency: null };
+
+  // A yen sign is CNY in a call that speaks of RMB, JPY otherwise.
+  const yen = (evidence.counts.get('CNY') ?? 0) > (evidence.counts.get('JPY') ?? 0) || defaultCurrency === 'CNY' ? 'CNY' : 'JPY';
+  for (const figure of yenFigures) {
+    figure.unit = yen;
+    recordCurrency(evidence, yen, null);
+  }
+
+  const attached = applyChecked(figures, lines, options.checked ?? []);
+  const diagnostics: Diagnostic[] = [];
+  for (const [figure, problem] of problems) {
+    if (attached.has(figure)) continue;
+    diagnostics.push(diagnose(figure, problem, evidence));
+  }
+  diagnostics.sort((a, b) => a.line - b.line || a.start - b.start);
+  return { figures, diagnostics, defaultCurrency };
+}
+
+function finite(value: number | null): number | null {
+  return value !== null && Number.isFinite(value) ? value : null;
 }

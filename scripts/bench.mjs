@@ -1,0 +1,281 @@
+#!/usr/bin/env node
+// npm run bench: the engine's speed and memory, each measured against something run in the
+// same process and the same minute, so the ratios hold on any machine:
+//   (a) full analysis of 1 MB of transcript vs one regex pass (/\d+/g) over the same text;
+//   (b) the engine vs Microsoft Recognizers-Text on a 50 KB slice, extrapolated per MB;
+//   (c) the bundled language server over stdio: didOpen/didChange -> publishDiagnostics on
+//       50 KB and 5 MB documents, hover and documentSymbol answered from the cache;
+//   (d) heap retained by analysis results per MB of transcript (separate --expose-gc process);
+//   (e) the fuzzer of test/unit/fuzz.test.ts at full size (10,000 cases).
+// Ends with one markdown table: measured value, goal, met or not.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { ensureBuilt, formatMs, markdownTable, median, quantile, timeRuns } from './bench/common.mjs';
+import { startServer } from './bench/lsp-client.mjs';
+import { createRecognizers, recognizeText } from './bench/recognizers-adapter.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+process.chdir(root);
+const MB = 1 << 20;
+const quick = process.argv.includes('--quick');
+const benchStarted = performance.now();
+
+ensureBuilt(root);
+const require = createRequire(import.meta.url);
+const enginePath = join(root, 'out', 'server', 'src', 'engine', 'index.js');
+const engine = require(enginePath);
+const fuzz = require(join(root, 'out', 'test', 'unit', 'fuzz.test.js'));
+
+/** Results for the final table: [benchmark, measured, goal, met]. */
+const rows = [];
+const verdict = (ok) => (ok ? 'met' : 'NOT met');
+const log = (message) => console.log(`bench: ${message}`);
+
+// ---------------------------------------------------------------------------------------
+// The text: our fixtures, the seed corpus when it is beside the repo, and synthetic calls.
+
+function transcriptSources() {
+  const sources = [];
+  const fixtures = fuzz.fixtureTexts(root);
+  if (fixtures.length) sources.push({ name: `${fixtures.length} fixtures`, texts: fixtures });
+  const corpus = join(root, '..', 'shared', 'corpus');
+  if (existsSync(corpus)) {
+    const seeds = readdirSync(corpus).filter((name) => name.endsWith('.txt')).sort().map((name) => readFileSync(join(corpus, name), 'utf8').replace(/^\uFEFF/, ''));
+    if (seeds.length) sources.push({ name: `${seeds.length} corpus seeds`, texts: seeds });
+  }
+  const random = fuzz.seededRandom(2026);
+  sources.push({ name: 'synthetic calls', texts: Array.from({ length: 8 }, () => fuzz.syntheticTranscript(random, 40_000)) });
+  return sources;
+}
+
+/** At least `size` characters, cycling through each source in turn, cut at a line end. */
+function buildText(sources, size) {
+  const parts = [];
+  let length = 0;
+  for (let round = 0; length < size; round++) {
+    for (const source of sources) {
+      const text = source.texts[round % source.texts.length];
+      parts.push(text.endsWith('\n') ? text : `${text}\n`);
+      length += text.length + 1;
+      if (length >= size) break;
+    }
+  }
+  const text = parts.join('');
+  const cut = text.indexOf('\n', size);
+  return cut < 0 ? text : text.slice(0, cut + 1);
+}
+
+const sources = transcriptSources();
+const oneMB = buildText(sources, MB);
+log(`1 MB text: ${oneMB.length.toLocaleString('en-US')} characters, ${oneMB.split('\n').length.toLocaleString('en-US')} lines, from ${sources.map((s) => s.name).join(' + ')}`);
+
+// ---------------------------------------------------------------------------------------
+// (a) Full analysis of 1 MB vs a single regex pass.
+
+const countDigits = (text) => {
+  let count = 0;
+  for (const _ of text.matchAll(/\d+/g)) count++;
+  return count;
+};
+const analyzeTimes = timeRuns(() => engine.analyze(oneMB), { runs: quick ? 3 : 7, warmup: 2 });
+const regexTimes = timeRuns(() => countDigits(oneMB), { runs: 15, warmup: 3 });
+const analyzeMs = median(analyzeTimes);
+const regexMs = median(regexTimes);
+const analysisOfOneMB = engine.analyze(oneMB);
+const regexRatio = analyzeMs / regexMs;
+log(`(a) analyze(1 MB) median ${formatMs(analyzeMs)} (${analysisOfOneMB.turns.length} turns, ${analysisOfOneMB.figures.length} figures); /\\d+/g pass median ${formatMs(regexMs)} (${countDigits(oneMB)} matches)`);
+rows.push(['(a) analyze 1 MB vs one /\\d+/g pass', `${formatMs(analyzeMs)} vs ${formatMs(regexMs)} = ${regexRatio.toFixed(1)}×`, '≤ 8×', verdict(regexRatio <= 8)]);
+
+// ---------------------------------------------------------------------------------------
+// (b) Against Recognizers-Text on a 50 KB slice, extrapolated per MB.
+
+const sliceSize = 50 * 1024;
+const slice = oneMB.slice(0, oneMB.indexOf('\n', sliceSize) + 1);
+const models = createRecognizers();
+recognizeText(models, slice.slice(0, 4000), 'warmup');
+const peerStarted = performance.now();
+const peerResult = recognizeText(models, slice, 'slice');
+const peerMs = performance.now() - peerStarted;
+const ourSliceMs = median(timeRuns(() => engine.analyze(slice), { runs: 9, warmup: 2 }));
+const peerPerMB = peerMs * (MB / slice.length);
+const oursPerMB = analyzeMs * (MB / oneMB.length);
+const peerRatio = peerPerMB / oursPerMB;
+log(`(b) Recognizers-Text on ${(slice.length / 1024).toFixed(0)} KB: ${formatMs(peerMs)} (${peerResult.figures.length} figures) → ${(peerPerMB / 1000).toFixed(1)} s per MB extrapolated; our engine on the same slice ${formatMs(ourSliceMs)}, on 1 MB ${formatMs(oursPerMB)} per MB`);
+rows.push([`(b) vs Recognizers-Text (run on ${(slice.length / 1024).toFixed(0)} KB, extrapolated per MB)`, `${(peerPerMB / 1000).toFixed(1)} s/MB vs ${formatMs(oursPerMB)}/MB = ${peerRatio.toFixed(0)}× faster (same slice: ${(peerMs / ourSliceMs).toFixed(0)}×)`, '≥ 1000× faster', verdict(peerRatio >= 1000)]);
+
+// ---------------------------------------------------------------------------------------
+// (c) The running server.
+
+function debounceOfServer() {
+  const cachePath = join(root, 'server', 'src', 'analysisCache.ts');
+  if (!existsSync(cachePath)) return null;
+  const match = /debounceMs\s*=\s*(\d+)/.exec(readFileSync(cachePath, 'utf8'));
+  return match ? Number(match[1]) : null;
+}
+
+/** Positions inside figures (for hover) spread over the document. */
+function hoverPositions(text, count) {
+  const figures = engine.analyze(text).figures;
+  if (figures.length === 0) return [{ line: 0, character: 0 }];
+  return Array.from({ length: count }, (_, i) => {
+    const figure = figures[Math.floor((i * figures.length) / count)];
+    return { line: figure.line, character: figure.start + Math.floor((figure.end - figure.start) / 2) };
+  });
+}
+
+async function measureServer(label, text, { opens, changes, requests }) {
+  const server = await startServer(join(root, 'dist', 'server.js'));
+  const dir = mkdtempSync(join(tmpdir(), 'transcript-lens-bench-'));
+  const uriOf = (name) => pathToFileURL(join(dir, name)).href;
+  const { connection } = server;
+  try {
+    // didOpen -> publishDiagnostics: a fresh document each time, so nothing is cached.
+    const openTimes = [];
+    for (let i = 0; i < opens; i++) {
+      const uri = uriOf(`open-${i}.transcript`);
+      const arrived = server.diagnosticsFor(uri, 1);
+      const sent = performance.now();
+      await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'transcript', version: 1, text } });
+      openTimes.push((await arrived) - sent);
+      await connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+    }
+
+    // didChange -> publishDiagnostics, end to end, as the editor sees it (typing pause included).
+    const uri = uriOf(`edited.transcript`);
+    let version = 1;
+    const opened = server.diagnosticsFor(uri, 1);
+    await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'transcript', version, text } });
+    await opened;
+    const editLine = Math.min(3, text.split('\n').length - 1);
+    const edit = (inserting) => ({
+      range: { start: { line: editLine, character: 0 }, end: { line: editLine, character: inserting ? 0 : 1 } },
+      text: inserting ? 'x' : '',
+    });
+    const changeTimes = [];
+    const changeAnswerTimes = [];
+    for (let i = 0; i < changes; i++) {
+      version++;
+      const arrived = server.diagnosticsFor(uri, version);
+      const sent = performance.now();
+      await connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [edit(i % 2 === 0)] });
+      changeTimes.push((await arrived) - sent);
+    }
+    // didChange -> the first answer about the new version (documentSymbol right after the
+    // change): the analysis itself, without the server's pause for typing.
+    for (let i = 0; i < changes; i++) {
+      version++;
+      const arrived = server.diagnosticsFor(uri, version);
+      const sent = performance.now();
+      await connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [edit(i % 2 === 0)] });
+      await connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } });
+      changeAnswerTimes.push(performance.now() - sent);
+      await arrived;
+    }
+
+    // Hover and documentSymbol on the settled version, answered from the cache.
+    const positions = hoverPositions(text, requests);
+    const hoverTimes = [];
+    let hovers = 0;
+    for (const position of positions) {
+      const sent = performance.now();
+      const hover = await connection.sendRequest('textDocument/hover', { textDocument: { uri }, position });
+      hoverTimes.push(performance.now() - sent);
+      if (hover) hovers++;
+    }
+    const symbolTimes = [];
+    let symbols = 0;
+    for (let i = 0; i < requests; i++) {
+      const sent = performance.now();
+      const answer = await connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } });
+      symbolTimes.push(performance.now() - sent);
+      symbols = answer?.length ?? 0;
+    }
+    log(`(c) ${label}: didOpen→diagnostics median ${formatMs(median(openTimes))}; didChange→diagnostics median ${formatMs(median(changeTimes))}; didChange→answer median ${formatMs(median(changeAnswerTimes))}; hover median ${formatMs(median(hoverTimes))} (${hovers}/${positions.length} hovers had content); documentSymbol median ${formatMs(median(symbolTimes))} (${symbols} symbols)`);
+    return { openTimes, changeTimes, changeAnswerTimes, hoverTimes, symbolTimes };
+  } finally {
+    await server.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const stats = (times) => `median ${formatMs(median(times))}, p95 ${formatMs(quantile(times, 0.95))} (n=${times.length})`;
+const debounce = debounceOfServer();
+const debounceNote = debounce === null ? '' : ` (includes the server's ${debounce} ms pause for typing)`;
+const text50K = oneMB.slice(0, oneMB.indexOf('\n', 50 * 1024) + 1);
+const text5MB = buildText(sources, 5 * MB);
+try {
+  const small = await measureServer('50 KB', text50K, { opens: quick ? 5 : 15, changes: quick ? 5 : 20, requests: quick ? 50 : 200 });
+  const large = await measureServer('5 MB', text5MB, { opens: quick ? 2 : 3, changes: quick ? 2 : 5, requests: quick ? 10 : 30 });
+  rows.push(['(c) 50 KB didOpen → publishDiagnostics', stats(small.openTimes), '≤ 20 ms', verdict(quantile(small.openTimes, 0.5) <= 20)]);
+  rows.push([`(c) 50 KB didChange → publishDiagnostics${debounceNote}`, stats(small.changeTimes), '≤ 20 ms', verdict(median(small.changeTimes) <= 20)]);
+  rows.push(['(c) 50 KB didChange → answer for the new version (no typing pause)', stats(small.changeAnswerTimes), '≤ 20 ms', verdict(median(small.changeAnswerTimes) <= 20)]);
+  rows.push(['(c) 5 MB didOpen → publishDiagnostics', stats(large.openTimes), '≤ 500 ms', verdict(median(large.openTimes) <= 500)]);
+  rows.push([`(c) 5 MB didChange → publishDiagnostics${debounceNote}`, stats(large.changeTimes), '≤ 500 ms', verdict(median(large.changeTimes) <= 500)]);
+  rows.push(['(c) 5 MB didChange → answer for the new version (no typing pause)', stats(large.changeAnswerTimes), '≤ 500 ms', verdict(median(large.changeAnswerTimes) <= 500)]);
+  rows.push(['(c) 50 KB hover from cache', stats(small.hoverTimes), '≤ 2 ms', verdict(median(small.hoverTimes) <= 2)]);
+  rows.push(['(c) 50 KB documentSymbol from cache', stats(small.symbolTimes), '≤ 2 ms', verdict(median(small.symbolTimes) <= 2)]);
+  rows.push(['(c) 5 MB hover from cache', stats(large.hoverTimes), '≤ 2 ms', verdict(median(large.hoverTimes) <= 2)]);
+  rows.push(['(c) 5 MB documentSymbol from cache', stats(large.symbolTimes), '≤ 2 ms', verdict(median(large.symbolTimes) <= 2)]);
+} catch (error) {
+  console.error(`bench: the server benchmark failed: ${error instanceof Error ? error.message : String(error)}`);
+  rows.push(['(c) language server', `failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`, '—', 'NOT met']);
+}
+
+// ---------------------------------------------------------------------------------------
+// (d) Memory per MB, in a process of its own with --expose-gc.
+
+{
+  const dir = mkdtempSync(join(tmpdir(), 'transcript-lens-memory-'));
+  try {
+    const textPath = join(dir, 'one-mb.txt');
+    writeFileSync(textPath, oneMB);
+    const run = spawnSync(process.execPath, ['--expose-gc', join(root, 'scripts', 'bench', 'memory.mjs'), enginePath, textPath, '3'], { encoding: 'utf8' });
+    const line = (run.stdout ?? '').trim().split('\n').pop() ?? '';
+    if (run.status !== 0 || !line.startsWith('{')) throw new Error(`${run.stderr}${run.stdout}`.trim() || `exit ${run.status}`);
+    const memory = JSON.parse(line);
+    const perMB = memory.retainedBytesPerMB / MB;
+    log(`(d) heap retained by ${memory.copies} analyses of ${memory.textMB.toFixed(2)} MB: ${perMB.toFixed(1)} MB per MB of text (${memory.figures} figures, ${memory.turns} turns each; the text itself is not counted)`);
+    rows.push(['(d) heap retained per MB of transcript (analysis results, text excluded)', `${perMB.toFixed(1)} MB/MB`, 'no goal set (reported)', '—']);
+  } catch (error) {
+    rows.push(['(d) heap retained per MB of transcript', `failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`, '—', 'NOT met']);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// (e) The fuzzer at full size: 3,200 cases of each short generator and 400 very long lines.
+
+{
+  const runSeed = Number(process.env.FUZZ_SEED ?? Math.floor(Math.random() * 2 ** 32)) >>> 0;
+  // The fuzzer gets what is left of about three minutes (at least 30 s): the short cases
+  // first, with 70% of it, then the long lines with whatever remains.
+  const benchLimitMs = quick ? 60_000 : 170_000;
+  const remainingMs = () => Math.max(30_000, benchLimitMs - (performance.now() - benchStarted));
+  const plans = [
+    { generators: ['unicode', 'synthetic', 'mutation'], casesPerGenerator: quick ? 300 : 3300, share: 0.7 },
+    { generators: ['longLine'], casesPerGenerator: quick ? 40 : 200, share: 1 },
+  ];
+  const reports = [];
+  for (const { share, ...plan } of plans) reports.push(await fuzz.runFuzz({ runSeed, ...plan, budgetMs: remainingMs() * share, maxHangs: 10 }));
+  const cases = reports.reduce((sum, r) => sum + r.cases, 0);
+  const planned = plans.reduce((sum, p) => sum + p.generators.length * p.casesPerGenerator, 0);
+  const failures = reports.reduce((sum, r) => sum + r.failureCount, 0);
+  const hangs = reports.reduce((sum, r) => sum + r.hangs, 0);
+  const seconds = reports.reduce((sum, r) => sum + r.elapsedMs, 0) / 1000;
+  const slowest = reports.reduce((a, b) => (b.slowestMs > a.slowestMs ? b : a));
+  log(`(e) fuzz run seed ${runSeed}: ${cases}/${planned} cases in ${seconds.toFixed(1)} s (${(cases / seconds).toFixed(0)} cases/s), ${failures} failing (${hangs} hangs); slowest finished case ${formatMs(slowest.slowestMs)} (seed ${slowest.slowestSeed})`);
+  for (const report of reports) {
+    if (report.failureCount) console.log(`${fuzz.describeProblemKinds(report)}\n${fuzz.describeFailures({ ...report, failures: report.failures.slice(0, 3) })}`);
+    if (report.outOfTime) log(`(e) the time budget ended a fuzz run after ${report.cases} cases`);
+    if (report.hangs >= 10) log('(e) a fuzz run stopped after 10 hangs');
+  }
+  rows.push([`(e) fuzz (run seed ${runSeed})`, `${cases} cases, ${(cases / seconds).toFixed(0)} cases/s, ${failures} failing (${hangs} hangs)`, '≥ 10,000 cases, 0 failing', verdict(cases >= 10_000 && failures === 0)]);
+}
+
+console.log(`\n${markdownTable(['benchmark', 'measured', 'goal', 'result'], rows)}`);
+console.log(`\nNode ${process.version}, ${process.platform}/${process.arch}; ratios are measured in the same run; total bench time ${((performance.now() - benchStarted) / 1000).toFixed(0)} s.`);

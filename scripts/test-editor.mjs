@@ -1,0 +1,202 @@
+#!/usr/bin/env node
+// Runs the in-editor suite (out/test/editor/index.js) inside a real VS Code: code-server
+// from the cache, driven by headless Debian chromium through playwright-core. It prepares a
+// temporary workspace (seeds 000 and 001 plus our own files), collects the results file the
+// suite writes, takes the screenshots in media/, and ends with "editor: N passed, M failed".
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join, relative } from 'node:path';
+import { chromium } from 'playwright-core';
+import { prepareUserData, freePort, startCodeServer, stopProcessGroup, waitUntilServing } from './code-server.mjs';
+import { chromiumPath, ensureVsCode, projectRoot } from './vscode-setup.mjs';
+
+const SUITE_TIMEOUT_MS = 6 * 60_000;
+const SEEDS = ['000_591509aa8db88663.txt', '001_ffe9e4b71d87f3c5.txt'];
+const SCREENSHOTS = ['outline', 'roster', 'hover', 'highlight-light', 'highlight-dark'];
+/** An empty stretch of the title bar, where the pointer shows no tooltip or hover. */
+const PARKING = { x: 200, y: 10 };
+const corpusDir = join(projectRoot, '..', 'shared', 'corpus');
+const mediaDir = join(projectRoot, 'media');
+
+function log(message) {
+  console.error(`[test-editor] ${message}`);
+}
+
+function finish(passed, failed, code) {
+  console.log(`editor: ${passed} passed, ${failed} failed`);
+  process.exit(code);
+}
+
+/** Builds when the bundles or the compiled suite are missing, so the runner works standalone. */
+function ensureBuilt() {
+  const needed = ['dist/extension.js', 'dist/server.js', 'out/test/editor/index.js'];
+  if (needed.every((file) => existsSync(join(projectRoot, file)))) return;
+  log('building (npm run build)');
+  const result = spawnSync('npm', ['run', 'build'], { cwd: projectRoot, stdio: ['ignore', 2, 2] });
+  if (result.status !== 0) throw new Error('npm run build failed');
+}
+
+function listFiles(directory) {
+  if (!existsSync(directory)) return [];
+  return readdirSync(directory).flatMap((name) => {
+    const path = join(directory, name);
+    return statSync(path).isDirectory() ? listFiles(path) : [path];
+  });
+}
+
+/** The workspace the suite opens: copies made at test time, never committed. */
+function prepareWorkspace(folder) {
+  mkdirSync(folder, { recursive: true });
+  for (const seed of SEEDS) copyFileSync(join(corpusDir, seed), join(folder, seed));
+  for (const file of listFiles(join(projectRoot, 'test', 'editor', 'workspace'))) copyFileSync(file, join(folder, basename(file)));
+  const ownFixtures = listFiles(join(projectRoot, 'fixtures')).filter((file) => /\.(txt|md)$/.test(file));
+  for (const file of ownFixtures) {
+    const target = join(folder, 'fixtures', relative(join(projectRoot, 'fixtures'), file));
+    mkdirSync(join(target, '..'), { recursive: true });
+    copyFileSync(file, target);
+  }
+}
+
+/** Collapses a sidebar pane by clicking its header, when it is expanded. */
+async function collapsePane(page, title) {
+  const header = page.locator('#workbench\\.parts\\.sidebar .pane-header.expanded', { hasText: title }).first();
+  if (await header.count()) await header.click({ position: { x: 40, y: 10 } });
+}
+
+/** Drags the sash at the sidebar's right edge so long speaker names and roles fit. */
+async function widenSidebar(page, pixels) {
+  const box = await page.locator('#workbench\\.parts\\.sidebar').boundingBox();
+  if (!box) return;
+  const y = box.y + box.height / 2;
+  await page.mouse.move(box.x + box.width + 1, y);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width + 1 + pixels, y, { steps: 8 });
+  await page.mouse.up();
+  // Parks the pointer on an empty stretch of the title bar so the sash highlight and hovers do not show.
+  await page.mouse.move(PARKING.x, PARKING.y);
+}
+
+/** Expands a speaker in the roster view by clicking it, as a reader would. */
+async function expandSpeaker(page, speaker) {
+  const row = page.locator('#workbench\\.parts\\.sidebar .monaco-list-row[aria-expanded="false"]', { hasText: speaker }).first();
+  if (await row.count()) await row.click();
+  await page.mouse.move(PARKING.x, PARKING.y);
+}
+
+/** The sidebar layout each picture needs, arranged before it is taken. */
+const arrange = {
+  outline: async (page) => {
+    await collapsePane(page, /^\s*workspace/i);
+    await widenSidebar(page, 220);
+  },
+  roster: async (page) => {
+    await collapsePane(page, /^\s*outline/i);
+    await expandSpeaker(page, 'Trudy Dai');
+  },
+};
+
+/** Photographs the page whenever the suite asks for a picture, until the suite is done. */
+async function serveScreenshots(page, requestDir) {
+  for (const name of SCREENSHOTS) {
+    const request = join(requestDir, `${name}.request`);
+    if (!existsSync(request)) continue;
+    unlinkSync(request);
+    await arrange[name]?.(page).catch((error) => log(`arranging ${name}: ${error.message}`));
+    await page.waitForTimeout(600);
+    await page.screenshot({ path: join(mediaDir, `${name}.png`) });
+    writeFileSync(join(requestDir, `${name}.done`), 'ok');
+    log(`screenshot media/${name}.png`);
+  }
+}
+
+async function main() {
+  if (!existsSync(join(corpusDir, SEEDS[0]))) throw new Error(`the seeds are missing from ${corpusDir}`);
+  ensureVsCode();
+  ensureBuilt();
+  const temp = mkdtempSync(join(tmpdir(), 'transcript-lens-editor-'));
+  const folder = join(temp, 'workspace');
+  const userDataDir = join(temp, 'user-data');
+  const extensionsDir = join(temp, 'extensions');
+  const requestDir = join(temp, 'screenshots');
+  const resultsFile = join(temp, 'results.json');
+  mkdirSync(requestDir, { recursive: true });
+  mkdirSync(mediaDir, { recursive: true });
+  prepareWorkspace(folder);
+  prepareUserData(userDataDir, {
+    'outline.collapseItems': 'alwaysExpand',
+    'workbench.colorTheme': 'Default Dark Modern',
+    'editor.stickyScroll.enabled': false,
+  });
+
+  const port = await freePort();
+  const codeServer = startCodeServer(
+    { port, userDataDir, extensionsDir, folder },
+    { env: { TRANSCRIPT_LENS_TEST_RESULTS: resultsFile, TRANSCRIPT_LENS_SCREENSHOT_DIR: requestDir } },
+  );
+  const codeServerLog = [];
+  codeServer.stdout.on('data', (chunk) => codeServerLog.push(String(chunk)));
+  codeServer.stderr.on('data', (chunk) => codeServerLog.push(String(chunk)));
+  let browserServer;
+  try {
+    await waitUntilServing(port);
+    log(`code-server ${codeServer.pid} on 127.0.0.1:${port}`);
+    browserServer = await chromium.launchServer({
+      executablePath: chromiumPath,
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    const browser = await chromium.connect(browserServer.wsEndpoint());
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    page.on('console', (message) => {
+      const text = message.text();
+      if (text.includes('[transcript-lens test]') || message.type() === 'error') log(`console: ${text.slice(0, 400)}`);
+    });
+    const base = `127.0.0.1:${port}`;
+    const payload = JSON.stringify([
+      ['extensionDevelopmentPath', `vscode-remote://${base}${projectRoot}`],
+      ['extensionTestsPath', `vscode-remote://${base}${join(projectRoot, 'out', 'test', 'editor', 'index.js')}`],
+    ]);
+    await page.goto(`http://${base}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(payload)}`);
+
+    const deadline = Date.now() + SUITE_TIMEOUT_MS;
+    while (!existsSync(resultsFile)) {
+      if (Date.now() > deadline) throw new Error(`the in-editor suite did not finish within ${SUITE_TIMEOUT_MS / 60_000} minutes`);
+      if (codeServer.exitCode !== null) throw new Error(`code-server exited with ${codeServer.exitCode}`);
+      await serveScreenshots(page, requestDir);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    const results = JSON.parse(readFileSync(resultsFile, 'utf8'));
+    for (const test of results.tests) {
+      console.log(`${test.state === 'passed' ? '  ✓' : '  ✗'} ${test.title}`);
+      if (test.error) console.log(`      ${test.error.split('\n').slice(0, 40).join('\n      ')}`);
+    }
+    const missing = SCREENSHOTS.filter((name) => !existsSync(join(requestDir, `${name}.done`)));
+    if (missing.length) log(`screenshots not taken: ${missing.join(', ')}`);
+    await browser.close();
+    return results;
+  } catch (error) {
+    log(`code-server output:\n${codeServerLog.join('').slice(-4000)}`);
+    throw error;
+  } finally {
+    const browserPid = browserServer?.process()?.pid;
+    await browserServer?.close().catch(() => undefined);
+    if (browserPid) {
+      try {
+        process.kill(browserPid, 'SIGKILL');
+      } catch {
+        // Already ended by close().
+      }
+    }
+    await stopProcessGroup(codeServer.pid);
+    rmSync(temp, { recursive: true, force: true });
+  }
+}
+
+main().then(
+  (results) => finish(results.passed, results.failed, results.failed === 0 && results.passed > 0 ? 0 : 1),
+  (error) => {
+    log(String(error?.stack ?? error));
+    finish(0, 1, 1);
+  },
+);

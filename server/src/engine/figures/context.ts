@@ -1,0 +1,184 @@
+// The words around a figure: qualifiers before it, the change and comparison it states, and
+// the sentence it belongs to. Sentence boundaries and change words are found once per line.
+import type { Bound, Change } from '../types';
+
+export interface Qualifier {
+  /** The qualifier as written ("more than"). */
+  written: string;
+  /** Where it starts in the line. */
+  start: number;
+  approximate: boolean;
+  bound: Bound | null;
+}
+
+const QUALIFIER_MEANING: ReadonlyMap<string, { approximate: boolean; bound: Bound | null }> = new Map([
+  ['about', { approximate: true, bound: null }], ['around', { approximate: true, bound: null }],
+  ['approximately', { approximate: true, bound: null }], ['roughly', { approximate: true, bound: null }],
+  ['close to', { approximate: true, bound: null }], ['nearly', { approximate: true, bound: null }],
+  ['almost', { approximate: true, bound: null }], ['some', { approximate: true, bound: null }],
+  ['circa', { approximate: true, bound: null }], ['~', { approximate: true, bound: null }],
+  ['approx.', { approximate: true, bound: null }], ['an estimated', { approximate: true, bound: null }],
+  ['over', { approximate: false, bound: 'atLeast' }], ['more than', { approximate: false, bound: 'atLeast' }],
+  ['at least', { approximate: false, bound: 'atLeast' }], ['exceeding', { approximate: false, bound: 'atLeast' }],
+  ['above', { approximate: false, bound: 'atLeast' }], ['upwards of', { approximate: false, bound: 'atLeast' }],
+  ['in excess of', { approximate: false, bound: 'atLeast' }], ['north of', { approximate: false, bound: 'atLeast' }],
+  ['no less than', { approximate: false, bound: 'atLeast' }], ['greater than', { approximate: false, bound: 'atLeast' }],
+  ['up to', { approximate: false, bound: 'atMost' }], ['under', { approximate: false, bound: 'atMost' }],
+  ['less than', { approximate: false, bound: 'atMost' }], ['below', { approximate: false, bound: 'atMost' }],
+  ['at most', { approximate: false, bound: 'atMost' }], ['no more than', { approximate: false, bound: 'atMost' }],
+  ['fewer than', { approximate: false, bound: 'atMost' }], ['as much as', { approximate: false, bound: 'atMost' }],
+  ['as many as', { approximate: false, bound: 'atMost' }], ['shy of', { approximate: false, bound: 'atMost' }],
+  ['just under', { approximate: true, bound: 'atMost' }], ['just over', { approximate: true, bound: 'atLeast' }],
+]);
+
+// Read on the text before a figure with trailing blanks removed, so no pattern ends in a
+// repeated blank (which would be quadratic on long runs of spaces).
+const QUALIFIER_BEFORE =
+  /(?:^|[^\p{L}])(just under|just over|approximately|approx\.|an estimated|about|around|roughly|close to|nearly|almost|some|circa|over|more than|at least|exceeding|above|upwards of|in excess of|north of|no less than|greater than|up to|under|less than|below|at most|no more than|fewer than|as much as|as many as|shy of|~)$/iu;
+
+/** The qualifier right before a figure, given the text before it (already without trailing blanks). */
+export function qualifierBefore(before: string, offset: number): Qualifier | null {
+  const match = QUALIFIER_BEFORE.exec(before);
+  if (!match) return null;
+  const written = match[1];
+  const meaning = QUALIFIER_MEANING.get(written.toLowerCase());
+  if (!meaning) return null;
+  return { written, start: offset + before.length - written.length, ...meaning };
+}
+
+/** Qualifiers written after the figure: "20-plus", "10 years or so", "5% or more". Sticky. */
+export const QUALIFIER_AFTER = /(?: or so| or more| or less| and above| and up|\+| plus)(?![\p{L}\d])/uy;
+
+export function qualifierAfterMeaning(written: string): { approximate: boolean; bound: Bound | null } {
+  const word = written.trim().toLowerCase();
+  if (word === 'or so') return { approximate: true, bound: null };
+  if (word === 'or less') return { approximate: false, bound: 'atMost' };
+  return { approximate: false, bound: 'atLeast' };
+}
+
+/** A change word, in one pass per line. Group 1: an increase word; group 2: a decrease word. */
+const CHANGE_WORD =
+  /\b(?:(increase|increases|increased|increasing|grew|grow|grows|growing|growth|rose|rise|rises|risen|rising|up|gain|gains|gained|expand|expands|expanded|expanding|expansion|improve|improves|improved|improvement|accelerate|accelerated|accelerating|acceleration|jump|jumps|jumped|surge|surged|surges|climb|climbs|climbed|higher|doubled|tripled|added|topped|raised|boost|boosts|boosted)|(decrease|decreases|decreased|decreasing|decline|declines|declined|declining|fell|fall|falls|falling|drop|drops|dropped|down|reduce|reduces|reduced|reducing|reduction|lower|shrink|shrinks|shrank|shrinking|shrunk|narrow|narrows|narrowed|narrowing|contract|contracts|contracted|contraction|decelerate|decelerated|decelerating|deceleration|cut|slid|slowed|dipped))\b/gi;
+
+/** A comparison period said with a change. Group 0 is the phrase. */
+const COMPARISON =
+  /\b(?:year[- ](?:over|on)[- ]year|yoy|y\/y|quarter[- ](?:over|on)[- ]quarter|qoq|q\/q|month[- ](?:over|on)[- ]month|sequentially|from (?:a|the) year (?:ago|earlier)|(?:compared )?(?:with|to) (?:a|the) year (?:ago|earlier)|from (?:the )?(?:last|prior|previous) (?:year|quarter))\b/gi;
+
+interface Marker {
+  start: number;
+  end: number;
+}
+
+interface ChangeMarker extends Marker {
+  change: Change;
+}
+
+interface ComparisonMarker extends Marker {
+  phrase: string;
+}
+
+/** Sentence ends: a period, question or exclamation mark followed by a blank, or a semicolon. */
+const SENTENCE_END = /[.!?;](?=\s|$)|[。！？；]/g;
+
+/** What one line says around its figures, computed once. */
+export class LineContext {
+  /** Start offsets of the sentences on the line, ascending. */
+  private readonly sentenceStarts: number[] = [0];
+  private readonly changes: ChangeMarker[] = [];
+  private readonly comparisons: ComparisonMarker[] = [];
+
+  constructor(readonly text: string) {
+    SENTENCE_END.lastIndex = 0;
+    for (let m = SENTENCE_END.exec(text); m; m = SENTENCE_END.exec(text)) {
+      // "U.S." and "approx." end no sentence: the next word would start in lower case or a digit.
+      let next = m.index + 1;
+      while (next < text.length && (text.charCodeAt(next) === 32 || text.charCodeAt(next) === 9)) next++;
+      if (next < text.length && /[a-z0-9$]/.test(text.charAt(next))) continue;
+      this.sentenceStarts.push(m.index + 1);
+    }
+    CHANGE_WORD.lastIndex = 0;
+    for (let m = CHANGE_WORD.exec(text); m; m = CHANGE_WORD.exec(text)) {
+      this.changes.push({ start: m.index, end: m.index + m[0].length, change: m[1] ? 'increase' : 'decrease' });
+    }
+    COMPARISON.lastIndex = 0;
+    for (let m = COMPARISON.exec(text); m; m = COMPARISON.exec(text)) {
+      this.comparisons.push({ start: m.index, end: m.index + m[0].length, phrase: normalizeComparison(m[0]) });
+    }
+  }
+
+  /** The [start, end) of the sentence holding offset. */
+  sentenceAt(offset: number): { start: number; end: number } {
+    let low = 0;
+    let high = this.sentenceStarts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (this.sentenceStarts[mid] <= offset) low = mid;
+      else high = mid - 1;
+    }
+    const end = low + 1 < this.sentenceStarts.length ? this.sentenceStarts[low + 1] : this.text.length;
+    return { start: this.sentenceStarts[low], end };
+  }
+
+  /**
+   * The change a figure states: a change word shortly before it ("grew 14%", "an increase
+   * of RMB11 billion") or right after it ("10% growth", "down 5%" either way), inside its sentence.
+   */
+  changeAround(start: number, end: number): Change | null {
+    const sentence = this.sentenceAt(start);
+    const near = nearest(this.changes, start, end, sentence, 32, 24);
+    return near ? near.change : null;
+  }
+
+  /** The change said shortly before a figure ("an increase of RMB11 billion"), for amounts. */
+  changeBefore(start: number): Change | null {
+    const near = nearest(this.changes, start, start, this.sentenceAt(start), 24, -1);
+    return near ? near.change : null;
+  }
+
+  /** The comparison period said near a figure ("year over year"), normalized, or null. */
+  comparisonAround(start: number, end: number): string | null {
+    const sentence = this.sentenceAt(start);
+    const near = nearest(this.comparisons, start, end, sentence, 40, 40);
+    return near ? near.phrase : null;
+  }
+}
+
+/** The marker closest to [start, end) within reach before/after, inside the sentence. */
+function nearest<T extends Marker>(markers: T[], start: number, end: number, sentence: Marker, reachBefore: number, reachAfter: number): T | null {
+  let best: T | null = null;
+  let bestDistance = Infinity;
+  // Markers are in line order: skip those ending before reach with a binary search.
+  let low = 0;
+  let high = markers.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (markers[mid].end < start - reachBefore) low = mid + 1;
+    else high = mid;
+  }
+  for (let i = low; i < markers.length; i++) {
+    const marker = markers[i];
+    if (marker.end <= start) {
+      const distance = start - marker.end;
+      if (marker.start >= sentence.start && distance <= reachBefore && distance < bestDistance) {
+        best = marker;
+        bestDistance = distance;
+      }
+    } else if (marker.start >= end) {
+      const distance = marker.start - end;
+      if (marker.end <= sentence.end && distance <= reachAfter && distance < bestDistance) {
+        best = marker;
+        bestDistance = distance;
+      }
+      if (marker.start - end > reachAfter) break;
+    }
+  }
+  return best;
+}
+
+function normalizeComparison(written: string): string {
+  const lower = written.toLowerCase();
+  if (/year|yoy|y\/y/.test(lower)) return 'year over year';
+  if (/quarter|qoq|q\/q|sequential/.test(lower)) return 'quarter over quarter';
+  if (/month/.test(lower)) return 'month over month';
+  return lower;
+}

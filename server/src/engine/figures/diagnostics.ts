@@ -1,0 +1,77 @@
+// Diagnostics on figures the engine cannot read, each with the quick fixes that would make
+// it readable: insert the missing currency, insert the missing unit, remove markup debris.
+import { DIAGNOSTIC_CODES, type DiagnosticCode } from '../catalog';
+import type { Diagnostic, Figure, Fix } from '../types';
+import { FALLBACK_CURRENCIES, PREFIX_OF } from './currencies';
+import type { Problem } from './scanner';
+
+/** What the whole call says about currencies, for the missing-currency fixes. */
+export interface CurrencyEvidence {
+  defaultCurrency: string | null;
+  /** Money figures per ISO code. */
+  counts: Map<string, number>;
+  /** How each currency is written before amounts, per written form ("RMB " → 12). */
+  marks: Map<string, Map<string, number>>;
+}
+
+export function newCurrencyEvidence(defaultCurrency: string | null): CurrencyEvidence {
+  return { defaultCurrency, counts: new Map(), marks: new Map() };
+}
+
+export function recordCurrency(evidence: CurrencyEvidence, code: string, mark: string | null): void {
+  evidence.counts.set(code, (evidence.counts.get(code) ?? 0) + 1);
+  if (!mark) return;
+  const written = mark.replace(/\\/g, '');
+  const forms = evidence.marks.get(code) ?? new Map<string, number>();
+  forms.set(written, (forms.get(written) ?? 0) + 1);
+  evidence.marks.set(code, forms);
+}
+
+/** The currencies to offer, best first: the call's default, then the most used, then common ones. */
+function currencyChoices(evidence: CurrencyEvidence): string[] {
+  const used = [...evidence.counts.entries()].sort((a, b) => b[1] - a[1]).map(([code]) => code);
+  const ordered = [evidence.defaultCurrency, ...used, ...FALLBACK_CURRENCIES].filter((c): c is string => !!c);
+  return [...new Set(ordered)].slice(0, 3);
+}
+
+/** How to write a currency before an amount: as the call writes it, else the usual prefix. */
+function prefixFor(evidence: CurrencyEvidence, code: string): string {
+  const forms = evidence.marks.get(code);
+  if (forms && forms.size) return [...forms.entries()].sort((a, b) => b[1] - a[1])[0][0];
+  return PREFIX_OF.get(code) ?? `${code} `;
+}
+
+function make(figure: Figure, code: DiagnosticCode, message: string, fixes: Fix[], span: { start: number; end: number } = figure): Diagnostic {
+  return {
+    line: figure.line, start: span.start, end: span.end,
+    severity: DIAGNOSTIC_CODES[code].defaultSeverity, code, message, fixes,
+  };
+}
+
+/** The diagnostic for a figure's problem, with its fixes. */
+export function diagnose(figure: Figure, problem: Problem, evidence: CurrencyEvidence): Diagnostic {
+  switch (problem.code) {
+    case 'missing-currency': {
+      const choices = currencyChoices(evidence);
+      const fixes = choices.map((code, index): Fix => ({
+        title: `Insert currency ${code}`,
+        edits: [{ line: figure.line, start: figure.start, end: figure.start, newText: prefixFor(evidence, code) }],
+        preferred: index === 0 && (code === evidence.defaultCurrency || evidence.counts.has(code)),
+      }));
+      const hint = evidence.defaultCurrency ? '' : ' and the call states no default currency';
+      return make(figure, 'missing-currency', `"${figure.text}" is an amount with a scale but no currency${hint}: say which currency it is in.`, fixes);
+    }
+    case 'unparsed-figure': {
+      const fixes: Fix[] = problem.missingUnitAt === null ? [] : [
+        { title: 'Insert unit "%"', edits: [{ line: figure.line, start: problem.missingUnitAt, end: problem.missingUnitAt, newText: '%' }], preferred: true },
+      ];
+      return make(figure, 'unparsed-figure', `"${figure.text}" states a change with no unit: is it a percentage, points or an amount?`, fixes);
+    }
+    case 'escaped-symbol': {
+      const edits = problem.debris.map((d) => ({ line: figure.line, start: d.start, end: d.end, newText: '' }));
+      return make(figure, 'escaped-symbol', `"${figure.text}" holds markup debris (a stray backslash) that breaks the number when copied.`, [
+        { title: 'Remove the stray backslash', edits, preferred: true },
+      ], { start: problem.debris[0].start, end: problem.debris[problem.debris.length - 1].end });
+    }
+  }
+}

@@ -1,0 +1,142 @@
+// Numbers as written: digit strings with thousands separators, spelled-out numbers, and the
+// scale words and suffixes that multiply them. Everything here is a table look-up.
+
+/** Spelled-out cardinals up to ninety. */
+export const NUMBER_WORDS: ReadonlyMap<string, number> = new Map([
+  ['zero', 0], ['one', 1], ['two', 2], ['three', 3], ['four', 4], ['five', 5], ['six', 6],
+  ['seven', 7], ['eight', 8], ['nine', 9], ['ten', 10], ['eleven', 11], ['twelve', 12],
+  ['thirteen', 13], ['fourteen', 14], ['fifteen', 15], ['sixteen', 16], ['seventeen', 17],
+  ['eighteen', 18], ['nineteen', 19], ['twenty', 20], ['thirty', 30], ['forty', 40],
+  ['fifty', 50], ['sixty', 60], ['seventy', 70], ['eighty', 80], ['ninety', 90],
+  ['a', 1], ['an', 1], ['a few', 3], ['several', 3], ['dozen', 12], ['a dozen', 12],
+]);
+
+/** Scale words and suffixes, lower case, to their factor. */
+export const SCALES: ReadonlyMap<string, number> = new Map([
+  ['hundred', 1e2], ['thousand', 1e3], ['million', 1e6], ['billion', 1e9], ['trillion', 1e12],
+  ['k', 1e3], ['m', 1e6], ['mn', 1e6], ['mm', 1e6], ['mln', 1e6], ['b', 1e9], ['bn', 1e9],
+  ['bln', 1e9], ['tn', 1e12], ['trn', 1e12], ['lakh', 1e5], ['crore', 1e7],
+  ['万', 1e4], ['萬', 1e4], ['亿', 1e8], ['億', 1e8],
+]);
+
+/** Plural scale words that stand for an order of magnitude ("millions of users"). */
+export const MAGNITUDES: ReadonlyMap<string, number> = new Map([
+  ['hundreds', 1e2], ['thousands', 1e3], ['millions', 1e6], ['billions', 1e9], ['trillions', 1e12],
+]);
+
+/** Ordinal words, which rank rather than measure. "first" and "second" are left out: they are mostly adverbs and time units. */
+export const ORDINAL_WORDS: ReadonlySet<string> = new Set([
+  'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh',
+  'twelfth', 'thirteenth', 'fourteenth', 'fifteenth', 'twentieth', 'hundredth',
+]);
+
+/** Shares said in words, to their fraction. */
+export const FRACTION_WORDS: ReadonlyMap<string, number> = new Map([
+  ['half', 1 / 2], ['third', 1 / 3], ['thirds', 1 / 3], ['quarter', 1 / 4], ['quarters', 1 / 4],
+  ['fifth', 1 / 5], ['fifths', 1 / 5], ['tenth', 1 / 10], ['tenths', 1 / 10],
+]);
+
+/** Multiples said in one word. */
+export const MULTIPLE_WORDS: ReadonlyMap<string, number> = new Map([
+  ['double', 2], ['doubled', 2], ['doubling', 2], ['triple', 3], ['tripled', 3], ['tripling', 3],
+  ['quadruple', 4], ['quadrupled', 4], ['twofold', 2], ['threefold', 3], ['fourfold', 4],
+  ['fivefold', 5], ['tenfold', 10],
+]);
+
+/** Reads a digit string such as "1,234.5"; separators must group by three. */
+export function parseDigits(written: string): number {
+  return Number(written.replace(/[,\\]/g, ''));
+}
+
+/**
+ * Reads a spelled-out number such as "twenty-five", "three" or "one hundred"; null when the
+ * words are not a number.
+ */
+export function parseNumberWords(written: string): number | null {
+  const words = written.toLowerCase().split(/[\s-]+/).filter((w) => w.length > 0);
+  if (words.length === 0) return null;
+  const whole = NUMBER_WORDS.get(words.join(' '));
+  if (whole !== undefined) return whole;
+  let total = 0;
+  let current = 0;
+  for (const word of words) {
+    const small = NUMBER_WORDS.get(word);
+    if (small !== undefined) {
+      current += small;
+      continue;
+    }
+    const scale = SCALES.get(word);
+    if (scale === undefined || word.length < 4) return null;
+    current = (current || 1) * scale;
+    if (scale >= 1e3) {
+      total += current;
+      current = 0;
+    }
+  }
+  return total + current;
+}
+
+/** Rounds away binary noise so 234.2 × 1e9 prints as 234200000000. */
+export function scaled(value: number, factor: number): number {
+  const product = value * factor;
+  return Math.abs(product) >= 1 ? Number(product.toPrecision(12)) : product;
+}
+
+/** Percentages as fractions without noise: 14 → 0.14, not 0.14000000000000001. */
+export function percentToFraction(value: number): number {
+  return Number((value / 100).toPrecision(12));
+}
+
+/** A token that holds a number: letters glued before ("RMB", "Q"), the number, letters glued after ("bn", "th"). */
+export interface NumberToken {
+  gluedBefore: string;
+  /** The number as written, separators and stray backslashes included. */
+  written: string;
+  gluedAfter: string;
+  /** Where the token ends. */
+  end: number;
+}
+
+const isDigit = (code: number): boolean => code >= 48 && code <= 57;
+const isAsciiLetter = (code: number): boolean => (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+const BACKSLASH = 92;
+
+/**
+ * Reads a number token at `at` by hand, one character at a time: thousands groups of exactly
+ * three digits ("1,234", also "1\,234"), one decimal part ("4.5", also "4\.5"). A hand-written
+ * reader cannot backtrack, so no line, however long, makes it slow. Null when no digit is there.
+ */
+export function readNumberToken(text: string, at: number, withLetters = true): NumberToken | null {
+  let i = at;
+  if (withLetters) while (i < text.length && isAsciiLetter(text.charCodeAt(i))) i++;
+  const numberStart = i;
+  while (i < text.length && isDigit(text.charCodeAt(i))) i++;
+  if (i === numberStart) return null;
+  const separatorAt = (position: number, separator: number): number => {
+    // The length of "<sep>" or "\<sep>" at position, or 0.
+    if (text.charCodeAt(position) === separator) return 1;
+    if (text.charCodeAt(position) === BACKSLASH && text.charCodeAt(position + 1) === separator) return 2;
+    return 0;
+  };
+  for (;;) {
+    const comma = separatorAt(i, 44);
+    const group = i + comma;
+    if (!comma || !isDigit(text.charCodeAt(group)) || !isDigit(text.charCodeAt(group + 1)) || !isDigit(text.charCodeAt(group + 2)) || isDigit(text.charCodeAt(group + 3))) break;
+    i = group + 3;
+  }
+  const dot = separatorAt(i, 46);
+  if (dot && isDigit(text.charCodeAt(i + dot))) {
+    i += dot;
+    while (i < text.length && isDigit(text.charCodeAt(i))) i++;
+  }
+  const numberEnd = i;
+  if (withLetters && isAsciiLetter(text.charCodeAt(i))) {
+    while (i < text.length && (isAsciiLetter(text.charCodeAt(i)) || isDigit(text.charCodeAt(i)))) i++;
+  }
+  return {
+    gluedBefore: text.slice(at, numberStart),
+    written: text.slice(numberStart, numberEnd),
+    gluedAfter: text.slice(numberEnd, i),
+    end: i,
+  };
+}

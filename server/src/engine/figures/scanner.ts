@@ -1,0 +1,618 @@
+// The figure scanner: one pass over each line with a precompiled global regex that finds
+// where a figure starts (a digit, a spelled-out number, a scale or share word), then sticky
+// regexes that read forward from there (scale, unit, currency, range) and anchored regexes on
+// a bounded slice before it (currency, qualifier, month, name). No step rescans the line.
+import type { Bound, FigureKind } from '../types';
+import { CURRENCY_AFTER, CURRENCY_BEFORE, currencyOf } from './currencies';
+import { qualifierAfterMeaning, qualifierBefore, QUALIFIER_AFTER } from './context';
+import {
+  FRACTION_WORDS, MAGNITUDES, MULTIPLE_WORDS, ORDINAL_WORDS, parseDigits, parseNumberWords,
+  percentToFraction, readNumberToken, scaled, SCALES,
+} from './numbers';
+import {
+  acronymAfter, wordAfter, CLOCK_TAIL, DATE_TAIL, EXCHANGE_BEFORE, FISCAL_BEFORE, isNameAcronym, isNameWord,
+  isYear, MONTH_AFTER, MONTH_BEFORE, nameBefore, PERIOD_AFTER, PERIOD_YEAR_TAIL, PLUS_CHAIN, RANK_BEFORE,
+} from './plain';
+import { countedNounAfter, countNounAfter, countNounBefore } from './nouns';
+
+/** Why a figure could not be read; the diagnostics module turns it into a diagnostic. */
+export type Problem =
+  | { code: 'missing-currency' }
+  | { code: 'unparsed-figure'; missingUnitAt: number | null }
+  | { code: 'escaped-symbol'; debris: Array<{ start: number; end: number }> };
+
+/** A figure as read on its line, before metric, change and checked readings are added. */
+export interface ScannedFigure {
+  start: number;
+  end: number;
+  kind: FigureKind;
+  value: number | null;
+  min: number | null;
+  max: number | null;
+  unit: string | null;
+  approximate: boolean;
+  bound: Bound | null;
+  qualifier: string | null;
+  problem: Problem | null;
+  /** For money: the currency mark as written before the amount ("RMB ", "$"), to copy in fixes. */
+  currencyMark: string | null;
+}
+
+export interface ScanContext {
+  /** The currency the call states once for all, or null. */
+  defaultCurrency: string | null;
+}
+
+// Where a figure may start. Group 1: a token holding a digit. Group 2: words.
+const FIGURE_START = new RegExp(
+  [
+    '\\b(?:[A-Za-z]*\\d',
+    '(?:(?:low|mid|high)[- ]?(?:single|double)[- ]digits?|(?:single|double|triple)[- ]digits?',
+    '(?:low|mid|high)[- ]?(?:teens|[1-9]0s)',
+    '(?:tens|hundreds) of (?:thousands|millions|billions)|hundreds|thousands|millions|billions|trillions',
+    'a (?:hundred|thousand|million|billion|trillion|third|quarter|fifth|half)',
+    '(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?',
+    'hundred|thousand|million|billion|trillion|half|doubled|tripled|quadrupled|twofold|threefold|fourfold|fivefold|tenfold',
+    'third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|twentieth)\\b)',
+  ].join('|'),
+  'gi',
+);
+
+const SCALE_AFTER = /[ \u00a0-]?(hundred|thousand|million|billion|trillion|mn|bn|tn|lakh|crore)(?![\p{L}])|[万萬亿億]/iuy;
+const PERCENT_AFTER = /[ \u00a0]?(?:%|％|percent(?!age)|per cent)/iy;
+const POINTS_AFTER = /[ \u00a0]?(?:percentage points?|percent points?|ppts?|pps?)(?![\p{L}])/iuy;
+const BASIS_AFTER = /[ \u00a0]?(?:basis points?|bps|bp)(?![\p{L}])/iuy;
+const DURATION_AFTER =
+  /(?:-plus)?[ -](?:(?:consecutive|straight|successive|full|more|additional) )?(years?|quarters?|months?|weeks?|days?|hours?|minutes?)(?![\p{L}])(?![- ](?:on|over)[- ])/iuy;
+const MULTIPLE_AFTER = /[ -]?(?:times|fold)(?![\p{L}])|x(?![\p{L}\d])/iuy;
+const FRACTION_AFTER = /[ -](half|thirds?|quarters?|fifths?|tenths?)(?![\p{L}])/iuy;
+const OF_AFTER = / of(?![\p{L}])/iuy;
+const RANGE_JOIN = /(?: to | and |[-–—]| - | – )(?=[\d$\\€£¥a-zA-Z])/y;
+const A_MONTH_AFTER = / an? (?:month|year|week|day|quarter)(?![\p{L}])/iuy;
+const BEFORE_REACH = 32;
+
+const SLASH_DATE = /\/\d{1,2}\/\d{2,4}(?![\d/])/y;
+const SLASH_FRACTION = /\/(\d{1,3})(?![\d/.])/y;
+const MIXED_FRACTION = /[- ](\d{1,2})\/(\d{1,2})(?![\d/.])/y;
+const ORDINAL_SUFFIX = /^(?:st|nd|rd|th)$/i;
+const PERIOD_PREFIX = /^(?:Q|H|FY|CY|F|1H|2H)$/i;
+const PERIOD_SUFFIX = /^(?:Q|H)\d{0,4}$/i;
+const DECADE_SUFFIX = /^s$/;
+
+function blank(partial: Partial<ScannedFigure> & Pick<ScannedFigure, 'start' | 'end' | 'kind'>): ScannedFigure {
+  return {
+    value: null, min: null, max: null, unit: null, approximate: false, bound: null, qualifier: null,
+    problem: null, currencyMark: null, ...partial,
+  };
+}
+
+/** The text before offset, bounded and without trailing blanks. */
+function before(text: string, offset: number): string {
+  return text.slice(Math.max(0, offset - BEFORE_REACH), offset).trimEnd();
+}
+
+function sticky(regex: RegExp, text: string, at: number): RegExpExecArray | null {
+  regex.lastIndex = at;
+  return regex.exec(text);
+}
+
+/** A number's core as read: where it is, its value, and whether it was written in digits. */
+interface Core {
+  start: number;
+  end: number;
+  value: number;
+  written: string;
+  digits: boolean;
+  scale: number;
+}
+
+/** What follows a number: the unit it carries and where the figure ends. */
+interface Tail {
+  kind: FigureKind | null;
+  unit: string | null;
+  /** Multiplies (scale) or converts (percent → fraction) the core's value. */
+  convert: (value: number) => number;
+  end: number;
+  currencyMark: string | null;
+  /** "20-plus years" states a lower bound. */
+  bound?: Bound;
+}
+
+const identity = (value: number): number => value;
+
+/** Reads the unit after a number: percent, points, currency, duration, multiple. */
+function readTail(text: string, at: number): Tail {
+  let m = sticky(POINTS_AFTER, text, at);
+  if (m) return { kind: 'percentagePoints', unit: 'pp', convert: percentToFraction, end: at + m[0].length, currencyMark: null };
+  m = sticky(PERCENT_AFTER, text, at);
+  if (m) return { kind: 'percent', unit: '%', convert: percentToFraction, end: at + m[0].length, currencyMark: null };
+  m = sticky(BASIS_AFTER, text, at);
+  if (m) return { kind: 'basisPoints', unit: 'bp', convert: (v) => Number((v / 10000).toPrecision(12)), end: at + m[0].length, currencyMark: null };
+  m = sticky(CURRENCY_AFTER, text, at);
+  if (m) {
+    const code = currencyOf(m[1].replace(/^(?:U\.?S\.?|Hong Kong) /i, (p) => (p.toLowerCase().startsWith('h') ? 'hk$' : 'us$')).replace(/^(us\$|hk\$)dollars$/i, '$1'));
+    const resolved = code ?? (/hong kong/i.test(m[1]) ? 'HKD' : currencyOf(m[1]));
+    if (resolved) return { kind: 'money', unit: resolved, convert: identity, end: at + m[0].length, currencyMark: null };
+  }
+  m = sticky(DURATION_AFTER, text, at);
+  if (m) {
+    const unit = m[1].toLowerCase().replace(/s$/, '');
+    const bound = m[0].startsWith('-plus') ? 'atLeast' : undefined;
+    return { kind: 'duration', unit, convert: identity, end: at + m[0].length, currencyMark: null, bound };
+  }
+  m = sticky(MULTIPLE_AFTER, text, at);
+  if (m) return { kind: 'multiple', unit: 'x', convert: identity, end: at + m[0].length, currencyMark: null };
+  return { kind: null, unit: null, convert: identity, end: at, currencyMark: null };
+}
+
+/** Reads a scale word after a number ("billion", "bn", "億"); returns factor and end. */
+function readScale(text: string, at: number): { factor: number; end: number } | null {
+  const m = sticky(SCALE_AFTER, text, at);
+  if (!m) return null;
+  const factor = SCALES.get((m[1] ?? m[0]).toLowerCase());
+  return factor === undefined ? null : { factor, end: at + m[0].length };
+}
+
+/** Scans one line and returns its figures in order. Never throws on any text. */
+export function scanLine(text: string, context: ScanContext): ScannedFigure[] {
+  const figures: ScannedFigure[] = [];
+  FIGURE_START.lastIndex = 0;
+  for (let m = FIGURE_START.exec(text); m; m = FIGURE_START.exec(text)) {
+    const figure = /\d/.test(m[0]) && m[0].length > 0 && /^[A-Za-z]*\d$/.test(m[0])
+      ? readDigitFigure(text, m.index, context)
+      : readWordFigure(text, m.index, m[0], context);
+    if (figure) {
+      figures.push(figure);
+      FIGURE_START.lastIndex = Math.max(figure.end, m.index + m[0].length);
+    } else {
+      FIGURE_START.lastIndex = m.index + m[0].length;
+    }
+  }
+  return figures;
+}
+
+/** Reads a figure that starts with a token holding a digit. */
+function readDigitFigure(text: string, at: number, context: ScanContext): ScannedFigure | null {
+  const token = readNumberToken(text, at);
+  if (!token) return null;
+  const { gluedBefore, written, gluedAfter } = token;
+  const numberStart = at + gluedBefore.length;
+  const numberEnd = numberStart + written.length;
+  const tokenEnd = token.end;
+  const value = parseDigits(written);
+
+  if (gluedBefore) {
+    const currency = currencyOf(gluedBefore);
+    if (currency && !gluedAfter) {
+      return readMeasure(text, { start: numberStart, end: numberEnd, value, written, digits: true, scale: 1 }, context, { start: at, code: currency, mark: gluedBefore });
+    }
+    if (PERIOD_PREFIX.test(gluedBefore) && !gluedAfter) {
+      const tail = sticky(PERIOD_YEAR_TAIL, text, tokenEnd);
+      return blank({ start: at, end: tail ? tokenEnd + tail[0].length : tokenEnd, kind: 'period' });
+    }
+    return label(text, at, tokenEnd);
+  }
+  if (gluedAfter) {
+    const lower = gluedAfter.toLowerCase();
+    if (ORDINAL_SUFFIX.test(gluedAfter)) {
+      const trimmed = before(text, numberStart);
+      if (MONTH_BEFORE.test(trimmed)) return date(text, numberStart, tokenEnd);
+      return blank({ start: numberStart, end: tokenEnd, kind: MONTH_AFTER.test(text.slice(tokenEnd, tokenEnd + 12)) ? 'date' : 'ordinal' });
+    }
+    if (DECADE_SUFFIX.test(gluedAfter)) return blank({ start: numberStart, end: tokenEnd, kind: 'date' });
+    if (PERIOD_SUFFIX.test(gluedAfter)) return blank({ start: numberStart, end: tokenEnd, kind: 'period' });
+    const factor = SCALES.get(lower);
+    // "45k" and "2.5M" are scaled; a lone lower-case "b" or "m" only after a currency ("$2b"): "2b" alone is a name.
+    if (factor !== undefined && (lower.length > 1 || gluedAfter === 'k' || gluedAfter === 'K' || gluedAfter === 'M' || currencyBefore(text, numberStart))) {
+      return readMeasure(text, { start: numberStart, end: tokenEnd, value, written, digits: true, scale: factor }, context, null);
+    }
+    if (lower === 'x') return withQualifier(text, blank({ start: numberStart, end: tokenEnd, kind: 'multiple', value, unit: 'x' }));
+    if (lower === 'pp' || lower === 'ppt' || lower === 'ppts' || lower === 'pts') {
+      return withQualifier(text, blank({ start: numberStart, end: tokenEnd, kind: 'percentagePoints', value: percentToFraction(value), unit: 'pp' }));
+    }
+    if (lower === 'bp' || lower === 'bps') {
+      return withQualifier(text, blank({ start: numberStart, end: tokenEnd, kind: 'basisPoints', value: Number((value / 10000).toPrecision(12)), unit: 'bp' }));
+    }
+    return label(text, at, tokenEnd);
+  }
+  const slashDate = sticky(SLASH_DATE, text, numberEnd);
+  if (slashDate && value <= 31) return blank({ start: numberStart, end: numberEnd + slashDate[0].length, kind: 'date' });
+  const slash = sticky(SLASH_FRACTION, text, numberEnd);
+  if (slash) return readSlash(text, numberStart, value, written, slash, context);
+  const mixed = Number.isInteger(value) ? sticky(MIXED_FRACTION, text, numberEnd) : null;
+  if (mixed && Number(mixed[1]) < Number(mixed[2])) {
+    const whole = value + Number(mixed[1]) / Number(mixed[2]);
+    return readMeasure(text, { start: numberStart, end: numberEnd + mixed[0].length, value: whole, written: text.slice(numberStart, numberEnd + mixed[0].length), digits: true, scale: 1 }, context, null);
+  }
+  return readMeasure(text, { start: numberStart, end: numberEnd, value, written, digits: true, scale: 1 }, context, null);
+}
+
+/** Denominators of shares written with a slash ("1/8", "3/4"); other slashes are dates or names. */
+const SHARE_DENOMINATORS: ReadonlySet<number> = new Set([2, 3, 4, 5, 8, 10, 16, 32, 64, 100]);
+
+/** "1/8" is a share, "3/8%" a percentage, "11/11" or "6/18" a date. */
+function readSlash(text: string, start: number, numerator: number, written: string, slash: RegExpExecArray, context: ScanContext): ScannedFigure | null {
+  const denominator = Number(slash[1]);
+  const end = start + written.length + slash[0].length;
+  if (Number.isInteger(numerator) && numerator < denominator && SHARE_DENOMINATORS.has(denominator)) {
+    const share = Number((numerator / denominator).toPrecision(12));
+    const measured = readMeasure(text, { start, end, value: share, written: text.slice(start, end), digits: true, scale: 1 }, context, null);
+    if (measured && measured.kind !== 'count' && measured.kind !== 'unparsed' && measured.kind !== 'label') return measured;
+    return withQualifier(text, blank({ start, end, kind: 'fraction', value: share }));
+  }
+  const tail = sticky(/\/\d{2,4}(?![\d/])/y, text, end);
+  return blank({ start, end: tail ? end + tail[0].length : end, kind: numerator <= 31 && denominator <= 31 ? 'date' : 'label' });
+}
+
+function label(text: string, start: number, end: number): ScannedFigure {
+  const chain = sticky(PLUS_CHAIN, text, end);
+  return blank({ start, end: chain ? end + chain[0].length : end, kind: 'label' });
+}
+
+function date(text: string, start: number, end: number): ScannedFigure {
+  const tail = sticky(DATE_TAIL, text, end);
+  return blank({ start, end: tail ? end + tail[0].length : end, kind: 'date' });
+}
+
+/** Adds the qualifier written before a figure (and "or so", "plus" after it). */
+function withQualifier(text: string, figure: ScannedFigure): ScannedFigure {
+  const trimmed = before(text, figure.start);
+  const found = qualifierBefore(trimmed, Math.max(0, figure.start - BEFORE_REACH));
+  if (found) {
+    figure.approximate = found.approximate;
+    figure.bound = found.bound;
+    figure.qualifier = found.written;
+  }
+  const after = sticky(QUALIFIER_AFTER, text, figure.end);
+  if (after) {
+    const meaning = qualifierAfterMeaning(after[0]);
+    figure.approximate ||= meaning.approximate;
+    figure.bound ??= meaning.bound;
+    figure.qualifier ??= after[0].trim();
+    if (after[0] === '+') figure.end += 1;
+  }
+  return figure;
+}
+
+interface CurrencyBefore {
+  start: number;
+  code: string;
+  mark: string;
+}
+
+/** A currency written before offset ("RMB 248", "\$3.3", "U.S. dollar, 55"), or null. */
+function currencyBefore(text: string, offset: number): CurrencyBefore | null {
+  const slice = text.slice(Math.max(0, offset - BEFORE_REACH), offset);
+  const trimmed = slice.trimEnd();
+  // A currency code is separated by at most one blank; a symbol is glued.
+  if (slice.length - trimmed.length > 1) return null;
+  const m = CURRENCY_BEFORE.exec(trimmed);
+  if (!m) return null;
+  const code = currencyOf(m[1].replace(/,$/, ''));
+  if (!code) return null;
+  const start = offset - (slice.length - trimmed.length) - m[1].length;
+  return { start, code, mark: text.slice(start, offset) };
+}
+
+/**
+ * Reads a number written in digits (or words) with what follows it: scale, unit, currency,
+ * range; then decides its kind. `glued` is a currency glued before the digits ("RMB2.17").
+ */
+function readMeasure(text: string, core: Core, context: ScanContext, glued: CurrencyBefore | null): ScannedFigure | null {
+  let end = core.end;
+  let factor = core.scale;
+  const scale = factor === 1 ? readScale(text, end) : null;
+  if (scale) {
+    factor = scale.factor;
+    end = scale.end;
+  }
+  const currency = glued ?? currencyBefore(text, core.start);
+  let start = currency ? currency.start : core.start;
+  let negative = false;
+  if (!currency) {
+    const sign = text.charAt(core.start - 1);
+    const beforeSign = text.charAt(core.start - 2);
+    if ((sign === '-' || sign === '−') && (core.start === 1 || /[\s(:=]/.test(beforeSign))) {
+      negative = true;
+      start = core.start - 1;
+    }
+  }
+  // Plain numbers: dates, periods, clock times, ordinals and labels, when nothing measures them.
+  if (core.digits && factor === 1 && !currency) {
+    const plain = readPlain(text, core, start);
+    if (plain) return plain;
+  }
+  let tail = readTail(text, end);
+  if (currency && tail.kind !== null && tail.kind !== 'money') tail = { ...tail, kind: null, end };
+  // "-plus years" keeps its bound; "20+ years" too.
+  let value = scaled(core.value, factor);
+  if (negative) value = -value;
+  let min: number | null = null;
+  let max: number | null = null;
+  // A range: "5% to 7%", "5-7%", "three to five years", "RMB 3 to 4 billion".
+  const joined = sticky(RANGE_JOIN, text, tail.kind ? tail.end : end);
+  if (joined && rangeAllowed(text, start, joined[0])) {
+    const second = readRangeEnd(text, joined.index + joined[0].length);
+    if (second && (tail.kind || currency || factor !== 1 || second.tail.kind) && (!second.currency || (currency && currency.code === second.currency))
+      && (!tail.kind || !second.tail.kind || tail.kind === second.tail.kind) && (!tail.kind || second.factor === 1 || tail.kind === 'money')) {
+      const secondTail = second.tail.kind ? second.tail : tail;
+      const sameKind = !tail.kind || !second.tail.kind || tail.kind === second.tail.kind;
+      const firstFactor = factor !== 1 ? factor : second.factor;
+      if (sameKind && (secondTail.kind || currency || factor !== 1 || second.factor !== 1)) {
+        min = secondTail.convert(scaled(core.value, firstFactor));
+        max = secondTail.convert(scaled(second.value, second.factor !== 1 ? second.factor : firstFactor));
+        tail = { ...secondTail, end: second.end };
+        end = second.end;
+        factor = firstFactor;
+      }
+    }
+  }
+  const figureEnd = Math.max(end, tail.end);
+  const kind = currency ? 'money' : tail.kind;
+  if (kind) {
+    const figure = blank({
+      start, end: figureEnd, kind,
+      value: min === null ? tail.convert(value) : null,
+      min, max,
+      unit: currency ? currency.code : tail.unit,
+      currencyMark: currency ? currency.mark : null,
+    });
+    const escapes = escapedDebris(text, start, figureEnd);
+    if (escapes.length) figure.problem = { code: 'escaped-symbol', debris: escapes };
+    if (tail.bound) {
+      figure.bound = tail.bound;
+      figure.qualifier = 'plus';
+    }
+    if (!negative && inAccountingParentheses(text, start, figureEnd) && figure.value !== null) figure.value = -figure.value;
+    return withQualifier(text, figure);
+  }
+  return withQualifier(text, bareNumber(text, core, start, end, value, factor, context));
+}
+
+/**
+ * Whether a joiner makes a range: "and" only after "between"; "to" not after "from", which
+ * states a movement ("from RMB 749 million to RMB 58.6 billion"), two figures.
+ */
+function rangeAllowed(text: string, start: number, joiner: string): boolean {
+  const trimmed = before(text, start);
+  if (joiner.trim() === 'and') return /(?:^|[^\p{L}])between$/iu.test(trimmed);
+  if (joiner.trim() === 'to') return !/(?:^|[^\p{L}])(?:from|by)$/iu.test(trimmed);
+  return true;
+}
+
+/** In a table row (tabs or pipes), "(4.2%)" is a negative figure, as accountants write it. */
+function inAccountingParentheses(text: string, start: number, end: number): boolean {
+  return text.charAt(start - 1) === '(' && text.charAt(end) === ')' && (text.includes('\t') || text.includes('|'));
+}
+
+/** Reads the second number of a range with its own currency, scale and unit. */
+function readRangeEnd(text: string, at: number): { value: number; factor: number; tail: Tail; end: number; currency: string | null } | null {
+  const currency = sticky(/(?:US|HK)?\\?\$|RMB ?|[€£¥]/y, text, at);
+  const numberAt = currency ? at + currency[0].length : at;
+  const digits = readNumberToken(text, numberAt, false);
+  let value: number | null = null;
+  let end = numberAt;
+  if (digits) {
+    // "5-7%" continues; "2022-2023" or "5-7th" or "1-800-FLOWERS" do not.
+    if (/^[.\d]|^[A-Za-z]{3}/.test(text.slice(digits.end, digits.end + 3))) return null;
+    value = parseDigits(digits.written);
+    end = digits.end;
+  } else {
+    const words = sticky(/(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty)(?![\p{L}])/iuy, text, numberAt);
+    if (!words) return null;
+    value = parseNumberWords(words[0]);
+    end = numberAt + words[0].length;
+  }
+  if (value === null) return null;
+  const gluedScale = sticky(/(bn|mn|tn|k|m|b)(?![\p{L}])/iuy, text, end);
+  let factor = 1;
+  if (gluedScale) {
+    factor = SCALES.get(gluedScale[1].toLowerCase()) ?? 1;
+    end += gluedScale[0].length;
+  } else {
+    const scale = readScale(text, end);
+    if (scale) {
+      factor = scale.factor;
+      end = scale.end;
+    }
+  }
+  const tail = readTail(text, end);
+  return { value, factor, tail, end: Math.max(end, tail.end), currency: currency ? currencyOf(currency[0].trim()) : null };
+}
+
+/** Backslashes that break a figure beyond a Markdown-valid `\$`: doubled ones and those between digits. */
+function escapedDebris(text: string, start: number, end: number): Array<{ start: number; end: number }> {
+  const debris: Array<{ start: number; end: number }> = [];
+  for (let i = start; i < end; i++) {
+    if (text.charCodeAt(i) !== 92) continue;
+    const doubled = text.charCodeAt(i + 1) === 92;
+    const insideNumber = /\d/.test(text.charAt(i - 1)) && /[.,\d%-]/.test(text.charAt(i + 1));
+    if (doubled || insideNumber) {
+      debris.push({ start: i, end: doubled ? i + 2 : i + 1 });
+      if (doubled) i++;
+    }
+  }
+  return debris;
+}
+
+/** Digits that name or date rather than measure; null when the number is a measure. */
+function readPlain(text: string, core: Core, start: number): ScannedFigure | null {
+  const trimmed = before(text, start);
+  const clock = sticky(CLOCK_TAIL, text, core.end);
+  if (clock && !core.written.includes('.')) return blank({ start, end: core.end + clock[0].length, kind: 'date' });
+  const yearPeriod = isYear(core.written, core.value) ? sticky(PERIOD_AFTER, text, core.end) : null;
+  if (yearPeriod) return blank({ start, end: core.end + yearPeriod[0].length, kind: 'period' });
+  if (MONTH_BEFORE.test(trimmed)) return date(text, start, core.end);
+  if (sticky(MONTH_AFTER, text, core.end) && core.value >= 1 && core.value <= 31) {
+    const month = sticky(MONTH_AFTER, text, core.end);
+    return date(text, start, core.end + (month ? month[0].length : 0));
+  }
+  if (RANK_BEFORE.test(trimmed)) return blank({ start, end: core.end, kind: 'ordinal' });
+  if (EXCHANGE_BEFORE.test(trimmed) || /^0\d/.test(core.written)) return blank({ start, end: core.end, kind: 'label' });
+  const chain = sticky(PLUS_CHAIN, text, core.end);
+  if (chain) return blank({ start, end: core.end + chain[0].length, kind: 'label' });
+  if (isYear(core.written, core.value)) {
+    if (FISCAL_BEFORE.test(trimmed)) return blank({ start, end: core.end, kind: 'period' });
+    const next = wordAfter(text, core.end);
+    if (!next || !/^[a-z]+s$/.test(next) || sticky(/ (?:levels|times|highs|lows|results)(?![\p{L}])/uy, text, core.end)) {
+      return blank({ start, end: core.end, kind: 'date' });
+    }
+  }
+  const integer = !/[.,]/.test(core.written);
+  if (integer && core.value < 1000) {
+    const name = nameBefore(trimmed);
+    if (name && trimmed.length === text.slice(Math.max(0, start - BEFORE_REACH), start).length - 1 && isNameWord(name) && !sticky(/[ -](?:%|percent|times|x|years?|months?|quarters?|weeks?|days?)(?![\p{L}])/iuy, text, core.end) && !/[%]/.test(text.charAt(core.end))) {
+      return blank({ start, end: core.end, kind: 'label' });
+    }
+    const acronym = acronymAfter(text, core.end);
+    if (acronym && isNameAcronym(acronym)) return blank({ start, end: core.end + 1 + acronym.length, kind: 'label' });
+  }
+  return null;
+}
+
+/** Words that end the look for a counted noun. */
+/**
+ * A number with no unit: a count when a noun follows ("20 cities", "45.4 million of our ADSs")
+ * or was just named ("orders peaked at 120 million"); money in the call's default currency
+ * when scaled; else a figure the engine cannot read.
+ */
+function bareNumber(text: string, core: Core, start: number, end: number, value: number, factor: number, context: ScanContext): ScannedFigure {
+  const integer = !/[.,]/.test(core.written);
+  const noun = countedNounAfter(text, end, factor !== 1);
+  // A plain integer before a singular noun names it ("the 618 festival"); it counts nothing.
+  if (noun && !noun.plural && factor === 1 && core.digits && (core.value >= 2 || !integer)) return blank({ start, end, kind: 'label' });
+  if (noun) return blank({ start, end, kind: 'count', value, unit: noun.unit });
+  if (factor === 1) {
+    const trimmed = before(text, start);
+    const qualified = qualifierBefore(trimmed, 0) !== null;
+    if (core.digits && integer && core.value >= 100 && !qualified && core.written.length < 7) {
+      return blank({ start, end, kind: 'label' });
+    }
+    if (core.digits && !Number.isInteger(core.value)) {
+      const unitNeeded = /^ (?:year[- ](?:on|over)[- ]year |yoy )?(?:increase|decrease|growth|decline|rise|drop|gain|jump|improvement)/i.test(text.slice(end, end + 40))
+        || /(?:increased?|decreased?|grew|growth|declined?|rose|up|down|fell|by)$/i.test(trimmed);
+      if (unitNeeded) return blank({ start, end, kind: 'unparsed', problem: { code: 'unparsed-figure', missingUnitAt: core.end } });
+    }
+    return blank({ start, end, kind: 'count', value, unit: null });
+  }
+  const nounBefore = countNounBefore(text, start);
+  if (nounBefore) return blank({ start, end, kind: 'count', value, unit: nounBefore });
+  if (context.defaultCurrency) return blank({ start, end, kind: 'money', value, unit: context.defaultCurrency });
+  return blank({ start, end, kind: 'unparsed', problem: { code: 'missing-currency' } });
+}
+
+/** Reads a figure that starts with a word: spelled-out numbers, fuzzy amounts, shares, multiples. */
+function readWordFigure(text: string, at: number, word: string, context: ScanContext): ScannedFigure | null {
+  const lower = word.toLowerCase();
+  const end = at + word.length;
+  const fuzzy = fuzzyPercent(lower);
+  if (fuzzy) {
+    return withQualifier(text, blank({ start: at, end, kind: 'percent', min: fuzzy[0], max: fuzzy[1], unit: '%' }));
+  }
+  const magnitude = magnitudeRange(lower);
+  if (magnitude) {
+    const noun = countNounAfter(text, end, true);
+    if (noun !== undefined) return withQualifier(text, blank({ start: at, end, kind: 'count', min: magnitude[0], max: magnitude[1], unit: noun }));
+    const currency = currencyBefore(text, at);
+    if (currency) return withQualifier(text, blank({ start: currency.start, end, kind: 'money', min: magnitude[0], max: magnitude[1], unit: currency.code, currencyMark: currency.mark }));
+    if (context.defaultCurrency) return blank({ start: at, end, kind: 'money', min: magnitude[0], max: magnitude[1], unit: context.defaultCurrency });
+    return blank({ start: at, end, kind: 'unparsed', problem: { code: 'missing-currency' } });
+  }
+  const multiple = MULTIPLE_WORDS.get(lower);
+  if (multiple !== undefined) return blank({ start: at, end, kind: 'multiple', value: multiple, unit: 'x' });
+  if (lower === 'half') return readHalf(text, at, end);
+  if (ORDINAL_WORDS.has(lower)) {
+    // "one-third" was read with its number; a lone "third" or "tenth" ranks.
+    return blank({ start: at, end, kind: 'ordinal' });
+  }
+  if (lower.startsWith('a ')) {
+    const rest = lower.slice(2);
+    const share = FRACTION_WORDS.get(rest);
+    if (share !== undefined) {
+      if (rest === 'half') return readHalf(text, at + 2, end);
+      if (!sticky(OF_AFTER, text, end)) return null;
+      return withQualifier(text, blank({ start: at, end, kind: 'fraction', value: share }));
+    }
+    const factor = SCALES.get(rest) ?? 1;
+    return readMeasure(text, { start: at, end, value: factor, written: word, digits: false, scale: 1 }, context, null);
+  }
+  const scale = SCALES.get(lower);
+  if (scale !== undefined) {
+    return readMeasure(text, { start: at, end, value: scale, written: word, digits: false, scale: 1 }, context, null);
+  }
+  const number = parseNumberWords(lower);
+  if (number === null) return null;
+  // "one-third", "two-thirds", "three quarters of".
+  const share = sticky(FRACTION_AFTER, text, end);
+  if (share) {
+    const part = share[1].toLowerCase();
+    const isQuarter = part.startsWith('quarter');
+    if (!isQuarter || sticky(OF_AFTER, text, end + share[0].length)) {
+      const fraction = FRACTION_WORDS.get(part) ?? 0;
+      return withQualifier(text, blank({ start: at, end: end + share[0].length, kind: 'fraction', value: Number((number * fraction).toPrecision(12)) }));
+    }
+  }
+  const core: Core = { start: at, end, value: number, written: word, digits: false, scale: 1 };
+  const scaleAfter = readScale(text, end);
+  if (scaleAfter) return readMeasure(text, core, context, null);
+  const tail = readTail(text, end);
+  const joined = tail.kind ? null : sticky(RANGE_JOIN, text, end);
+  const rangeEnd = joined ? readRangeEnd(text, end + joined[0].length) : null;
+  if (rangeEnd && rangeEnd.tail.kind && rangeEnd.tail.kind !== 'money') return readMeasure(text, core, context, null);
+  if (!tail.kind || tail.kind === 'money') {
+    // Small spelled-out counts ("three strategies") are left out, as the contract allows.
+    return null;
+  }
+  const figure = readMeasure(text, core, context, null);
+  return figure && figure.kind !== 'count' && figure.kind !== 'unparsed' ? figure : null;
+}
+
+/** "half a month", "half-day", "first half", "by half". */
+function readHalf(text: string, at: number, end: number): ScannedFigure | null {
+  const trimmed = before(text, at);
+  if (/(?:^|[^\p{L}])(?:first|second|back|front|latter|later|other|1st|2nd)$/iu.test(trimmed)) {
+    return blank({ start: at, end, kind: 'period' });
+  }
+  const unit = sticky(A_MONTH_AFTER, text, end) ?? sticky(/[ -](?:month|year|week|day|quarter|hour)(?![\p{L}])/iuy, text, end);
+  if (unit) {
+    const name = /month|year|week|day|quarter|hour/i.exec(unit[0]);
+    return withQualifier(text, blank({ start: at, end: end + unit[0].length, kind: 'duration', value: 0.5, unit: name ? name[0].toLowerCase() : null }));
+  }
+  return withQualifier(text, blank({ start: at, end, kind: 'fraction', value: 0.5 }));
+}
+
+const FUZZY_SINGLE: ReadonlyMap<string, [number, number]> = new Map([
+  ['low', [0.01, 0.03]], ['mid', [0.04, 0.06]], ['high', [0.07, 0.09]], ['', [0.01, 0.09]],
+]);
+const FUZZY_DOUBLE: ReadonlyMap<string, [number, number]> = new Map([
+  ['low', [0.1, 0.39]], ['mid', [0.4, 0.69]], ['high', [0.7, 0.99]], ['', [0.1, 0.99]],
+]);
+
+/** Fuzzy percentages: "mid single digit", "double-digit", "triple-digit", "mid-70s", "high teens". */
+function fuzzyPercent(lower: string): [number, number] | null {
+  const words = lower.split(/[- ]/);
+  const level = words[0] === 'low' || words[0] === 'mid' || words[0] === 'high' ? words[0] : '';
+  const body = level ? words.slice(1) : words;
+  if (body[0] === 'single') return FUZZY_SINGLE.get(level) ?? null;
+  if (body[0] === 'double') return FUZZY_DOUBLE.get(level) ?? null;
+  if (body[0] === 'triple') return [1, 9.99];
+  if (!level) return null;
+  const third = level === 'low' ? 0 : level === 'mid' ? 1 : 2;
+  if (body[0] === 'teens') return [0.11 + third * 0.03, 0.13 + third * 0.03].map((v) => Number(v.toFixed(2))) as [number, number];
+  const decade = /^([1-9])0s$/.exec(body[0] ?? '');
+  if (!decade) return null;
+  const base = Number(decade[1]) * 10 + third * 3 + 1;
+  return [base / 100, (base + 2) / 100].map((v) => Number(v.toFixed(2))) as [number, number];
+}
+
+/** Orders of magnitude in words: "millions" 1e6–9.99…e6, "tens of thousands" 1e4–99,999. */
+function magnitudeRange(lower: string): [number, number] | null {
+  const single = MAGNITUDES.get(lower);
+  if (single !== undefined) return [single, single * 10 - 1];
+  const compound = /^(tens|hundreds) of (\w+)$/.exec(lower);
+  if (!compound) return null;
+  const base = MAGNITUDES.get(compound[2]);
+  if (base === undefined) return null;
+  const low = base * (compound[1] === 'tens' ? 10 : 100);
+  return [low, low * 10 - 1];
+}

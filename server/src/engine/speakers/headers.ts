@@ -1,0 +1,249 @@
+// Reads one line as a possible speaker header, in every layout transcripts come in. This
+// only says what the line could be; turns.ts decides, with the whole document in view,
+// which candidates are real turns. Every regex is anchored or sticky, so a long paragraph
+// costs one failed match at its start.
+import type { SectionName } from '../types';
+import type { HeaderPart } from './roles';
+
+export type HeaderLayout =
+  /** `Name -- Title`, `**Name** -- *Firm -- Analyst*`, `# Name - Title`. */
+  | 'dash'
+  /** A name alone on its line, with or without markup. */
+  | 'bare'
+  /** `Name: text`, `**Q: text**`, `THE COURT:`. */
+  | 'colon'
+  /** `CHAIRMAN GREENSPAN. text`, `Q. text`. */
+  | 'dot'
+  /** `Name, Company - Title [3]`, `Operator [1]`. */
+  | 'bracket'
+  /** `Name (00:12:34):`, `[00:12:34] Name:`, `Name  00:12`. */
+  | 'timestamp'
+  /** WebVTT `<v Name>`. */
+  | 'voice'
+  /** `Name, Title`: only a roster entry, never a turn. */
+  | 'comma';
+
+export interface HeaderCandidate {
+  layout: HeaderLayout;
+  name: string;
+  nameStart: number;
+  /** The role and firm as written after the name, in order. */
+  parts: HeaderPart[];
+  /** Markdown heading hashes or emphasis around the name. */
+  marked: boolean;
+  /** Where the words spoken on the header line itself begin, or the line's length. */
+  textStart: number;
+}
+
+const HASHES = /#{1,6}[ \t]+/y;
+const BULLET = /[*+-][ \t]+/y;
+// A clock time (12:34, 00:12:34.5), written out in each pattern so every pattern is a literal.
+const TIMESTAMP_PREFIX = /(?:\[(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?\]|\((?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?\)|(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?)[ \t]+/y;
+const TIMESTAMP_TAIL = /[ \t]*\((?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?\)[ \t]*:?/y;
+const TIMESTAMP_END = /[ \t]+(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?[ \t]*$/y;
+/** One to five capitalized words, lowercase particles between them, and an optional number ("Speaker 2"). */
+const NAME = /\p{Lu}[\p{L}\p{M}'’-]*\.?(?:[ \t](?:\p{Lu}[\p{L}\p{M}'’-]*\.?|(?:van|von|de|da|del|der|di|du|la|le|bin|al|ten|ter)(?=[ \t]\p{Lu}))){0,4}(?:[ \t]\d{1,2}(?![\d:]))?/uy;
+const DASH = /[ \t]*(?:--|—|–)[ \t]*|[ \t]+-[ \t]+/y;
+const BRACKET_NUMBER = /[ \t]*\[\d{1,3}\][ \t]*$/y;
+const VOICE = /<v(?:\.[\w-]+)*[ \t]+([^\s>][^>]{0,99})>/y;
+/**
+ * An all-caps label with a title, or a lone Q or A, ended by a period and followed by speech: the speakers of
+ * minutes, hearings and depositions (`CHAIRMAN GREENSPAN.`, `MR. KOHN.`, `Q.`).
+ */
+const DOT_LABEL = /(?:(?:THE|MR\.|MRS\.|MS\.|DR\.|CHAIRMAN|CHAIRWOMAN|CHAIR|VICE CHAIRMAN|PRESIDENT|GOVERNOR|SENATOR|REPRESENTATIVE|SECRETARY|JUDGE|JUSTICE|COMMISSIONER|SPEAKER)[ \t]\p{Lu}[\p{Lu}'’-]*(?:[ \t]\p{Lu}[\p{Lu}'’-]*){0,2}|[QA])(?=\.[ \t]+\S)/uy;
+const LOWERCASE = /\p{Ll}/u;
+
+export const isAllCaps = (name: string) => !LOWERCASE.test(name);
+
+function stickyMatch(pattern: RegExp, line: string, at: number): RegExpExecArray | null {
+  pattern.lastIndex = at;
+  return pattern.exec(line);
+}
+
+function skipSpaces(line: string, at: number): number {
+  while (at < line.length && (line.charCodeAt(at) === 32 || line.charCodeAt(at) === 9)) at++;
+  return at;
+}
+
+function trimmedEnd(line: string): number {
+  let end = line.length;
+  while (end > 0 && (line.charCodeAt(end - 1) === 32 || line.charCodeAt(end - 1) === 9)) end--;
+  return end;
+}
+
+/** The emphasis marker opening at `at` (`**`, `__`, `*`, `_`), or ''. */
+function emphasisAt(line: string, at: number): string {
+  const c = line[at];
+  if (c !== '*' && c !== '_') return '';
+  return line[at + 1] === c ? c + c : c;
+}
+
+const isMarkupChar = (c: string) => c === '*' || c === '_';
+
+/** Cuts the role part after a dash into segments, without markup, each with its offset. */
+function roleParts(line: string, from: number): HeaderPart[] {
+  const parts: HeaderPart[] = [];
+  const end = trimmedEnd(line);
+  let segmentStart = from;
+  let at = from;
+  const push = (segmentEnd: number) => {
+    let start = segmentStart;
+    let stop = segmentEnd;
+    while (start < stop && (isMarkupChar(line[start]) || line[start] === ' ' || line[start] === '\t')) start++;
+    while (stop > start && (isMarkupChar(line[stop - 1]) || line[stop - 1] === ' ' || line[stop - 1] === '\t')) stop--;
+    if (stop > start) parts.push({ text: line.slice(start, stop), start });
+  };
+  while (at < end) {
+    const dash = stickyMatch(DASH, line, at);
+    if (dash && dash[0].length > 0) {
+      push(at);
+      at += dash[0].length;
+      segmentStart = at;
+    } else {
+      at++;
+    }
+  }
+  push(end);
+  return parts;
+}
+
+/** Reads `, Company - Title [n]` after a name (the Thomson/Refinitiv layout). */
+function bracketParts(line: string, from: number, numberAt: number): HeaderPart[] | null {
+  const body = line.slice(from, numberAt);
+  if (body.trim() === '') return [];
+  if (!body.startsWith(',')) return null;
+  const dash = body.lastIndexOf(' - ');
+  if (dash < 0) return null;
+  const company = body.slice(1, dash).trim();
+  const title = body.slice(dash + 3).trim();
+  if (!company || !title) return null;
+  return [
+    { text: company, start: from + body.indexOf(company, 1) },
+    { text: title, start: from + body.indexOf(title, dash + 3) },
+  ];
+}
+
+/** Reads the WebVTT voice tag at the start of a cue line. */
+export function parseVoice(line: string): HeaderCandidate | null {
+  const voice = stickyMatch(VOICE, line, 0);
+  if (!voice) return null;
+  const raw = voice[1];
+  const name = raw.trimEnd();
+  const nameStart = voice[0].length - 1 - raw.length;
+  return { layout: 'voice', name, nameStart, parts: [], marked: false, textStart: voice[0].length };
+}
+
+/**
+ * Reads a line as a speaker header. `roster` also accepts list bullets and `Name, Title`,
+ * the forms of a participants list.
+ */
+export function parseHeader(line: string, roster = false): HeaderCandidate | null {
+  let at = 0;
+  const hashes = stickyMatch(HASHES, line, at);
+  if (hashes) at += hashes[0].length;
+  if (roster) {
+    const bullet = stickyMatch(BULLET, line, at);
+    if (bullet) at += bullet[0].length;
+  }
+  const stamp = stickyMatch(TIMESTAMP_PREFIX, line, at);
+  if (stamp) at += stamp[0].length;
+  const mark = emphasisAt(line, at);
+  at += mark.length;
+  const dotLabel = mark ? null : stickyMatch(DOT_LABEL, line, at);
+  if (dotLabel) {
+    const labelEnd = at + dotLabel[0].length;
+    return { layout: 'dot', name: dotLabel[0], nameStart: at, parts: [], marked: hashes !== null, textStart: skipSpaces(line, labelEnd + 1) };
+  }
+  const nameMatch = stickyMatch(NAME, line, at);
+  if (!nameMatch) return null;
+  const nameStart = at;
+  const name = nameMatch[0];
+  at += name.length;
+  const marked = hashes !== null || mark !== '';
+  const candidate = (layout: HeaderLayout, parts: HeaderPart[], textStart = line.length): HeaderCandidate =>
+    ({ layout, name, nameStart, parts, marked, textStart });
+
+  // A colon may stand inside the emphasis (`**Jane Doe:**`, `**Q: text**`) or outside it.
+  if (mark) {
+    if (line.startsWith(mark, at)) {
+      at += mark.length;
+    } else if (line[at] === ':' && (line.startsWith(mark, at + 1) || trimmedEnd(line) > at + 1 && line.endsWith(mark, trimmedEnd(line)))) {
+      const afterColon = line.startsWith(mark, at + 1) ? at + 1 + mark.length : at + 1;
+      if (stamp) return candidate('timestamp', [], skipSpaces(line, afterColon));
+      return candidate('colon', [], skipSpaces(line, afterColon));
+    } else {
+      return null;
+    }
+  }
+
+  const end = trimmedEnd(line);
+  if (at >= end) {
+    // After a timestamp, a lone word is more often a short reply ("Okay.") than a speaker.
+    return name.endsWith('.') ? null : candidate('bare', []);
+  }
+  const tail = line[at];
+  // A label's colon is followed by a space (`A:link` and `A::D` are code).
+  if (tail === ':' && (at + 1 >= end || line[at + 1] === ' ' || line[at + 1] === '\t')) {
+    return candidate(stamp ? 'timestamp' : 'colon', [], skipSpaces(line, at + 1));
+  }
+  const stampTail = stickyMatch(TIMESTAMP_TAIL, line, at);
+  if (stampTail) return candidate('timestamp', [], skipSpaces(line, at + stampTail[0].length));
+  if (stickyMatch(TIMESTAMP_END, line, at)) return candidate('timestamp', []);
+  const dash = stickyMatch(DASH, line, at);
+  if (dash) return candidate('dash', roleParts(line, at + dash[0].length));
+  if (line[end - 1] === ']') {
+    const numberAt = line.lastIndexOf('[', end);
+    if (numberAt >= at && stickyMatch(BRACKET_NUMBER, line, numberAt)) {
+      const parts = bracketParts(line, at, skipBack(line, numberAt));
+      if (parts) return candidate('bracket', parts);
+    }
+  }
+  if (roster && tail === ',') {
+    const roleStart = skipSpaces(line, at + 1);
+    if (roleStart < end) return candidate('comma', [{ text: line.slice(roleStart, end), start: roleStart }]);
+  }
+  return null;
+}
+
+function skipBack(line: string, at: number): number {
+  while (at > 0 && (line.charCodeAt(at - 1) === 32 || line.charCodeAt(at - 1) === 9)) at--;
+  return at;
+}
+
+/** The text of a line without heading hashes, emphasis, surrounding spaces and a trailing colon. */
+function headingCore(line: string): string {
+  let start = 0;
+  let end = line.length;
+  while (start < end && line[start] === '#') start++;
+  while (start < end && (line[start] === ' ' || line[start] === '\t' || isMarkupChar(line[start]))) start++;
+  while (end > start && (line[end - 1] === ' ' || line[end - 1] === '\t' || line[end - 1] === ':' || isMarkupChar(line[end - 1]))) end--;
+  return line.slice(start, end);
+}
+
+const QA_HEADING = /^(?:Questions?[ \t]*(?:&|and)[ \t]*Answers?|Question-and-Answer|Q[ \t]*&[ \t]*A)(?:[ \t]+(?:Session|Section|Period|Segment|Portion))?$/i;
+const PREPARED_HEADING = /^(?:Prepared Remarks|Presentation|Opening Remarks|Management Remarks|Prepared Statements?|Management Presentation)$/i;
+/** Matched against the lowercased heading: a case-insensitive pattern this size is too slow to check for ReDoS. */
+const ROSTER_HEADING = /^(?:(?:call|conference call|corporate|company|conference|earnings call) )?(?:participants|attendees|speakers|executives|analysts|presenters)$/;
+const MAX_HEADING_LENGTH = 80;
+
+/** The section a heading line opens, with the heading's words, or null. */
+export function parseSectionHeading(line: string): { name: SectionName; start: number; end: number } | null {
+  if (line.length > MAX_HEADING_LENGTH) return null;
+  const core = headingCore(line);
+  const name: SectionName | null = QA_HEADING.test(core) ? 'Questions & Answers' : PREPARED_HEADING.test(core) ? 'Prepared Remarks' : null;
+  if (!name) return null;
+  const start = line.indexOf(core);
+  return { name, start, end: start + core.length };
+}
+
+/** True for the heading of a participants list ("Call Participants:", "Corporate Participants"). */
+export function isRosterHeading(line: string): boolean {
+  return line.length <= MAX_HEADING_LENGTH && ROSTER_HEADING.test(headingCore(line).toLowerCase());
+}
+
+/** True for lines that only frame a cue or a page: WebVTT timings, cue numbers, rules. */
+export function isFramingLine(line: string): boolean {
+  return FRAMING.test(line);
+}
+
+const FRAMING = /^(?:[ \t]*|[ \t]*\d{1,6}[ \t]*|(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?[ \t]+-->[ \t]+(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?.*|[ \t]*[-=_*]{3,}[ \t]*|WEBVTT.*)$/;

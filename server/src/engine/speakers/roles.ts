@@ -1,0 +1,57 @@
+// Roles, affiliations and speaker kinds: how the words after a speaker's name are read.
+import type { SpeakerKind } from '../types';
+
+/** Words that make a phrase a job title rather than a company or a sentence. */
+const ROLE_WORD =
+  /\b(?:Officer|Chief|CEO|CFO|COO|CTO|CIO|CMO|President|Chair(?:man|woman|person)?|Director|Head|Vice|VP|SVP|EVP|Manager|Analyst|Founder|Co-Founder|Partner|Treasurer|Secretary|Controller|Relations|Counsel|Lead|Principal|Strategist|Economist|Executive|Managing|General Manager|Editor|Reporter|Host|Moderator|Governor|Member|Senator|Representative|Commissioner|Spokes(?:person|man|woman)|Investor|Associate|Researcher|Operator)\b/i;
+
+const HOST_ROLE = /\b(?:investor relations|IR|moderator|host|communications|master of ceremonies)\b/i;
+const ANALYST_ROLE = /\banalyst\b/i;
+const OPERATOR_NAME = /^(?:(?:conference |call )?operator|coordinator)$/i;
+const HOST_NAME = /^(?:moderator|host|interviewer|presenter)$/i;
+const QUESTION_NAME = /^(?:q|question|questioner)$/i;
+const ANSWER_NAME = /^(?:a|answer)$/i;
+
+export function hasRoleWord(text: string): boolean {
+  return ROLE_WORD.test(text);
+}
+
+export function isOperatorName(name: string): boolean {
+  return OPERATOR_NAME.test(name);
+}
+
+/** Labels that are speakers by what they do, not who they are (Operator, Q, A, Moderator). */
+export function isFunctionalName(name: string): boolean {
+  return OPERATOR_NAME.test(name) || HOST_NAME.test(name) || QUESTION_NAME.test(name) || ANSWER_NAME.test(name);
+}
+
+/** A piece of the header after the name, with where it stands in the line. */
+export interface HeaderPart {
+  text: string;
+  start: number;
+}
+
+/** Splits the parts written after a name into the role and the firm. */
+export function assignRoleParts(parts: HeaderPart[]): { role: HeaderPart | null; affiliation: HeaderPart | null } {
+  if (parts.length === 0) return { role: null, affiliation: null };
+  if (parts.length === 1) return { role: parts[0], affiliation: null };
+  const first = parts[0];
+  const last = parts[parts.length - 1];
+  // "Title -- Firm" is rarer than "Firm -- Analyst", so only a title-first pair with a plain
+  // firm second is read the other way round.
+  if (hasRoleWord(first.text) && !hasRoleWord(last.text)) return { role: first, affiliation: last };
+  return { role: last, affiliation: first };
+}
+
+export function speakerKindOf(name: string, role: string | null, affiliation: string | null): SpeakerKind {
+  if (OPERATOR_NAME.test(name)) return 'operator';
+  if (QUESTION_NAME.test(name)) return 'analyst';
+  if (ANSWER_NAME.test(name)) return 'management';
+  if (HOST_NAME.test(name)) return 'host';
+  if (role !== null) {
+    if (ANALYST_ROLE.test(role)) return 'analyst';
+    if (HOST_ROLE.test(role)) return 'host';
+    return 'management';
+  }
+  return affiliation !== null ? 'analyst' : 'unknown';
+}

@@ -1,0 +1,11 @@
+// References: from a speaker's header, every header of the same speaker.
+import type { Location, Position } from 'vscode-languageserver';
+import type { AnalyzedDocument } from '../analysisCache';
+import { spanRange } from '../positions';
+import { turnAtHeader, turnsOfSpeaker } from './turnLookup';
+
+export function speakerReferences(document: AnalyzedDocument, position: Position): Location[] {
+  const turn = turnAtHeader(document.analysis, position);
+  if (!turn) return [];
+  return turnsOfSpeaker(document.analysis, turn.speaker).map((other) => ({ uri: document.uri, range: spanRange(other.nameSpan) }));
+}

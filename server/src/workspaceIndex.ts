@@ -1,0 +1,163 @@
+// The speakers of every transcript in the workspace, for workspace-symbol search. Files are
+// read from disk in the background (only file: folders; virtual workspaces are not walked),
+// and open documents override what is on disk.
+import { promises as fs } from 'node:fs';
+import { basename, extname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { decodeFile } from './decode';
+import { analyze, looksLikeTranscript } from './engine';
+import type { Span, SpeakerKind, Turn } from './engine';
+
+export interface IndexedSpeaker {
+  speaker: string;
+  role: string | null;
+  affiliation: string | null;
+  speakerKind: SpeakerKind;
+  uri: string;
+  /** The name in the speaker's first header in that file. */
+  nameSpan: Span;
+}
+
+/** Extensions whose files may hold a transcript. */
+const CANDIDATE_EXTENSIONS: ReadonlySet<string> = new Set(['.txt', '.md', '.transcript', '.vtt']);
+/** Endings of file names the extension opens as transcripts whatever their content (package.json filenamePatterns). */
+const TRANSCRIPT_NAME_ENDINGS = ['.transcript', '.transcript.txt', '.transcript.md', '_transcript.txt', '-transcript.txt'];
+
+function isTranscriptFileName(name: string): boolean {
+  const lower = name.toLowerCase();
+  return TRANSCRIPT_NAME_ENDINGS.some((ending) => lower.endsWith(ending)) || (lower.includes('earnings-call') && lower.endsWith('.txt'));
+}
+const SKIPPED_DIRECTORIES: ReadonlySet<string> = new Set(['node_modules', '.git']);
+/** Files larger than this are not indexed: a transcript is rarely over a few hundred KB. */
+export const MAX_INDEXED_FILE_SIZE = 5_000_000;
+const MAX_INDEXED_FILES = 20_000;
+
+export function isCandidatePath(path: string): boolean {
+  return CANDIDATE_EXTENSIONS.has(extname(path).toLowerCase()) && !path.endsWith('.lens.json');
+}
+
+/** Speakers of a document, one per person, at their first header. */
+export function speakersOf(uri: string, turns: readonly Turn[]): IndexedSpeaker[] {
+  const seen = new Map<string, IndexedSpeaker>();
+  for (const turn of turns) {
+    const key = turn.speaker.toLowerCase();
+    if (!turn.speaker || seen.has(key)) continue;
+    seen.set(key, { speaker: turn.speaker, role: turn.role, affiliation: turn.affiliation, speakerKind: turn.speakerKind, uri, nameSpan: turn.nameSpan });
+  }
+  return [...seen.values()];
+}
+
+/** How well a query matches a name: higher is better, 0 is no match. */
+export function matchScore(query: string, name: string): number {
+  const wanted = query.trim().toLowerCase();
+  const candidate = name.toLowerCase();
+  if (!wanted) return 1;
+  if (candidate.startsWith(wanted)) return 4;
+  if (candidate.split(/\s+/).some((word) => word.startsWith(wanted))) return 3;
+  if (candidate.includes(wanted)) return 2;
+  // Fuzzy: the query's letters appear in order, as in "jroe" for "Jane Roe".
+  let position = 0;
+  for (const character of wanted.replace(/\s+/g, '')) {
+    position = candidate.indexOf(character, position) + 1;
+    if (position === 0) return 0;
+  }
+  return 1;
+}
+
+export class WorkspaceIndex {
+  private readonly files = new Map<string, IndexedSpeaker[]>();
+
+  get fileCount(): number {
+    return this.files.size;
+  }
+
+  set(uri: string, turns: readonly Turn[]): void {
+    const speakers = speakersOf(uri, turns);
+    if (speakers.length) this.files.set(uri, speakers);
+    else this.files.delete(uri);
+  }
+
+  remove(uri: string): void {
+    this.files.delete(uri);
+  }
+
+  /** Forgets every file under a folder (a workspace folder was removed). */
+  removeFolder(folderUri: string): void {
+    const prefix = folderUri.endsWith('/') ? folderUri : `${folderUri}/`;
+    for (const uri of this.files.keys()) if (uri.startsWith(prefix)) this.files.delete(uri);
+  }
+
+  /** Reads one file from disk and indexes it when it is a transcript; otherwise drops it. */
+  async indexFile(uri: string, detectionEnabled: boolean): Promise<void> {
+    const text = await readTranscriptCandidate(uri, detectionEnabled);
+    if (text === null) this.remove(uri);
+    // Speakers only: a size limit of zero makes the engine skip figures.
+    else this.set(uri, analyze(text, { maxDocumentSize: 0 }).turns);
+  }
+
+  /** Walks the folders and indexes every transcript; onProgress gets (done, total). */
+  async indexFolders(
+    folderUris: readonly string[],
+    detectionEnabled: boolean,
+    skip: (uri: string) => boolean,
+    onProgress: (done: number, total: number) => void = () => undefined,
+  ): Promise<number> {
+    const uris: string[] = [];
+    for (const folder of folderUris) {
+      if (!folder.startsWith('file:')) continue;
+      await collectCandidates(fileURLToPath(folder), uris);
+    }
+    let done = 0;
+    for (const uri of uris) {
+      if (!skip(uri)) await this.indexFile(uri, detectionEnabled).catch(() => this.remove(uri));
+      onProgress(++done, uris.length);
+    }
+    return uris.length;
+  }
+
+  query(query: string): IndexedSpeaker[] {
+    const scored: Array<{ score: number; speaker: IndexedSpeaker }> = [];
+    for (const speakers of this.files.values()) {
+      for (const speaker of speakers) {
+        const score = matchScore(query, speaker.speaker);
+        if (score > 0) scored.push({ score, speaker });
+      }
+    }
+    scored.sort((a, b) => b.score - a.score || a.speaker.speaker.localeCompare(b.speaker.speaker));
+    return scored.map(({ speaker }) => speaker);
+  }
+}
+
+async function collectCandidates(directory: string, into: string[]): Promise<void> {
+  let entries;
+  try {
+    entries = await fs.readdir(directory, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  for (const entry of entries) {
+    if (into.length >= MAX_INDEXED_FILES) return;
+    const path = join(directory, entry.name);
+    if (entry.isDirectory()) {
+      if (!SKIPPED_DIRECTORIES.has(entry.name) && !entry.name.startsWith('.')) await collectCandidates(path, into);
+    } else if (entry.isFile() && isCandidatePath(path)) {
+      into.push(pathToFileURL(path).href);
+    }
+  }
+}
+
+/** The file's text when it would open as a transcript, else null. Never throws. */
+async function readTranscriptCandidate(uri: string, detectionEnabled: boolean): Promise<string | null> {
+  try {
+    const path = fileURLToPath(uri);
+    if (!isCandidatePath(path)) return null;
+    const stat = await fs.stat(path);
+    if (!stat.isFile() || stat.size > MAX_INDEXED_FILE_SIZE) return null;
+    const { text } = decodeFile(await fs.readFile(path));
+    if (text === null) return null;
+    const byName = isTranscriptFileName(basename(path));
+    return byName || (detectionEnabled && looksLikeTranscript(text)) ? text : null;
+  } catch {
+    return null;
+  }
+}

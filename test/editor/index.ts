@@ -1,0 +1,57 @@
+// The in-editor suite's entry: VS Code (or code-server) calls run() inside the extension
+// host, the same entry @vscode/test-electron uses as extensionTestsPath. It runs every
+// out/test/editor/*.test.js with mocha and writes a results file when the runner asks for one.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import Mocha from 'mocha';
+import { resultsFile } from './helpers';
+import { takeScreenshots } from './screenshots';
+
+interface TestRecord {
+  title: string;
+  state: 'passed' | 'failed';
+  error?: string;
+}
+
+export function run(): Promise<void> {
+  const mocha = new Mocha({ ui: 'bdd', timeout: 60_000, color: false });
+  for (const file of fs.readdirSync(__dirname).filter((name) => name.endsWith('.test.js')).sort()) {
+    mocha.addFile(path.join(__dirname, file));
+  }
+  const records: TestRecord[] = [];
+  const target = resultsFile();
+  const writeReport = () => {
+    const passed = records.filter((record) => record.state === 'passed').length;
+    if (target) fs.writeFileSync(target, JSON.stringify({ passed, failed: records.length - passed, tests: records }, null, 2));
+  };
+  return new Promise((resolve, reject) => {
+    let runner: Mocha.Runner;
+    try {
+      runner = startMocha(mocha, resolve, reject);
+    } catch (error) {
+      // A test file that fails to load is a failure the runner must see, not a silent hang.
+      records.push({ title: 'loading the in-editor suite', state: 'failed', error: String(error) });
+      writeReport();
+      reject(error);
+      return;
+    }
+    runner.on('pass', (test) => records.push({ title: test.fullTitle(), state: 'passed' }));
+    runner.on('fail', (test, error: Error) => {
+      records.push({ title: test.fullTitle(), state: 'failed', error: error.stack ?? String(error) });
+      console.error(`[transcript-lens test] FAILED ${test.fullTitle()}: ${error.message}`);
+    });
+  });
+
+  function startMocha(mocha: Mocha, resolve: () => void, reject: (error: Error) => void): Mocha.Runner {
+    return mocha.run(async (failures) => {
+      try {
+        await takeScreenshots();
+      } catch (error) {
+        console.error(`[transcript-lens test] screenshots failed: ${String(error)}`);
+      }
+      writeReport();
+      if (failures > 0) reject(new Error(`${failures} in-editor tests failed`));
+      else resolve();
+    });
+  }
+}

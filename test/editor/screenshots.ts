@@ -1,0 +1,84 @@
+// Sets up the views the runner photographs for media/: the speaker outline of seed 000, a
+// hover card on a figure, and a highlighted seed in a light and a dark theme. The suite
+// asks for each picture through a request file and waits for the runner's answer file; the
+// runner arranges the sidebar panes with the mouse, as a person would, before it shoots.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { documentSymbols, hoverText, positionOf, SEED_000, SEED_001, showTranscript, sleep, waitFor } from './helpers';
+
+/** The folder the runner watches for screenshot requests; unset when no pictures are wanted. */
+function screenshotDir(): string | undefined {
+  return process.env.TRANSCRIPT_LENS_SCREENSHOT_DIR || undefined;
+}
+
+async function requestScreenshot(directory: string, name: string): Promise<void> {
+  await vscode.commands.executeCommand('notifications.clearAll');
+  await sleep(1200);
+  const done = path.join(directory, `${name}.done`);
+  fs.writeFileSync(path.join(directory, `${name}.request`), name);
+  await waitFor(`the runner to photograph ${name}`, () => (fs.existsSync(done) ? true : undefined), 30_000);
+}
+
+async function setTheme(theme: string): Promise<void> {
+  await vscode.workspace.getConfiguration('workbench').update('colorTheme', theme, vscode.ConfigurationTarget.Global);
+}
+
+async function showAtTop(document: vscode.TextDocument): Promise<void> {
+  const editor = await vscode.window.showTextDocument(document);
+  const top = new vscode.Position(0, 0);
+  editor.selection = new vscode.Selection(top, top);
+  editor.revealRange(new vscode.Range(top, top), vscode.TextEditorRevealType.AtTop);
+}
+
+async function showOutline(directory: string): Promise<void> {
+  const document = await showTranscript(SEED_000);
+  await documentSymbols(document.uri);
+  await vscode.commands.executeCommand('workbench.view.explorer');
+  await vscode.commands.executeCommand('outline.focus');
+  await showAtTop(document);
+  await requestScreenshot(directory, 'outline');
+}
+
+async function showRoster(directory: string): Promise<void> {
+  const document = await showTranscript(SEED_000);
+  await vscode.commands.executeCommand('transcriptLens.roster.focus');
+  await showAtTop(document);
+  await requestScreenshot(directory, 'roster');
+}
+
+async function showHoverCard(directory: string): Promise<void> {
+  await vscode.commands.executeCommand('workbench.action.closeSidebar');
+  const document = await showTranscript(SEED_000);
+  const position = positionOf(document, '234 billion RMB', 4).translate(0, 2);
+  await waitFor('the hover of 234 billion RMB', () => hoverText(document.uri, position));
+  const editor = await vscode.window.showTextDocument(document);
+  editor.selection = new vscode.Selection(position, position);
+  editor.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.InCenter);
+  await vscode.commands.executeCommand('workbench.action.focusActiveEditorGroup');
+  await sleep(500);
+  await vscode.commands.executeCommand('editor.action.showHover');
+  await requestScreenshot(directory, 'hover');
+}
+
+async function showHighlight(directory: string, name: string, theme: string): Promise<void> {
+  await setTheme(theme);
+  const document = await showTranscript(SEED_001);
+  const editor = await vscode.window.showTextDocument(document);
+  const top = new vscode.Position(52, 0);
+  editor.selection = new vscode.Selection(top, top);
+  editor.revealRange(new vscode.Range(top, top), vscode.TextEditorRevealType.AtTop);
+  await requestScreenshot(directory, name);
+}
+
+export async function takeScreenshots(): Promise<void> {
+  const directory = screenshotDir();
+  if (!directory) return;
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  await vscode.commands.executeCommand('workbench.action.closePanel');
+  await showOutline(directory);
+  await showRoster(directory);
+  await showHoverCard(directory);
+  await showHighlight(directory, 'highlight-light', 'Default Light Modern');
+  await showHighlight(directory, 'highlight-dark', 'Default Dark Modern');
+}

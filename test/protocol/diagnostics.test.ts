@@ -1,0 +1,168 @@
+// Diagnostics, quick fixes and "Mark as checked" over real JSON-RPC, including the sidecar
+// file the server writes beside a transcript on disk.
+import * as assert from 'node:assert/strict';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { CodeAction, Diagnostic, Hover } from 'vscode-languageserver-protocol';
+import { CALL, fileUri, tempFolder } from './fixtures';
+import type { TempFolder } from './fixtures';
+import { applyEdits, LspClient, positionOf, textAt } from './lspClient';
+
+const CATALOG_CODES = ['unparsed-figure', 'missing-currency', 'escaped-symbol', 'not-text', 'invalid-encoding', 'degraded-analysis'];
+const UNREADABLE = '9.1';
+
+function onUnreadable(text: string) {
+  return (diagnostic: Diagnostic) => textAt(text, diagnostic.range).includes(UNREADABLE);
+}
+
+describe('protocol: diagnostics and code actions', function () {
+  this.timeout(20000);
+  let client: LspClient;
+  let folder: TempFolder;
+
+  beforeEach(async () => {
+    folder = tempFolder('diagnostics');
+    client = await LspClient.start({ workspaceFolders: [{ uri: folder.uri, name: 'calls' }] });
+  });
+  afterEach(async () => {
+    await client.stop();
+    folder.remove();
+  });
+
+  it('publishes diagnostics with the document version, source and code, and clears them on close', async () => {
+    const uri = 'file:///nonexistent/call.transcript';
+    await client.open(uri, CALL);
+    const published = await client.waitForDiagnostics(uri);
+    assert.equal(published.version, 1);
+    assert.ok(published.diagnostics.length > 0);
+    for (const diagnostic of published.diagnostics) {
+      assert.equal(diagnostic.source, 'transcript-lens');
+      assert.ok(CATALOG_CODES.includes(String(diagnostic.code)), `catalog code: ${diagnostic.code}`);
+      assert.ok(diagnostic.message.length > 10);
+    }
+    assert.ok(published.diagnostics.some(onUnreadable(CALL)), 'the bare "9.1" change is flagged');
+    const mark = client.mark;
+    await client.close(uri);
+    const cleared = await client.waitForDiagnostics(uri, () => true, 5000, mark);
+    assert.deepEqual(cleared.diagnostics, []);
+  });
+
+  it('coalesces rapid typing: only the latest version is analyzed and published', async () => {
+    const uri = 'file:///nonexistent/typing.transcript';
+    await client.open(uri, CALL);
+    await client.waitForDiagnostics(uri);
+    const mark = client.mark;
+    let version = 1;
+    for (let i = 0; i < 8; i++) {
+      version = await client.change(uri, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'x' }]);
+    }
+    const latest = await client.waitForDiagnostics(uri, () => true, 5000, mark);
+    assert.equal(latest.version, version);
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    const afterBurst = client.notifications
+      .slice(mark)
+      .filter((message) => message.method === 'textDocument/publishDiagnostics')
+      .map((message) => message.params as { uri: string; version?: number })
+      .filter((params) => params.uri === uri);
+    assert.ok(afterBurst.every((params) => params.version === version), `versions published: ${afterBurst.map((p) => p.version)}`);
+  });
+
+  it('follows the per-code severity setting, with off dropping the code', async () => {
+    const uri = 'file:///nonexistent/severity.transcript';
+    client.settings = { diagnostics: { severity: { 'unparsed-figure': 'error', 'missing-currency': 'error' } } };
+    await client.open(uri, CALL);
+    const strict = await client.waitForDiagnostics(uri);
+    const flagged = strict.diagnostics.find(onUnreadable(CALL));
+    assert.equal(flagged?.severity, 1);
+    const mark = client.mark;
+    await client.updateSettings({ diagnostics: { severity: { 'unparsed-figure': 'off', 'missing-currency': 'off' } } });
+    const quiet = await client.waitForDiagnostics(uri, () => true, 5000, mark);
+    assert.equal(quiet.diagnostics.filter(onUnreadable(CALL)).length, 0);
+  });
+
+  it('offers the engine\'s fixes as quick fixes whose edits resolve the diagnostic', async () => {
+    const uri = 'file:///nonexistent/fixes.transcript';
+    await client.open(uri, CALL);
+    const published = await client.waitForDiagnostics(uri);
+    let fixed: { action: CodeAction; diagnostic: Diagnostic } | undefined;
+    for (const diagnostic of published.diagnostics) {
+      const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic] } });
+      const action = actions.find((candidate) => candidate.edit);
+      if (action) {
+        fixed = { action, diagnostic };
+        break;
+      }
+    }
+    assert.ok(fixed, 'at least one diagnostic has a quick fix with an edit');
+    assert.equal(fixed.action.kind, 'quickfix');
+    assert.equal(fixed.action.diagnostics?.[0].code, fixed.diagnostic.code);
+    const edited = applyEdits(CALL, fixed.action.edit!.changes![uri]);
+    assert.notEqual(edited, CALL);
+    const mark = client.mark;
+    const version = await client.change(uri, [{ text: edited }]);
+    const after = await client.waitForDiagnostics(uri, (p) => p.version === version, 5000, mark);
+    assert.equal(after.diagnostics.length, published.diagnostics.length - 1);
+  });
+
+  it('marks a figure as checked in a sidecar file that survives edits and a reopen', async () => {
+    const path = join(folder.path, 'northwind.txt');
+    writeFileSync(path, CALL);
+    const uri = fileUri(path);
+    await client.open(uri, CALL);
+    const published = await client.waitForDiagnostics(uri);
+    const diagnostic = published.diagnostics.find(onUnreadable(CALL));
+    assert.ok(diagnostic);
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic] } });
+    const percent = actions.find((action) => action.command?.command === 'transcriptLens.markFigureChecked' && /9\.1%/.test(action.title));
+    assert.ok(percent, `actions: ${actions.map((a) => a.title).join(' | ')}`);
+    const mark = client.mark;
+    await client.request('workspace/executeCommand', { command: percent.command!.command, arguments: percent.command!.arguments });
+    const sidecar = JSON.parse(readFileSync(`${path}.lens.json`, 'utf8'));
+    assert.equal(sidecar.version, 1);
+    assert.equal(sidecar.checked.length, 1);
+    assert.equal(sidecar.checked[0].text, UNREADABLE);
+    assert.equal(sidecar.checked[0].kind, 'percent');
+    assert.ok(Math.abs(sidecar.checked[0].value - 0.091) < 1e-12);
+    assert.match(sidecar.checked[0].before, /showed a $/);
+    const republished = await client.waitForDiagnostics(uri, () => true, 5000, mark);
+    assert.equal(republished.diagnostics.filter(onUnreadable(CALL)).length, 0, 'the checked figure has no diagnostic');
+    const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri }, position: positionOf(CALL, UNREADABLE, 1) });
+    assert.match((hover.contents as { value: string }).value, /Checked by you/);
+
+    // An edit elsewhere moves the figure down a line; the mark still holds.
+    const edited = `A note added above the title.\n${CALL}`;
+    const editMark = client.mark;
+    const version = await client.change(uri, [{ text: edited }]);
+    const afterEdit = await client.waitForDiagnostics(uri, (p) => p.version === version, 5000, editMark);
+    assert.equal(afterEdit.diagnostics.filter(onUnreadable(edited)).length, 0);
+
+    // A fresh server reads the sidecar when the document opens.
+    await client.stop();
+    client = await LspClient.start({ workspaceFolders: [{ uri: folder.uri, name: 'calls' }] });
+    await client.open(uri, CALL);
+    const reopened = await client.waitForDiagnostics(uri);
+    assert.equal(reopened.diagnostics.filter(onUnreadable(CALL)).length, 0);
+    assert.equal(readFileSync(path, 'utf8'), CALL, 'the transcript itself is never written');
+
+    // Emptying the sidecar on disk brings the diagnostic back once the watcher reports it.
+    writeFileSync(`${path}.lens.json`, JSON.stringify({ version: 1, checked: [] }));
+    const watchMark = client.mark;
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: `${uri}.lens.json`, type: 2 }] });
+    const restored = await client.waitForDiagnostics(uri, () => true, 5000, watchMark);
+    assert.equal(restored.diagnostics.filter(onUnreadable(CALL)).length, 1);
+  });
+
+  it('refuses a stale or malformed mark command without writing anything', async () => {
+    const path = join(folder.path, 'stale.txt');
+    writeFileSync(path, CALL);
+    const uri = fileUri(path);
+    await client.open(uri, CALL);
+    await client.waitForDiagnostics(uri);
+    const position = positionOf(CALL, UNREADABLE);
+    const stale = { uri, line: position.line, start: position.character, end: position.character + 3, text: '7.7', reading: { kind: 'percent', value: 0.077, unit: '%' } };
+    await assert.rejects(client.request('workspace/executeCommand', { command: 'transcriptLens.markFigureChecked', arguments: [stale] }));
+    await assert.rejects(client.request('workspace/executeCommand', { command: 'transcriptLens.markFigureChecked', arguments: ['nonsense'] }));
+    assert.equal(existsSync(`${path}.lens.json`), false);
+    assert.ok(client.alive);
+  });
+});

@@ -1,0 +1,143 @@
+// Workspace-wide features over real JSON-RPC: speaker search across files on disk, the
+// watched-files registration, and transcript detection for plain-text documents.
+import * as assert from 'node:assert/strict';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { DocumentSymbol, SymbolInformation } from 'vscode-languageserver-protocol';
+import { CALL, fileUri, README, SECOND_CALL, tempFolder } from './fixtures';
+import type { TempFolder } from './fixtures';
+import { LspClient } from './lspClient';
+
+async function eventually<T>(probe: () => Promise<T>, accept: (value: T) => boolean, timeoutMs = 8000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (accept(value) || Date.now() > deadline) return value;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+describe('protocol: workspace symbols', function () {
+  this.timeout(20000);
+  let folder: TempFolder;
+  let client: LspClient;
+
+  before(async () => {
+    folder = tempFolder('workspace');
+    writeFileSync(join(folder.path, 'northwind-q3.txt'), CALL);
+    mkdirSync(join(folder.path, 'calls'));
+    writeFileSync(join(folder.path, 'calls', 'bluefin-q1.md'), SECOND_CALL);
+    writeFileSync(join(folder.path, 'README.md'), README);
+    mkdirSync(join(folder.path, 'node_modules', 'pkg'), { recursive: true });
+    writeFileSync(join(folder.path, 'node_modules', 'pkg', 'call.txt'), CALL.replace(/Marcus Hale/g, 'Hidden Speaker'));
+    client = await LspClient.start({ workspaceFolders: [{ uri: folder.uri, name: 'calls' }] });
+  });
+  after(async () => {
+    await client.stop();
+    folder.remove();
+  });
+
+  const search = (query: string) => client.request<SymbolInformation[]>('workspace/symbol', { query });
+
+  it('finds a speaker in every transcript of the workspace', async () => {
+    const results = await eventually(() => search('priya'), (r) => r.length >= 2);
+    assert.deepEqual(results.map((r) => r.name), ['Priya Nandi', 'Priya Nandi']);
+    const files = results.map((r) => r.location.uri).sort();
+    assert.deepEqual(files, [fileUri(join(folder.path, 'calls', 'bluefin-q1.md')), fileUri(join(folder.path, 'northwind-q3.txt'))]);
+    assert.ok(results.every((r) => /Harbor Securities/.test(r.containerName ?? '')));
+  });
+
+  it('matches by substring and fuzzily, case-insensitive, and skips node_modules', async () => {
+    assert.deepEqual((await search('BRANDT')).map((r) => r.name), ['Tomas Brandt']);
+    assert.deepEqual((await search('mhale')).map((r) => r.name), ['Marcus Hale']);
+    assert.deepEqual(await search('Hidden'), []);
+    assert.deepEqual(await search('zzzz'), []);
+  });
+
+  it('registers a file watcher and indexes files it reports', async () => {
+    const registration = client.serverRequests.find((m) => m.method === 'client/registerCapability' && JSON.stringify(m.params).includes('workspace/didChangeWatchedFiles'));
+    assert.ok(registration);
+    const path = join(folder.path, 'later.transcript');
+    writeFileSync(path, SECOND_CALL.replace(/Tomas Brandt/g, 'Olga Brink'));
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(path), type: 1 }] });
+    const found = await eventually(() => search('olga'), (r) => r.length === 1);
+    assert.equal(found[0]?.location.uri, fileUri(path));
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(path), type: 3 }] });
+    assert.deepEqual(await eventually(() => search('olga'), (r) => r.length === 0), []);
+  });
+
+  it('indexes the unsaved text of an open transcript', async () => {
+    const uri = fileUri(join(folder.path, 'northwind-q3.txt'));
+    await client.open(uri, CALL.replace(/Marcus Hale/g, 'Marcus Vale'));
+    await client.waitForDiagnostics(uri);
+    assert.deepEqual((await search('vale')).map((r) => r.name), ['Marcus Vale']);
+    await client.close(uri);
+    assert.deepEqual((await eventually(() => search('marcus'), (r) => r.length === 1 && r[0].name === 'Marcus Hale')).map((r) => r.name), ['Marcus Hale']);
+  });
+});
+
+describe('protocol: detection', function () {
+  this.timeout(20000);
+  let client: LspClient;
+
+  afterEach(async () => {
+    await client.stop();
+  });
+
+  const detected = (uri: string) => client.notifications.some((m) => m.method === 'transcriptLens/detected' && (m.params as { uri: string }).uri === uri);
+
+  it('tells the client a plain-text transcript was detected, and serves it no features until it is a transcript', async () => {
+    client = await LspClient.start();
+    const uri = 'file:///nonexistent/call.txt';
+    await client.open(uri, CALL, 'plaintext');
+    const notice = await client.waitFor(client.notifications, (m) => (m.method === 'transcriptLens/detected' ? m.params : undefined));
+    assert.deepEqual(notice, { uri });
+    assert.deepEqual(await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } }), []);
+    assert.equal(client.publishedFor(uri).length, 0);
+  });
+
+  it('leaves a README alone, and detects nothing when detection is off', async () => {
+    client = await LspClient.start({ settings: { detection: { enabled: false } } });
+    await client.open('file:///nonexistent/README.md', README, 'markdown');
+    await client.open('file:///nonexistent/call.txt', CALL, 'plaintext');
+    // A transcript opened as a control: once it is settled, the README before it is too.
+    await client.open('file:///nonexistent/control.transcript', CALL);
+    await client.waitForDiagnostics('file:///nonexistent/control.transcript');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    assert.equal(detected('file:///nonexistent/README.md'), false);
+    assert.equal(detected('file:///nonexistent/call.txt'), false);
+  });
+
+  it('does not detect a README with detection on', async () => {
+    client = await LspClient.start();
+    await client.open('file:///nonexistent/README.md', README, 'markdown');
+    await client.open('file:///nonexistent/call.md', CALL, 'markdown');
+    await client.waitFor(client.notifications, (m) => (m.method === 'transcriptLens/detected' ? m : undefined));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    assert.equal(detected('file:///nonexistent/README.md'), false);
+    assert.equal(detected('file:///nonexistent/call.md'), true);
+  });
+});
+
+describe('protocol: indexing a large workspace', function () {
+  this.timeout(30000);
+
+  it('reports work-done progress from begin to end and indexes every file', async () => {
+    const folder = tempFolder('large');
+    const client = await (async () => {
+      for (let i = 0; i < 40; i++) writeFileSync(join(folder.path, `call-${i}.txt`), SECOND_CALL.replace(/Tomas Brandt/g, 'Olivia Quell'));
+      return LspClient.start({ workspaceFolders: [{ uri: folder.uri, name: 'large' }] });
+    })();
+    try {
+      await client.waitFor(client.serverRequests, (m) => (m.method === 'window/workDoneProgress/create' ? m : undefined));
+      const kinds = async (kind: string) => client.waitFor(client.notifications, (m) => (m.method === '$/progress' && (m.params as { value: { kind: string } }).value.kind === kind ? m : undefined), 10000);
+      await kinds('begin');
+      await kinds('end');
+      const found = await client.request<SymbolInformation[]>('workspace/symbol', { query: 'quell' });
+      assert.equal(found.length, 40);
+    } finally {
+      await client.stop();
+      folder.remove();
+    }
+  });
+});

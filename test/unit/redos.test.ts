@@ -1,0 +1,237 @@
+// ReDoS check: every regular expression in the engine and the server (regex literals and
+// new RegExp / RegExp() with literal strings, found with the TypeScript compiler API) and
+// every pattern of the TextMate grammar is checked with recheck for super-linear
+// backtracking. A transcript line can be megabytes long, so exponential and polynomial
+// backtracking both fail, with recheck's attack string in the message.
+import * as assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import * as recheck from 'recheck';
+import * as ts from 'typescript';
+
+const root = join(__dirname, '..', '..', '..');
+
+interface FoundRegex {
+  /** file:line, the test's name. */
+  where: string;
+  source: string;
+  flags: string;
+  /** How an Oniguruma pattern was changed to be read as JavaScript, if it was. */
+  translated?: string;
+}
+
+interface SkippedPattern {
+  where: string;
+  pattern: string;
+  reason: string;
+}
+
+function typeScriptFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return typeScriptFiles(path);
+    return name.endsWith('.ts') && !name.endsWith('.d.ts') ? [path] : [];
+  });
+}
+
+/** The literal text of a string argument, or null when it is computed at run time. */
+function literalText(node: ts.Expression | undefined): string | null {
+  if (!node) return null;
+  if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return node.text;
+  return null;
+}
+
+/** Regex literals and RegExp constructions with literal arguments; computed ones are listed apart. */
+export function regexesInSource(path: string, text: string): { found: FoundRegex[]; computed: string[] } {
+  const file = ts.createSourceFile(path, text, ts.ScriptTarget.ES2022, true);
+  const found: FoundRegex[] = [];
+  const computed: string[] = [];
+  const where = (node: ts.Node) => `${relative(root, path)}:${file.getLineAndCharacterOfPosition(node.getStart(file)).line + 1}`;
+  const visit = (node: ts.Node): void => {
+    if (node.kind === ts.SyntaxKind.RegularExpressionLiteral) {
+      const literal = node.getText(file);
+      const lastSlash = literal.lastIndexOf('/');
+      found.push({ where: where(node), source: literal.slice(1, lastSlash), flags: literal.slice(lastSlash + 1) });
+    } else if ((ts.isNewExpression(node) || ts.isCallExpression(node)) && ts.isIdentifier(node.expression) && node.expression.text === 'RegExp') {
+      const [patternArgument, flagsArgument] = node.arguments ?? [];
+      const source = literalText(patternArgument);
+      const flags = flagsArgument === undefined ? '' : literalText(flagsArgument);
+      if (source !== null && flags !== null) found.push({ where: where(node), source, flags });
+      else computed.push(where(node));
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(file);
+  return { found, computed };
+}
+
+const POSIX_CLASSES: Record<string, string> = {
+  alpha: 'a-zA-Z', digit: '0-9', alnum: 'a-zA-Z0-9', upper: 'A-Z', lower: 'a-z', space: '\\s', blank: ' \\t',
+  punct: '!-\\/:-@\\[-`{-~', xdigit: '0-9A-Fa-f', word: '\\w', cntrl: '\\x00-\\x1f\\x7f', print: '\\x20-\\x7e', graph: '\\x21-\\x7e',
+};
+
+/**
+ * Reads an Oniguruma pattern as JavaScript where the meaning carries over. Atomic groups and
+ * possessive quantifiers become plain ones: that can only add backtracking, so a pattern
+ * found safe this way is safe in Oniguruma too. Returns null with a reason when JavaScript
+ * cannot express the pattern.
+ */
+export function onigurumaToJs(pattern: string, key: string): { source: string; flags: string; changes: string[] } | { reason: string } {
+  let source = pattern;
+  let flags = '';
+  const changes: string[] = [];
+  const replace = (from: RegExp, to: string, change: string) => {
+    if (from.test(source)) {
+      source = source.replace(from, to);
+      changes.push(change);
+    }
+  };
+  if (key === 'end' && /\\[1-9]/.test(source)) return { reason: 'back-references the begin captures, which only the grammar engine knows' };
+  const inlineFlags = /^\(\?([imx]+)\)/.exec(source);
+  if (inlineFlags) {
+    source = source.slice(inlineFlags[0].length);
+    if (inlineFlags[1].includes('i')) flags += 'i';
+    if (inlineFlags[1].includes('x')) {
+      source = source.replace(/\\#/g, '\u0000').replace(/#[^\n]*/g, '').replace(/\s+/g, '').replace(/\u0000/g, '\\#');
+      changes.push('extended mode stripped');
+    }
+    changes.push(`inline flags (?${inlineFlags[1]})`);
+  }
+  replace(/\\A/g, '^', '\\A as ^');
+  replace(/\\[zZ]/g, '$', '\\z as $');
+  replace(/\\G/g, '', '\\G dropped');
+  replace(/\\h/g, '[0-9A-Fa-f]', '\\h as hex digit');
+  replace(/\(\?>/g, '(?:', 'atomic groups as plain groups');
+  replace(/([*+?}])\+/g, '$1', 'possessive quantifiers as greedy');
+  source = source.replace(/\[:(\^?)(\w+):\]/g, (whole, negated: string, name: string) => {
+    const range = POSIX_CLASSES[name];
+    if (!range || negated) return whole;
+    changes.push(`[:${name}:]`);
+    return range;
+  });
+  // Oniguruma always knows \p{...}; JavaScript only in unicode mode.
+  if (/\\[pP]\{/.test(source)) {
+    flags += 'u';
+    changes.push('unicode mode for \\p{…}');
+  }
+  try {
+    new RegExp(source, flags);
+  } catch (error) {
+    return { reason: `JavaScript cannot parse it (${error instanceof Error ? error.message : String(error)})` };
+  }
+  return { source, flags, changes };
+}
+
+/** The grammar's match/begin/end/while patterns, read as JavaScript where possible. */
+export function grammarPatterns(path: string): { found: FoundRegex[]; skipped: SkippedPattern[] } {
+  const raw = readFileSync(path, 'utf8');
+  const found: FoundRegex[] = [];
+  const skipped: SkippedPattern[] = [];
+  const lineOf = (key: string, pattern: string) => {
+    const at = raw.indexOf(`"${key}": ${JSON.stringify(pattern)}`);
+    const index = at >= 0 ? at : raw.indexOf(JSON.stringify(pattern));
+    return index >= 0 ? raw.slice(0, index).split('\n').length : 0;
+  };
+  const visit = (value: unknown): void => {
+    if (Array.isArray(value)) value.forEach(visit);
+    else if (value && typeof value === 'object') {
+      for (const [key, child] of Object.entries(value)) {
+        if (['match', 'begin', 'end', 'while'].includes(key) && typeof child === 'string') {
+          const where = `${relative(root, path)}:${lineOf(key, child)} (${key})`;
+          const js = onigurumaToJs(child, key);
+          if ('reason' in js) skipped.push({ where, pattern: child, reason: js.reason });
+          else found.push({ where, source: js.source, flags: js.flags, translated: js.changes.length ? js.changes.join(', ') : undefined });
+        } else visit(child);
+      }
+    }
+  };
+  visit(JSON.parse(raw));
+  return { found, skipped };
+}
+
+// recheck's native binary is fastest; its pure-JavaScript build works everywhere.
+type Diagnostics = ReturnType<typeof recheck.checkSync>;
+const RECHECK_PLATFORMS: Record<string, string> = { linux: 'linux', darwin: 'macos', win32: 'windows' };
+function hasNativeChecker(): boolean {
+  try {
+    require.resolve(`recheck-${RECHECK_PLATFORMS[process.platform]}-${process.arch}/package.json`);
+    return true;
+  } catch {
+    return false;
+  }
+}
+// recheck reads the backend when it checks, so setting it here (before any check) is enough.
+process.env.RECHECK_BACKEND ??= hasNativeChecker() ? 'native' : 'pure';
+
+const CHECK_PARAMETERS = { timeout: 20_000 } as const;
+
+function verdict(regex: FoundRegex, diagnostics: Diagnostics): string | null {
+  if (diagnostics.status === 'safe') return null;
+  const shown = `/${regex.source}/${regex.flags}${regex.translated ? ` (read as JavaScript: ${regex.translated})` : ''}`;
+  if (diagnostics.status === 'vulnerable') {
+    return `${regex.where}: ${shown} backtracks with ${diagnostics.complexity.summary} complexity; attack string: ${diagnostics.attack.pattern}`;
+  }
+  return `${regex.where}: ${shown} could not be checked: ${diagnostics.error.kind}${'message' in diagnostics.error ? ` (${diagnostics.error.message})` : ''}`;
+}
+
+describe(`ReDoS: every regular expression in the engine, the server and the grammar (recheck, ${process.env.RECHECK_BACKEND} backend)`, function () {
+  this.timeout(120_000);
+  const sources = typeScriptFiles(join(root, 'server', 'src')).sort();
+  const fromSources = sources.map((path) => regexesInSource(path, readFileSync(path, 'utf8')));
+  const syntaxesDir = join(root, 'syntaxes');
+  const grammars = existsSync(syntaxesDir) ? readdirSync(syntaxesDir).filter((name) => name.endsWith('.json')).sort().map((name) => grammarPatterns(join(syntaxesDir, name))) : [];
+  const regexes = [...fromSources.flatMap((s) => s.found), ...grammars.flatMap((g) => g.found)];
+  const computed = fromSources.flatMap((s) => s.computed);
+  const skipped = grammars.flatMap((g) => g.skipped);
+  const results = new Map<FoundRegex, Promise<Diagnostics>>();
+
+  before(() => {
+    // Started together: the checker runs them in parallel; each test awaits its own.
+    for (const regex of regexes) results.set(regex, recheck.check(regex.source, regex.flags, CHECK_PARAMETERS));
+  });
+
+  it(`finds the regular expressions (${regexes.length} in ${sources.length} source files and ${grammars.length} grammar(s))`, () => {
+    assert.ok(sources.length >= 5, 'the server sources were not found');
+    assert.ok(regexes.length >= 3, 'hardly any regular expression was found: the collector is broken');
+  });
+
+  it(`lists what it cannot check: ${computed.length} RegExp built from computed strings, ${skipped.length} grammar pattern(s) JavaScript cannot read`, () => {
+    for (const where of computed) console.log(`      note: ${where}: RegExp built at run time from computed strings, not checked here (only literals can be read before run time)`);
+    for (const skip of skipped) console.log(`      note: ${skip.where}: ${JSON.stringify(skip.pattern)} not checked: ${skip.reason}`);
+    const grammarTotal = grammars.reduce((sum, g) => sum + g.found.length + g.skipped.length, 0);
+    assert.ok(skipped.length <= grammarTotal / 2, `${skipped.length} of ${grammarTotal} grammar patterns could not be read as JavaScript: translate more of Oniguruma`);
+  });
+
+  for (const regex of regexes) {
+    it(`${regex.where} ${regex.source.length > 60 ? `${regex.source.slice(0, 60)}…` : regex.source}`, async () => {
+      const problem = verdict(regex, await results.get(regex)!);
+      assert.equal(problem, null, problem ?? '');
+    });
+  }
+
+  it('the checker really flags catastrophic patterns (/^(a+)+$/, /(\\d+)*x/) and passes a linear one', () => {
+    const exponential = recheck.checkSync('^(a+)+$', '');
+    assert.equal(exponential.status, 'vulnerable');
+    assert.match(verdict({ where: 'known-bad', source: '^(a+)+$', flags: '' }, exponential) ?? '', /exponential.*attack string: /);
+    assert.equal(recheck.checkSync('(\\d+)*x', '').status, 'vulnerable');
+    assert.equal(recheck.checkSync('\\d+ ?%', 'g').status, 'vulnerable', 'an unanchored \\d+ before a required suffix is quadratic on a run of digits');
+    assert.equal(recheck.checkSync('(?<![\\d])\\d+ ?%', 'g').status, 'safe');
+  });
+
+  it('the collector finds literals, RegExp constructions and grammar patterns, and says what it skips', () => {
+    const { found, computed: dynamic } = regexesInSource(join(root, 'sample.ts'), [
+      'const a = /\\d+(?:\\.\\d+)?/g;',
+      "const b = new RegExp('^Q[1-4]$', 'i');",
+      'const c = RegExp(`[$€]`);',
+      'const d = new RegExp(words.join("|"));',
+    ].join('\n'));
+    assert.deepEqual(found.map((r) => [r.where, r.source, r.flags]), [['sample.ts:1', '\\d+(?:\\.\\d+)?', 'g'], ['sample.ts:2', '^Q[1-4]$', 'i'], ['sample.ts:3', '[$€]', '']]);
+    assert.deepEqual(dynamic, ['sample.ts:4']);
+    const possessive = onigurumaToJs('(?i)\\A(?>[[:alpha:]]++)\\h', 'match');
+    assert.ok(!('reason' in possessive));
+    assert.equal(possessive.source, '^(?:[a-zA-Z]+)[0-9A-Fa-f]');
+    assert.equal(possessive.flags, 'i');
+    assert.ok('reason' in onigurumaToJs('\\1', 'end'));
+    assert.ok('reason' in onigurumaToJs('\\p{Alpha}(?<=a+)[', 'match'));
+  });
+});

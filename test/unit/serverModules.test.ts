@@ -1,0 +1,84 @@
+// The server's pure helpers: settings parsing, the sidecar format, speaker matching,
+// checked-figure readings and turn lookup.
+import * as assert from 'node:assert/strict';
+import { parseSidecar, sidecarPath } from '../../server/src/checkedStore';
+import { analyze } from '../../server/src/engine';
+import { readingsOf } from '../../server/src/features/codeActions';
+import { turnAtLine } from '../../server/src/features/turnLookup';
+import { DEFAULT_SETTINGS, parseSettings } from '../../server/src/settings';
+import { matchScore } from '../../server/src/workspaceIndex';
+
+describe('server settings', () => {
+  it('reads nested and dotted keys and keeps only valid entries', () => {
+    const settings = parseSettings({
+      detection: { enabled: false },
+      'inlayHints.enabled': true,
+      diagnostics: { severity: { 'unparsed-figure': 'off', 'missing-currency': 'loud' } },
+      reportingCurrency: 'usd',
+      exchangeRates: { cny: 0.14, EUR: 'one', JPY: -1 },
+      maxDocumentSize: 50_000,
+      metrics: { glossary: { gmv: ['gross merchandise volume'], bad: [1] } },
+    });
+    assert.equal(settings.detectionEnabled, false);
+    assert.equal(settings.inlayHintsEnabled, true);
+    assert.deepEqual(settings.severity, { 'unparsed-figure': 'off' });
+    assert.equal(settings.reportingCurrency, 'USD');
+    assert.deepEqual(settings.exchangeRates, { CNY: 0.14 });
+    assert.equal(settings.maxDocumentSize, 50_000);
+    assert.deepEqual(settings.glossary, { gmv: ['gross merchandise volume'] });
+  });
+
+  it('falls back to the defaults on anything malformed', () => {
+    assert.deepEqual(parseSettings(null), DEFAULT_SETTINGS);
+    assert.deepEqual(parseSettings('nonsense'), DEFAULT_SETTINGS);
+    assert.deepEqual(parseSettings({ reportingCurrency: 'dollars', maxDocumentSize: -3, detection: { enabled: 'yes' } }), DEFAULT_SETTINGS);
+  });
+});
+
+describe('checked-figure sidecar', () => {
+  it('sits beside file transcripts only', () => {
+    assert.equal(sidecarPath('file:///calls/q3%20call.txt'), '/calls/q3 call.txt.lens.json');
+    assert.equal(sidecarPath('untitled:Untitled-1'), null);
+  });
+
+  it('keeps well-formed entries and skips the rest', () => {
+    const good = { text: '9.1', before: 'a ', after: ' rise', kind: 'percent', value: 0.091, unit: '%' };
+    const parsed = parseSidecar(JSON.stringify({ version: 1, checked: [good, { ...good, kind: 'unparsed' }, { text: 3 }] }));
+    assert.deepEqual(parsed, [good]);
+    assert.deepEqual(parseSidecar('{not json'), []);
+    assert.deepEqual(parseSidecar('[]'), []);
+  });
+});
+
+describe('workspace speaker matching', () => {
+  it('ranks prefix, word, substring and fuzzy matches, case-insensitive', () => {
+    assert.ok(matchScore('jane', 'Jane Roe') > matchScore('roe', 'Jane Roe'));
+    assert.ok(matchScore('roe', 'Jane Roe') > matchScore('ne r', 'Jane Roe'));
+    assert.ok(matchScore('ne r', 'Jane Roe') > matchScore('jroe', 'Jane Roe'));
+    assert.ok(matchScore('jroe', 'Jane Roe') > 0);
+    assert.equal(matchScore('zed', 'Jane Roe'), 0);
+  });
+});
+
+describe('mark-as-checked readings', () => {
+  it('offers money in the document currency, percent, count and label', () => {
+    assert.deepEqual(readingsOf('9.1', 'CNY').map((r) => [r.kind, r.value, r.unit]), [
+      ['money', 9.1, 'CNY'], ['percent', 0.091, '%'], ['count', 9.1, null], ['label', null, null],
+    ]);
+  });
+
+  it('scales amounts and leaves percent out when a scale word is there', () => {
+    const readings = readingsOf('49.9 billion', null);
+    assert.deepEqual(readings.map((r) => r.kind), ['count', 'label']);
+    assert.equal(readings[0].value, 49_900_000_000);
+  });
+});
+
+describe('turn lookup', () => {
+  it('finds the turn a line belongs to', () => {
+    const { turns } = analyze('### **Ana Ruiz** -- Chief Executive Officer\n\nHello.\n\n### **Ben Ito** -- Chief Financial Officer\n\nThanks.\n');
+    assert.equal(turns.length, 2);
+    assert.equal(turnAtLine(turns, 2)?.speaker, 'Ana Ruiz');
+    assert.equal(turnAtLine(turns, 6)?.speaker, 'Ben Ito');
+  });
+});
