@@ -104,6 +104,10 @@ async function serveScreenshots(page, requestDir) {
     unlinkSync(request);
     await arrange[name]?.(page).catch((error) => log(`arranging ${name}: ${error.message}`));
     await page.waitForTimeout(600);
+    // Focus changes can scroll the workbench's containers by a few pixels; a person sees them at rest.
+    await page.evaluate(() => {
+      for (const element of document.querySelectorAll('html, body, .monaco-workbench')) element.scrollTop = 0;
+    });
     await page.screenshot({ path: join(mediaDir, `${name}.png`) });
     writeFileSync(join(requestDir, `${name}.done`), 'ok');
     log(`screenshot media/${name}.png`);

@@ -2,8 +2,8 @@
 import type { RosterEntry } from './protocol';
 
 export interface TranscriptLensApi {
-  /** The process id of the running language server, if one runs. */
-  serverProcessId(): number | undefined;
+  /** The process id of the running language server, as the server reports it; undefined when none runs. */
+  serverProcessId(): Promise<number | undefined>;
   /** Resolves when the language client is running (again, after a restart). */
   whenServerRunning(): Promise<void>;
   /** The roster shown in the Explorer view for the active transcript. */

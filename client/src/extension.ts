@@ -1,14 +1,13 @@
 // Activation: starts the language server, switches detected transcripts to the Transcript
 // language, and adds the speaker roster view, the status bar entry and the commands.
 import * as path from 'node:path';
-import type { ChildProcess } from 'node:child_process';
 import * as vscode from 'vscode';
 import { LanguageClient, State, TransportKind } from 'vscode-languageclient/node';
 import type { LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
 import type { TranscriptLensApi } from './api';
 import { DetectionController } from './detection';
 import { QuietRestartErrorHandler } from './errorHandler';
-import { detectedNotification, TRANSCRIPT_LANGUAGE } from './protocol';
+import { detectedNotification, serverProcessRequest, TRANSCRIPT_LANGUAGE } from './protocol';
 import { activeTranscript, pickTurn, REVEAL_TURN_COMMAND, revealTurn, ROSTER_VIEW_ID, RosterModel, RosterTreeProvider } from './roster';
 import { TranscriptStatusBar } from './statusBar';
 
@@ -40,9 +39,13 @@ function createClient(context: vscode.ExtensionContext, outputChannel: vscode.Ou
   return languageClient;
 }
 
-/** The server's process id; vscode-languageclient keeps the child process in a private field. */
-function serverProcessId(languageClient: LanguageClient): number | undefined {
-  return (languageClient as unknown as { _serverProcess?: ChildProcess })._serverProcess?.pid;
+async function serverProcessId(languageClient: LanguageClient): Promise<number | undefined> {
+  if (!languageClient.isRunning()) return undefined;
+  try {
+    return (await languageClient.sendRequest(serverProcessRequest)).pid;
+  } catch {
+    return undefined;
+  }
 }
 
 function whenRunning(languageClient: LanguageClient): Promise<void> {

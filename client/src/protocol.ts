@@ -1,6 +1,6 @@
 // The custom requests and notifications the Transcript Lens server speaks besides LSP.
 // Kept in one place so the client, its views and the in-editor tests agree on the shapes.
-import { NotificationType, RequestType } from 'vscode-languageclient/node';
+import { NotificationType, RequestType, RequestType0 } from 'vscode-languageclient/node';
 
 export type SpeakerKind = 'management' | 'analyst' | 'operator' | 'host' | 'unknown';
 
@@ -35,6 +35,8 @@ export interface DocumentParams {
 
 export const rosterRequest = new RequestType<DocumentParams, RosterEntry[], void>('transcriptLens/roster');
 export const summaryRequest = new RequestType<DocumentParams, TranscriptSummary, void>('transcriptLens/summary');
+/** The server's own process id, so a crash can be simulated and a restart observed. */
+export const serverProcessRequest = new RequestType0<{ pid: number }, void>('transcriptLens/serverProcess');
 export const detectedNotification = new NotificationType<DocumentParams>('transcriptLens/detected');
 
 export const TRANSCRIPT_LANGUAGE = 'transcript';

@@ -25,7 +25,7 @@ import { documentDiagnostics } from './features/diagnostics';
 import { foldingRanges } from './features/folding';
 import { hoverAt } from './features/hover';
 import { inlayHints } from './features/inlayHints';
-import { speakerReferences } from './features/references';
+import { speakerHighlights, speakerReferences } from './features/references';
 import { prepareSpeakerRename, renameSpeaker } from './features/rename';
 import { roster, ROSTER_REQUEST } from './features/roster';
 import { SEMANTIC_TOKENS_LEGEND, semanticTokens } from './features/semanticTokens';
@@ -112,9 +112,11 @@ async function settle(uri: string): Promise<void> {
   else detect(document);
 }
 
-function republishAll(): void {
+/** After a settings change: new diagnostics for transcripts, detection for the rest. */
+function reviewAllOpen(): void {
   for (const document of documents.all()) {
     if (document.languageId === TRANSCRIPT_LANGUAGE) publishDiagnostics(document);
+    else detect(document);
   }
 }
 
@@ -173,6 +175,7 @@ connection.onInitialize((params): InitializeResult => {
       executeCommandProvider: { commands: [MARK_FIGURE_CHECKED_COMMAND] },
       renameProvider: prepareSupport ? { prepareProvider: true } : true,
       referencesProvider: true,
+      documentHighlightProvider: true,
       workspaceSymbolProvider: true,
       inlayHintProvider: true,
       semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true, range: true },
@@ -212,7 +215,7 @@ connection.onDidChangeConfiguration(guard('settings change', undefined, async (p
   if (clientCapabilities.workspace?.configuration) await loadSettings();
   else settings = parseSettings((params.settings as Record<string, unknown> | null)?.[SETTINGS_SECTION]);
   cache.invalidateAll();
-  republishAll();
+  reviewAllOpen();
   refreshEditorFeatures();
 }));
 
@@ -275,7 +278,7 @@ documents.onDidClose(({ document }) => {
   void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
   // What is on disk is the truth again for the workspace index (unsaved edits are gone).
   workspaceIndex.remove(document.uri);
-  if (workspaceFolderUris.some((folder) => document.uri.startsWith(folder))) {
+  if (workspaceFolderUris.some((folder) => document.uri.startsWith(folder.endsWith('/') ? folder : `${folder}/`))) {
     void workspaceIndex.indexFile(document.uri, settings.detectionEnabled).catch((e) => logError('indexing a closed file', e));
   }
 });
@@ -303,6 +306,11 @@ connection.onCodeAction(guard('code actions', [], (params) => {
 connection.onReferences(guard('references', [], ({ textDocument, position }) => {
   const document = transcript(textDocument.uri);
   return document ? speakerReferences(document, position) : [];
+}));
+
+connection.onDocumentHighlight(guard('document highlights', [], ({ textDocument, position }) => {
+  const document = transcript(textDocument.uri);
+  return document ? speakerHighlights(document, position) : [];
 }));
 
 connection.onPrepareRename(guard('prepare rename', null, ({ textDocument, position }) => {

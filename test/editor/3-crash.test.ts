@@ -13,11 +13,11 @@ describe('Server crash', () => {
     const textBefore = document.getText();
     assert.ok(document.isDirty);
 
-    const pid = api.serverProcessId();
+    const pid = await api.serverProcessId();
     assert.ok(pid, 'the server runs in its own process');
     process.kill(pid, 'SIGKILL');
-    const newPid = await waitFor('a new server process', () => {
-      const current = api.serverProcessId();
+    const newPid = await waitFor('a new server process', async () => {
+      const current = await api.serverProcessId();
       return current && current !== pid ? current : undefined;
     });
     await api.whenServerRunning();
@@ -34,11 +34,11 @@ describe('Server crash', () => {
 
   it('restarts on the "Restart Language Server" command', async () => {
     const api = await extensionApi();
-    const pid = api.serverProcessId();
+    const pid = await api.serverProcessId();
     await vscode.commands.executeCommand('transcriptLens.restartServer');
     await api.whenServerRunning();
-    const newPid = await waitFor('a new server process', () => {
-      const current = api.serverProcessId();
+    const newPid = await waitFor('a new server process', async () => {
+      const current = await api.serverProcessId();
       return current && current !== pid ? current : undefined;
     });
     assert.notEqual(newPid, pid);

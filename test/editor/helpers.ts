@@ -51,7 +51,7 @@ export function sleep(ms: number): Promise<void> {
 }
 
 /** Polls until the probe returns a value that is not undefined, or fails with the description. */
-export async function waitFor<T>(description: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
+export async function waitFor<T>(description: string, probe: () => T | undefined | PromiseLike<T | undefined>, timeoutMs = 20_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown;
   for (;;) {

@@ -110,6 +110,14 @@ describe('protocol: document features', function () {
     }
   });
 
+  it('hovers a speaker\'s name with their role and how much they speak, and highlights their headers', async () => {
+    const text = hoverText(await hoverAt('**Jane Roe**', 4));
+    assert.match(text, /\*\*Jane Roe\*\* · Chief Financial Officer/);
+    assert.match(text, /Management · 2 turns · \d+ words/);
+    const highlights = await client.request<Array<{ range: Range }>>('textDocument/documentHighlight', { textDocument: { uri }, position: positionOf(CALL, 'Jane Roe', 1) });
+    assert.deepEqual(highlights.map((h) => textAt(CALL, h.range)), ['Jane Roe', 'Jane Roe']);
+  });
+
   it('finds every header of a speaker as references', async () => {
     const locations = await client.request<Location[]>('textDocument/references', {
       textDocument: { uri }, position: positionOf(CALL, 'Chief Financial Officer', 3), context: { includeDeclaration: true },

@@ -47,6 +47,19 @@ describe('speaker turns', () => {
       assert.equal(turn.speakerKind, 'analyst');
     });
 
+    it('reads a lone firm after a marked name as an analyst\'s affiliation', () => {
+      const text = '### **Ines Park** -- *Northbridge Securities*\nThanks for taking my question.';
+      const turn = turnsOf(text)[0];
+      assert.deepEqual([turn.role, turn.affiliation, turn.speakerKind], [null, 'Northbridge Securities', 'analyst']);
+      assert.equal(spanText(text, turn.affiliationSpan), 'Northbridge Securities');
+    });
+
+    it('reads "Question:" and "Answer:" labels, but not one side alone', () => {
+      const text = 'Question: How is demand?\nAnswer: Strong, up 12%.\nQuestion: And margins?\nAnswer: Stable at 31%.';
+      assert.deepEqual(turnsOf(text).map((t) => t.speakerKind), ['analyst', 'management', 'analyst', 'management']);
+      assert.deepEqual(turnsOf('Answer: 42.\nAnswer: 43.'), []);
+    });
+
     it('reads plain "Name -- Title" and "Name -- Firm -- Analyst" lines', () => {
       const text = 'Henrik Solberg -- Chief Executive Officer\n\nOutput rose 8%.\n\nMarcus Webb -- Lindqvist Capital -- Analyst\n\nHow sensitive is cash flow?';
       const turns = turnsOf(text);
@@ -232,6 +245,11 @@ describe('speaker turns', () => {
 
     it('merges a name written once with a middle initial', () => {
       assert.deepEqual(speakers('Jane Q. Doe -- Chief Executive Officer\nHello.\nJane Doe -- Chief Executive Officer\nAgain.'), ['Jane Q. Doe', 'Jane Q. Doe']);
+    });
+
+    it('keeps apart close spellings stated with different firms', () => {
+      const text = '**Alex Yao** -- *Harbor Capital -- Analyst*\nQuestion.\n**Alex Yap** -- *Citadel Research -- Analyst*\nQuestion.';
+      assert.deepEqual(turnsOf(text).map((t) => [t.speaker, t.affiliation]), [['Alex Yao', 'Harbor Capital'], ['Alex Yap', 'Citadel Research']]);
     });
 
     it('keeps different people apart: Mr. and Ms. of one name, and different first names', () => {

@@ -19,7 +19,7 @@ export const DIAGNOSTIC_CODES = {
   },
   'escaped-symbol': {
     defaultSeverity: 'information',
-    description: 'Markup debris inside a figure, such as the backslash in "\\$57.8 billion".',
+    description: 'Markup debris that breaks a figure, such as the doubled backslash in "\\\\$300 million" or the escaped point in "4\\.5%"; a lone Markdown escape ("\\$57.8 billion") is read as the figure it renders.',
   },
   'not-text': {
     defaultSeverity: 'error',

@@ -7,7 +7,7 @@ import { isAllCaps, isFramingLine, isRosterHeading, parseHeader, parseSectionHea
 import type { HeaderCandidate } from './speakers/headers';
 import { SpeakerRegistry } from './speakers/identity';
 import type { Identity } from './speakers/identity';
-import { assignRoleParts, hasRoleWord, isFunctionalName, speakerKindOf } from './speakers/roles';
+import { assignRoleParts, hasRoleWord, isAnswerName, isFunctionalName, isQuestionName, speakerKindOf } from './speakers/roles';
 import type { HeaderPart } from './speakers/roles';
 import { assignSections } from './speakers/sections';
 import type { SectionHeading } from './speakers/sections';
@@ -31,7 +31,7 @@ const FENCE = /^[ \t]*(?:```|~~~)/;
 const WEBVTT = /^\uFEFF?WEBVTT/;
 /** Labels that introduce a value, not a speaker ("Date:", "Note:", "Step 2:"). */
 const METADATA_LABEL =
-  /^(?:notes?|date|time|source|sources|location|venue|subject|title|tags?|category|updated?|editor|disclaimer|attendees|present|absent|agenda|summary|examples?|warning|tip|important|caution|re|fwd|from|to|cc|bcc|sent|posted|published|author|by|photo|image|credit|link|url|e-?mail|phone|tel|fax|address|website|price|ticker|exchange|sector|industry|revenue|total|steps?|usage|install|installation|returns?|parameters?|options?|output|input|results?|status|version|license|type|default|error|description|name|value|key|id|features?|requirements?|conclusion|introduction|background|overview|highlights?|outlook|guidance|transcript|company|event|call|contacts?|chapter|section|part|figure|table|appendix|exhibit|slide|page|item|phase|round|day|week|level|stage|rule|article|quarter|year|period|duration|language|format|answer|question|questions|details|reference|references|see|also|todo|fixme|bug|fix|feat|chore|docs|test|tests|breaking change|breaking changes|deprecated|added|changed|removed|fixed|security|pros|cons|goal|goals|context|problem|solution|why|how|what|when|where|who|result|files|copyright|licen[cs]es?|upstream-name|upstream-contact|comment|homepage|maintainer|depends|priority|architecture|package|origin|bugs|vcs-git|vcs-browser)(?: \d{1,2})?$/i;
+  /^(?:notes?|date|time|source|sources|location|venue|subject|title|tags?|category|updated?|editor|disclaimer|attendees|present|absent|agenda|summary|examples?|warning|tip|important|caution|re|fwd|from|to|cc|bcc|sent|posted|published|author|by|photo|image|credit|link|url|e-?mail|phone|tel|fax|address|website|price|ticker|exchange|sector|industry|revenue|total|steps?|usage|install|installation|returns?|parameters?|options?|output|input|results?|status|version|license|type|default|error|description|name|value|key|id|features?|requirements?|conclusion|introduction|background|overview|highlights?|outlook|guidance|transcript|company|event|call|contacts?|chapter|section|part|figure|table|appendix|exhibit|slide|page|item|phase|round|day|week|level|stage|rule|article|quarter|year|period|duration|language|format|questions|details|reference|references|see|also|todo|fixme|bug|fix|feat|chore|docs|test|tests|breaking change|breaking changes|deprecated|added|changed|removed|fixed|security|pros|cons|goal|goals|context|problem|solution|why|how|what|when|where|who|result|files|copyright|licen[cs]es?|upstream-name|upstream-contact|comment|homepage|maintainer|depends|priority|architecture|package|origin|bugs|vcs-git|vcs-browser)(?: \d{1,2})?$/i;
 const MAX_HEADER_LINE = 250;
 const MAX_PART_LENGTH = 100;
 const MAX_PART_WORDS = 14;
@@ -154,17 +154,22 @@ function isSpeakerLabel(candidate: Candidate, lines: string[]): boolean {
   return !NOT_SPEECH.test(text.slice(header.textStart, header.textStart + 1));
 }
 
+/** Records the role and firm a header or roster entry writes for its speaker. */
+function stateRole(registry: SpeakerRegistry, header: HeaderCandidate): Identity {
+  const { role, affiliation } = assignRoleParts(header.parts);
+  const identity = registry.identify(header.name, role?.text ?? null, affiliation?.text ?? null);
+  registry.state(identity, role?.text ?? null, affiliation?.text ?? null);
+  return identity;
+}
+
 /** Decides which candidates are turns; returns them with their speaker's identity. */
 function acceptCandidates(scan: Scan, lines: string[], registry: SpeakerRegistry): { candidate: Candidate; identity: Identity }[] {
   for (const entry of scan.roster) {
-    const { role, affiliation } = assignRoleParts(entry.parts);
-    registry.state(registry.identify(entry.name), role?.text ?? null, affiliation?.text ?? null);
+    stateRole(registry, entry);
   }
   const explicit = scan.candidates.map((candidate) => isExplicit(candidate, lines));
-  scan.candidates.forEach((candidate, i) => {
-    if (!explicit[i]) return;
-    const { role, affiliation } = assignRoleParts(candidate.header.parts);
-    registry.state(registry.identify(candidate.header.name), role?.text ?? null, affiliation?.text ?? null);
+  const explicitIdentities = scan.candidates.map((candidate, i) => {
+    return explicit[i] ? stateRole(registry, candidate.header) : undefined;
   });
 
   const labelCounts = new Map<string, number>();
@@ -179,10 +184,10 @@ function acceptCandidates(scan: Scan, lines: string[], registry: SpeakerRegistry
   // person who speaks only once there is a speaker too.
   const labelDocument = repeatedLabels >= 2;
 
-  // A lone "Q" or "A" is a speaker only where both ask and answer; "A. History" alone is an outline.
-  const asks = scan.candidates.some(({ header }) => header.name === 'Q');
-  const answers = scan.candidates.some(({ header }) => header.name === 'A');
-  const isLoneLetter = (name: string) => (name === 'Q' || name === 'A') && !(asks && answers);
+  // "Q" or "A" is a speaker only where both ask and answer; "A. History" alone is an outline.
+  const asks = scan.candidates.some(({ header }) => isQuestionName(header.name));
+  const answers = scan.candidates.some(({ header }) => isAnswerName(header.name));
+  const isLoneSide = (name: string) => (isQuestionName(name) || isAnswerName(name)) && !(asks && answers);
 
   const accepted: { candidate: Candidate; identity: Identity }[] = [];
   scan.candidates.forEach((candidate, i) => {
@@ -198,40 +203,41 @@ function acceptCandidates(scan: Scan, lines: string[], registry: SpeakerRegistry
       // elsewhere (a roster, an earlier header): otherwise it is a title or a heading.
       take = (name.length > 1 && isFunctionalName(name)) || registry.find(name) !== undefined;
     }
-    if (take && !isLoneLetter(name)) accepted.push({ candidate, identity: registry.identify(name) });
+    if (take && !isLoneSide(name)) accepted.push({ candidate, identity: explicitIdentities[i] ?? registry.identify(name) });
   });
   if (!scan.webVtt) return accepted;
   // WebVTT repeats the voice on every cue: one speaker's consecutive cues are one turn.
   return accepted.filter((turn, i) => i === 0 || accepted[i - 1].identity !== turn.identity);
 }
 
-/** Words with a letter or digit, skipping markup tags such as WebVTT's `<v Name>`. */
+const isWordCode = (code: number) =>
+  (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code >= 0xc0;
+
+/**
+ * Space-separated words that hold a letter or digit ("--" and "**" are not words). It jumps
+ * from space to space with indexOf, so a long paragraph costs one native search per word.
+ */
 function countWords(line: string, from: number): number {
   let words = 0;
-  let inWord = false;
-  let wordHasText = false;
-  for (let i = from; i < line.length; i++) {
-    const code = line.charCodeAt(i);
-    if (code === 60 /* < */) {
-      const close = line.indexOf('>', i);
-      if (close > i) {
-        if (inWord && wordHasText) words++;
-        inWord = false;
-        wordHasText = false;
-        i = close;
-        continue;
+  let at = from;
+  while (at < line.length) {
+    let stop = line.indexOf(' ', at);
+    if (stop < 0) stop = line.length;
+    for (let i = at; i < stop; i++) {
+      if (isWordCode(line.charCodeAt(i))) {
+        words++;
+        break;
       }
     }
-    if (code === 32 || code === 9) {
-      if (inWord && wordHasText) words++;
-      inWord = false;
-      wordHasText = false;
-      continue;
-    }
-    inWord = true;
-    if ((code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code >= 0xc0) wordHasText = true;
+    at = stop + 1;
   }
-  return inWord && wordHasText ? words + 1 : words;
+  return words;
+}
+
+/** Words on a WebVTT line: cue numbers and timings are none, and a voice tag is not speech. */
+function countCueWords(line: string): number {
+  if (isFramingLine(line)) return 0;
+  return countWords(line, parseVoice(line)?.textStart ?? 0);
 }
 
 const spanOf = (line: number, part: HeaderPart | null): Span | null =>
@@ -252,7 +258,7 @@ export function readTurns(lines: string[]): { turns: Turn[]; sections: Section[]
     while (endLine > line && isFramingLine(lines[endLine])) endLine--;
     let words = countWords(lines[line], header.textStart);
     for (let body = line + 1; body <= endLine; body++) {
-      if (!scan.webVtt || !isFramingLine(lines[body])) words += countWords(lines[body], 0);
+      words += scan.webVtt ? countCueWords(lines[body]) : countWords(lines[body], 0);
     }
     const written = assignRoleParts(header.parts);
     const role = written.role?.text ?? identity.role;

@@ -1,11 +1,29 @@
-// Hover: the card of the figure under the cursor.
+// Hover: the card of the figure under the cursor, or of the speaker whose header name it is on.
 import type { Hover, Position } from 'vscode-languageserver';
 import type { AnalyzedDocument } from '../analysisCache';
-import type { Figure } from '../engine';
+import type { Figure, SpeakerKind } from '../engine';
 import { spanContains, spanRange } from '../positions';
 import type { Settings } from '../settings';
-import { hoverCard } from './hoverCard';
-import { turnAtLine } from './turnLookup';
+import { escapeMarkdown, groupDigits, hoverCard } from './hoverCard';
+import { roster } from './roster';
+import { speakerKey, turnAtHeader, turnAtLine } from './turnLookup';
+import { turnDetail } from './symbols';
+
+const SPEAKER_KIND_LABELS: Record<SpeakerKind, string> = {
+  management: 'Management', analyst: 'Analyst', operator: 'Operator', host: 'Host', unknown: 'Speaker',
+};
+
+/** On a header's name: who the speaker is and how much they say in the call. */
+function speakerHover(document: AnalyzedDocument, position: Position): Hover | null {
+  const turn = turnAtHeader(document.analysis, position);
+  if (!turn || !spanContains(turn.nameSpan, position)) return null;
+  const entry = roster(document).find((candidate) => speakerKey(candidate.speaker) === speakerKey(turn.speaker));
+  if (!entry) return null;
+  const detail = turnDetail(turn);
+  const counts = `${SPEAKER_KIND_LABELS[entry.speakerKind]} · ${entry.turns} ${entry.turns === 1 ? 'turn' : 'turns'} · ${groupDigits(entry.words)} words`;
+  const value = [`**${escapeMarkdown(entry.speaker)}**${detail ? ` · ${escapeMarkdown(detail)}` : ''}`, counts].join('\n\n');
+  return { contents: { kind: 'markdown', value }, range: spanRange(turn.nameSpan) };
+}
 
 /** The figure under the position; the narrowest wins when spans touch. */
 export function figureAt(document: AnalyzedDocument, position: Position): Figure | null {
@@ -18,7 +36,7 @@ export function figureAt(document: AnalyzedDocument, position: Position): Figure
 
 export function hoverAt(document: AnalyzedDocument, position: Position, settings: Settings): Hover | null {
   const figure = figureAt(document, position);
-  if (!figure) return null;
+  if (!figure) return speakerHover(document, position);
   const turn = turnAtLine(document.analysis.turns, figure.line);
   const diagnostic = document.analysis.diagnostics.find(
     (d) => d.line === figure.line && d.start < figure.end && figure.start < d.end,

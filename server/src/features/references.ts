@@ -1,5 +1,6 @@
-// References: from a speaker's header, every header of the same speaker.
-import type { Location, Position } from 'vscode-languageserver';
+// References and highlights: from a speaker's header, every header of the same speaker.
+import { DocumentHighlightKind } from 'vscode-languageserver';
+import type { DocumentHighlight, Location, Position } from 'vscode-languageserver';
 import type { AnalyzedDocument } from '../analysisCache';
 import { spanRange } from '../positions';
 import { turnAtHeader, turnsOfSpeaker } from './turnLookup';
@@ -8,4 +9,9 @@ export function speakerReferences(document: AnalyzedDocument, position: Position
   const turn = turnAtHeader(document.analysis, position);
   if (!turn) return [];
   return turnsOfSpeaker(document.analysis, turn.speaker).map((other) => ({ uri: document.uri, range: spanRange(other.nameSpan) }));
+}
+
+/** The same headers, highlighted in the editor while the cursor is on one of them. */
+export function speakerHighlights(document: AnalyzedDocument, position: Position): DocumentHighlight[] {
+  return speakerReferences(document, position).map(({ range }) => ({ range, kind: DocumentHighlightKind.Text }));
 }

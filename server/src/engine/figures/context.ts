@@ -38,6 +38,9 @@ const QUALIFIER_BEFORE =
 
 /** The qualifier right before a figure, given the text before it (already without trailing blanks). */
 export function qualifierBefore(before: string, offset: number): Qualifier | null {
+  // Every qualifier ends in a letter or "~".
+  const last = before.charCodeAt(before.length - 1);
+  if (!((last >= 65 && last <= 90) || (last >= 97 && last <= 122) || last === 126 || last === 46)) return null;
   const match = QUALIFIER_BEFORE.exec(before);
   if (!match) return null;
   const written = match[1];

@@ -76,15 +76,19 @@ export function parseNumberWords(written: string): number | null {
   return total + current;
 }
 
-/** Rounds away binary noise so 234.2 × 1e9 prints as 234200000000. */
+/** Rounds away binary noise so 234.2 × 1e9 is 234200000000, not 234200000000.00003. */
 export function scaled(value: number, factor: number): number {
+  if (factor === 1) return value;
   const product = value * factor;
-  return Math.abs(product) >= 1 ? Number(product.toPrecision(12)) : product;
+  const whole = Math.round(product);
+  return Math.abs(product - whole) <= Math.abs(product) * 1e-12 ? whole : product;
 }
 
-/** Percentages as fractions without noise: 14 → 0.14, not 0.14000000000000001. */
+/** Percentages as fractions without noise: 41.2 → 0.412, not 0.41200000000000003. */
 export function percentToFraction(value: number): number {
-  return Number((value / 100).toPrecision(12));
+  // A division of two integers is rounded once, so it gives the double nearest the decimal.
+  const millionths = Math.round(value * 1e6);
+  return Math.abs(millionths) < Number.MAX_SAFE_INTEGER ? millionths / 1e8 : value / 100;
 }
 
 /** A token that holds a number: letters glued before ("RMB", "Q"), the number, letters glued after ("bn", "th"). */
@@ -139,4 +143,10 @@ export function readNumberToken(text: string, at: number, withLetters = true): N
     gluedAfter: text.slice(numberEnd, i),
     end: i,
   };
+}
+
+/** Basis points as fractions: 50 → 0.005. */
+export function basisPointsToFraction(value: number): number {
+  const hundredths = Math.round(value * 100);
+  return Math.abs(hundredths) < Number.MAX_SAFE_INTEGER ? hundredths / 1e6 : value / 10000;
 }

@@ -6,7 +6,7 @@ import type { Bound, FigureKind } from '../types';
 import { CURRENCY_AFTER, CURRENCY_BEFORE, currencyOf } from './currencies';
 import { qualifierAfterMeaning, qualifierBefore, QUALIFIER_AFTER } from './context';
 import {
-  FRACTION_WORDS, MAGNITUDES, MULTIPLE_WORDS, ORDINAL_WORDS, parseDigits, parseNumberWords,
+  basisPointsToFraction, FRACTION_WORDS, MAGNITUDES, MULTIPLE_WORDS, ORDINAL_WORDS, parseDigits, parseNumberWords,
   percentToFraction, readNumberToken, scaled, SCALES,
 } from './numbers';
 import {
@@ -86,9 +86,21 @@ function blank(partial: Partial<ScannedFigure> & Pick<ScannedFigure, 'start' | '
   };
 }
 
+// The last text read before a figure: several rules read the same words, so it is kept.
+let lastBefore = { text: '', offset: -1, value: '' };
+
 /** The text before offset, bounded and without trailing blanks. */
 function before(text: string, offset: number): string {
-  return text.slice(Math.max(0, offset - BEFORE_REACH), offset).trimEnd();
+  if (lastBefore.offset !== offset || lastBefore.text !== text) {
+    lastBefore = { text, offset, value: text.slice(Math.max(0, offset - BEFORE_REACH), offset).trimEnd() };
+  }
+  return lastBefore.value;
+}
+
+/** Characters that can follow a number and start a unit, scale or currency: a blank, a sign, a letter. */
+function mayHaveTail(text: string, at: number): boolean {
+  const code = text.charCodeAt(at);
+  return code === 32 || code === 0xa0 || code === 37 || code === 0xff05 || code === 45 || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code > 0x2fff;
 }
 
 function sticky(regex: RegExp, text: string, at: number): RegExpExecArray | null {
@@ -122,12 +134,13 @@ const identity = (value: number): number => value;
 
 /** Reads the unit after a number: percent, points, currency, duration, multiple. */
 function readTail(text: string, at: number): Tail {
+  if (!mayHaveTail(text, at)) return { kind: null, unit: null, convert: identity, end: at, currencyMark: null };
   let m = sticky(POINTS_AFTER, text, at);
   if (m) return { kind: 'percentagePoints', unit: 'pp', convert: percentToFraction, end: at + m[0].length, currencyMark: null };
   m = sticky(PERCENT_AFTER, text, at);
   if (m) return { kind: 'percent', unit: '%', convert: percentToFraction, end: at + m[0].length, currencyMark: null };
   m = sticky(BASIS_AFTER, text, at);
-  if (m) return { kind: 'basisPoints', unit: 'bp', convert: (v) => Number((v / 10000).toPrecision(12)), end: at + m[0].length, currencyMark: null };
+  if (m) return { kind: 'basisPoints', unit: 'bp', convert: basisPointsToFraction, end: at + m[0].length, currencyMark: null };
   m = sticky(CURRENCY_AFTER, text, at);
   if (m) {
     const code = currencyOf(m[1].replace(/^(?:U\.?S\.?|Hong Kong) /i, (p) => (p.toLowerCase().startsWith('h') ? 'hk$' : 'us$')).replace(/^(us\$|hk\$)dollars$/i, '$1'));
@@ -211,7 +224,7 @@ function readDigitFigure(text: string, at: number, context: ScanContext): Scanne
       return withQualifier(text, blank({ start: numberStart, end: tokenEnd, kind: 'percentagePoints', value: percentToFraction(value), unit: 'pp' }));
     }
     if (lower === 'bp' || lower === 'bps') {
-      return withQualifier(text, blank({ start: numberStart, end: tokenEnd, kind: 'basisPoints', value: Number((value / 10000).toPrecision(12)), unit: 'bp' }));
+      return withQualifier(text, blank({ start: numberStart, end: tokenEnd, kind: 'basisPoints', value: basisPointsToFraction(value), unit: 'bp' }));
     }
     return label(text, at, tokenEnd);
   }
@@ -282,6 +295,9 @@ interface CurrencyBefore {
 
 /** A currency written before offset ("RMB 248", "\$3.3", "U.S. dollar, 55"), or null. */
 function currencyBefore(text: string, offset: number): CurrencyBefore | null {
+  // Every currency mark ends in a symbol, a letter, a dot or the comma of "U.S. dollar,".
+  const last = text.charCodeAt(offset - 1) === 32 ? text.charCodeAt(offset - 2) : text.charCodeAt(offset - 1);
+  if (!(last === 36 || last === 44 || last === 46 || (last >= 65 && last <= 90) || (last >= 97 && last <= 122) || last > 0x7f)) return null;
   const slice = text.slice(Math.max(0, offset - BEFORE_REACH), offset);
   const trimmed = slice.trimEnd();
   // A currency code is separated by at most one blank; a symbol is glued.
@@ -339,11 +355,16 @@ function readMeasure(text: string, core: Core, context: ScanContext, glued: Curr
       const sameKind = !tail.kind || !second.tail.kind || tail.kind === second.tail.kind;
       const firstFactor = factor !== 1 ? factor : second.factor;
       if (sameKind && (secondTail.kind || currency || factor !== 1 || second.factor !== 1)) {
-        min = secondTail.convert(scaled(core.value, firstFactor));
-        max = secondTail.convert(scaled(second.value, second.factor !== 1 ? second.factor : firstFactor));
-        tail = { ...secondTail, end: second.end };
-        end = second.end;
-        factor = firstFactor;
+        const low = secondTail.convert(scaled(core.value, firstFactor));
+        const high = secondTail.convert(scaled(second.value, second.factor !== 1 ? second.factor : firstFactor));
+        // "14 to 2%" falls rather than spans: a range runs upwards, so the two stay apart.
+        if (low <= high) {
+          min = low;
+          max = high;
+          tail = { ...secondTail, end: second.end };
+          end = second.end;
+          factor = firstFactor;
+        }
       }
     }
   }

@@ -60,6 +60,10 @@ function stickyMatch(pattern: RegExp, line: string, at: number): RegExpExecArray
   return pattern.exec(line);
 }
 
+const isUpperAscii = (code: number) => code >= 65 && code <= 90;
+/** A timestamp opens with a bracket, a parenthesis or a digit. */
+const isStampStart = (code: number) => code === 91 || code === 40 || (code >= 48 && code <= 57);
+
 function skipSpaces(line: string, at: number): number {
   while (at < line.length && (line.charCodeAt(at) === 32 || line.charCodeAt(at) === 9)) at++;
   return at;
@@ -139,17 +143,19 @@ export function parseVoice(line: string): HeaderCandidate | null {
  */
 export function parseHeader(line: string, roster = false): HeaderCandidate | null {
   let at = 0;
-  const hashes = stickyMatch(HASHES, line, at);
+  // Cheap character checks guard each pattern, so a paragraph costs about one regex match.
+  const hashes = line[0] === '#' ? stickyMatch(HASHES, line, at) : null;
   if (hashes) at += hashes[0].length;
   if (roster) {
     const bullet = stickyMatch(BULLET, line, at);
     if (bullet) at += bullet[0].length;
   }
-  const stamp = stickyMatch(TIMESTAMP_PREFIX, line, at);
+  const stamp = isStampStart(line.charCodeAt(at)) ? stickyMatch(TIMESTAMP_PREFIX, line, at) : null;
   if (stamp) at += stamp[0].length;
   const mark = emphasisAt(line, at);
   at += mark.length;
-  const dotLabel = mark ? null : stickyMatch(DOT_LABEL, line, at);
+  const dotLabel = !mark && isUpperAscii(line.charCodeAt(at)) && (isUpperAscii(line.charCodeAt(at + 1)) || line[at + 1] === '.')
+    ? stickyMatch(DOT_LABEL, line, at) : null;
   if (dotLabel) {
     const labelEnd = at + dotLabel[0].length;
     return { layout: 'dot', name: dotLabel[0], nameStart: at, parts: [], marked: hashes !== null, textStart: skipSpaces(line, labelEnd + 1) };
@@ -186,11 +192,16 @@ export function parseHeader(line: string, roster = false): HeaderCandidate | nul
   if (tail === ':' && (at + 1 >= end || line[at + 1] === ' ' || line[at + 1] === '\t')) {
     return candidate(stamp ? 'timestamp' : 'colon', [], skipSpaces(line, at + 1));
   }
-  const stampTail = stickyMatch(TIMESTAMP_TAIL, line, at);
-  if (stampTail) return candidate('timestamp', [], skipSpaces(line, at + stampTail[0].length));
-  if (stickyMatch(TIMESTAMP_END, line, at)) return candidate('timestamp', []);
-  const dash = stickyMatch(DASH, line, at);
-  if (dash) return candidate('dash', roleParts(line, at + dash[0].length));
+  const next = line.charCodeAt(skipSpaces(line, at));
+  if (next === 40 /* ( */) {
+    const stampTail = stickyMatch(TIMESTAMP_TAIL, line, at);
+    if (stampTail) return candidate('timestamp', [], skipSpaces(line, at + stampTail[0].length));
+  } else if (next >= 48 && next <= 57) {
+    if (stickyMatch(TIMESTAMP_END, line, at)) return candidate('timestamp', []);
+  } else if (next === 45 /* - */ || next === 0x2014 /* — */ || next === 0x2013 /* – */) {
+    const dash = stickyMatch(DASH, line, at);
+    if (dash) return candidate('dash', roleParts(line, at + dash[0].length));
+  }
   if (line[end - 1] === ']') {
     const numberAt = line.lastIndexOf('[', end);
     if (numberAt >= at && stickyMatch(BRACKET_NUMBER, line, numberAt)) {

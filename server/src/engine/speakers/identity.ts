@@ -61,18 +61,25 @@ function moreComplete(a: string[], b: string[]): boolean {
   return b.join('').length > a.join('').length && a.every((t, i) => b[i].startsWith(t));
 }
 
+const agrees = (stated: string | null, other: string | null) =>
+  stated === null || other === null || stated.toLowerCase() === other.toLowerCase();
+
 /** Groups spellings into identities as they come, in document order. */
 export class SpeakerRegistry {
   private readonly identities: Identity[] = [];
   private readonly bySpelling = new Map<string, Identity>();
 
-  /** The identity of a spelling, created when it is new. */
-  identify(name: string): Identity {
+  /**
+   * The identity of a spelling, created when it is new. A close spelling stated with another
+   * role or firm ("Alex Yao, UBS" and "Alex Yap, Citi") is another person.
+   */
+  identify(name: string, role: string | null = null, affiliation: string | null = null): Identity {
     const key = name.toLowerCase();
     const known = this.bySpelling.get(key);
     if (known) return known;
     const tokens = tokensOf(name);
-    let identity = this.identities.find((candidate) => sameSpeaker(candidate.tokens, tokens));
+    let identity = this.identities.find((candidate) => sameSpeaker(candidate.tokens, tokens)
+      && agrees(candidate.role, role) && agrees(candidate.affiliation, affiliation));
     if (!identity) {
       identity = { canonical: name, tokens, role: null, affiliation: null };
       this.identities.push(identity);

@@ -3,7 +3,7 @@ import type { SpeakerKind } from '../types';
 
 /** Words that make a phrase a job title rather than a company or a sentence. */
 const ROLE_WORD =
-  /\b(?:Officer|Chief|CEO|CFO|COO|CTO|CIO|CMO|President|Chair(?:man|woman|person)?|Director|Head|Vice|VP|SVP|EVP|Manager|Analyst|Founder|Co-Founder|Partner|Treasurer|Secretary|Controller|Relations|Counsel|Lead|Principal|Strategist|Economist|Executive|Managing|General Manager|Editor|Reporter|Host|Moderator|Governor|Member|Senator|Representative|Commissioner|Spokes(?:person|man|woman)|Investor|Associate|Researcher|Operator)\b/i;
+  /\b(?:Officer|Chief|CEO|CFO|COO|CTO|CIO|CMO|President|Chair(?:man|woman|person)?|Director|Head|Vice|VP|SVP|EVP|Manager|Analyst|Founder|Co-Founder|Partner|Treasurer|Secretary|Controller|Relations|Counsel|Lead|Principal|Strategist|Economist|Executive|Managing|General Manager|Editor|Reporter|Host|Moderator|Governor|Member|Senator|Representative|Commissioner|Spokes(?:person|man|woman)|Investor|IR|Associate|Researcher|Operator|Specialist|Engineer|Scientist|Leader|Owner|Deputy|Board)\b/i;
 
 const HOST_ROLE = /\b(?:investor relations|IR|moderator|host|communications|master of ceremonies)\b/i;
 const ANALYST_ROLE = /\banalyst\b/i;
@@ -20,6 +20,11 @@ export function isOperatorName(name: string): boolean {
   return OPERATOR_NAME.test(name);
 }
 
+/** "Q", "Question": the asking side of a Q&A summary or a deposition. */
+export const isQuestionName = (name: string) => QUESTION_NAME.test(name);
+/** "A", "Answer": the answering side. */
+export const isAnswerName = (name: string) => ANSWER_NAME.test(name);
+
 /** Labels that are speakers by what they do, not who they are (Operator, Q, A, Moderator). */
 export function isFunctionalName(name: string): boolean {
   return OPERATOR_NAME.test(name) || HOST_NAME.test(name) || QUESTION_NAME.test(name) || ANSWER_NAME.test(name);
@@ -34,7 +39,8 @@ export interface HeaderPart {
 /** Splits the parts written after a name into the role and the firm. */
 export function assignRoleParts(parts: HeaderPart[]): { role: HeaderPart | null; affiliation: HeaderPart | null } {
   if (parts.length === 0) return { role: null, affiliation: null };
-  if (parts.length === 1) return { role: parts[0], affiliation: null };
+  // A lone part without a title word (`**Ines Park** -- *Northbridge Securities*`) names a firm.
+  if (parts.length === 1) return hasRoleWord(parts[0].text) ? { role: parts[0], affiliation: null } : { role: null, affiliation: parts[0] };
   const first = parts[0];
   const last = parts[parts.length - 1];
   // "Title -- Firm" is rarer than "Firm -- Analyst", so only a title-first pair with a plain
