@@ -7,7 +7,9 @@
 //       50 KB and 5 MB documents, hover and documentSymbol answered from the cache;
 //   (d) heap retained by analysis results per MB of transcript (separate --expose-gc process);
 //   (e) the fuzzer of test/unit/fuzz.test.ts at full size (10,000 cases).
-// Ends with one markdown table: measured value, goal, met or not.
+// Ends with one markdown table: measured value, goal, met or not. About two minutes;
+// `node scripts/bench.mjs --quick` runs fewer repetitions and 940 fuzz cases for a first look.
+// FUZZ_SEED=<n> replays a fuzz run seed printed by an earlier run.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';

@@ -34,9 +34,8 @@ function sampleFolders() {
 function buildAndPackage() {
   if (!existsSync(join(projectRoot, 'node_modules'))) step('installing dependencies', 'npm', ['ci', '--no-audit', '--no-fund']);
   step('building', 'npm', ['run', 'build']);
-  step('packaging dist/transcript-lens.vsix', 'npx', [
-    'vsce', 'package', '--no-dependencies', '--no-rewrite-relative-links', '--allow-missing-repository', '--skip-license', '-o', vsixPath,
-  ], { stdio: ['ignore', 'inherit', 'inherit'] });
+  // The package script runs vsce with the flags a local, offline .vsix needs.
+  step('packaging dist/transcript-lens.vsix', 'npm', ['run', 'package'], { stdio: ['ignore', 'inherit', 'inherit'] });
 }
 
 function openInDesktopCode(folders) {

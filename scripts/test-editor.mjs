@@ -3,20 +3,18 @@
 // from the cache, driven by headless Debian chromium through playwright-core. It prepares a
 // temporary workspace (seeds 000 and 001 plus our own files), collects the results file the
 // suite writes, takes the screenshots in media/, and ends with "editor: N passed, M failed".
-import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join, relative } from 'node:path';
+import { join } from 'node:path';
 import { chromium } from 'playwright-core';
+import { ensureBuilt, prepareWorkspace } from './editor-workspace.mjs';
 import { prepareUserData, freePort, startCodeServer, stopProcessGroup, waitUntilServing } from './code-server.mjs';
 import { chromiumPath, ensureVsCode, projectRoot } from './vscode-setup.mjs';
 
 const SUITE_TIMEOUT_MS = 6 * 60_000;
-const SEEDS = ['000_591509aa8db88663.txt', '001_ffe9e4b71d87f3c5.txt'];
 const SCREENSHOTS = ['outline', 'roster', 'hover', 'highlight-light', 'highlight-dark'];
 /** An empty stretch of the title bar, where the pointer shows no tooltip or hover. */
 const PARKING = { x: 200, y: 10 };
-const corpusDir = join(projectRoot, '..', 'shared', 'corpus');
 const mediaDir = join(projectRoot, 'media');
 
 function log(message) {
@@ -26,36 +24,6 @@ function log(message) {
 function finish(passed, failed, code) {
   console.log(`editor: ${passed} passed, ${failed} failed`);
   process.exit(code);
-}
-
-/** Builds when the bundles or the compiled suite are missing, so the runner works standalone. */
-function ensureBuilt() {
-  const needed = ['dist/extension.js', 'dist/server.js', 'out/test/editor/index.js'];
-  if (needed.every((file) => existsSync(join(projectRoot, file)))) return;
-  log('building (npm run build)');
-  const result = spawnSync('npm', ['run', 'build'], { cwd: projectRoot, stdio: ['ignore', 2, 2] });
-  if (result.status !== 0) throw new Error('npm run build failed');
-}
-
-function listFiles(directory) {
-  if (!existsSync(directory)) return [];
-  return readdirSync(directory).flatMap((name) => {
-    const path = join(directory, name);
-    return statSync(path).isDirectory() ? listFiles(path) : [path];
-  });
-}
-
-/** The workspace the suite opens: copies made at test time, never committed. */
-function prepareWorkspace(folder) {
-  mkdirSync(folder, { recursive: true });
-  for (const seed of SEEDS) copyFileSync(join(corpusDir, seed), join(folder, seed));
-  for (const file of listFiles(join(projectRoot, 'test', 'editor', 'workspace'))) copyFileSync(file, join(folder, basename(file)));
-  const ownFixtures = listFiles(join(projectRoot, 'fixtures')).filter((file) => /\.(txt|md)$/.test(file));
-  for (const file of ownFixtures) {
-    const target = join(folder, 'fixtures', relative(join(projectRoot, 'fixtures'), file));
-    mkdirSync(join(target, '..'), { recursive: true });
-    copyFileSync(file, target);
-  }
 }
 
 /** Collapses a sidebar pane by clicking its header, when it is expanded. */
@@ -115,7 +83,6 @@ async function serveScreenshots(page, requestDir) {
 }
 
 async function main() {
-  if (!existsSync(join(corpusDir, SEEDS[0]))) throw new Error(`the seeds are missing from ${corpusDir}`);
   ensureVsCode();
   ensureBuilt();
   const temp = mkdtempSync(join(tmpdir(), 'transcript-lens-editor-'));

@@ -1,17 +1,21 @@
 #!/usr/bin/env node
-// Grammar tests for syntaxes/transcript.tmLanguage.json, in two parts:
-//   1. static checks of the grammar itself: the JSON parses, every include resolves, every
-//      repository rule is used, every regex compiles under vscode-oniguruma (the engine VS Code
-//      runs) and recheck finds no catastrophic backtracking in any of them;
+// Grammar tests for syntaxes/transcript.tmLanguage.json, in three parts:
+//   1. static checks of the grammar itself: the JSON parses, package.json contributes it, every
+//      include resolves, every repository rule is used, every capture names a real group, every
+//      regex compiles under vscode-oniguruma (the engine VS Code runs) and recheck finds no
+//      catastrophic backtracking in any of them;
 //   2. the scope assertions in test/grammar/*.test.transcript, run by the vscode-tmgrammar-test CLI;
 //   3. whole-transcript snapshots in test/grammar/snapshots/*.transcript, compared with their .snap
 //      files by the vscode-tmgrammar-snap CLI (--update-snapshots rewrites them; review the diff).
 // Each static check and each test file counts as one test. The last line printed is always
 // "N passed, M failed", and the exit code is non-zero when anything failed.
+//
+// `--corpus DIR` runs no tests: it tokenizes DIR/*.txt and prints how often the grammar's speaker,
+// role, firm and figure scopes agree with the hand-made DIR/*.gold.json (a benchmark, not a test).
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -53,6 +57,19 @@ function regexesOf(grammar) {
     }
   });
   return regexes;
+}
+
+/** package.json must contribute this file as the grammar of the transcript language. */
+function checkPackageContribution() {
+  const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+  const contributes = manifest.contributes ?? {};
+  const grammars = (contributes.grammars ?? []).filter((entry) => entry.scopeName === 'text.transcript');
+  const problems = [];
+  if (grammars.length !== 1) return [`package.json contributes ${grammars.length} grammars with scopeName text.transcript, expected 1`];
+  const [entry] = grammars;
+  if (resolve(root, entry.path) !== grammarPath) problems.push(`its path ${entry.path} is not syntaxes/transcript.tmLanguage.json`);
+  if (!(contributes.languages ?? []).some((language) => language.id === entry.language)) problems.push(`its language ${entry.language} is not a contributed language`);
+  return problems;
 }
 
 function checkIncludes(grammar) {
@@ -152,14 +169,14 @@ async function checkOnigurumaCompiles(regexes) {
   return problems;
 }
 
-/**
- * recheck analyses JavaScript regexes, so each grammar regex must also be valid JavaScript with the
- * u flag; the grammar keeps to that common subset of Oniguruma on purpose so all of them can be checked.
- */
 // recheck's fuzzer stops on wall-clock limits by default, which made its verdict depend on the
 // machine's load; a fixed seed and step limits only make every run give the same answer.
 const RECHECK_PARAMETERS = { randomSeed: 0, timeout: null, attackTimeout: null, incubationTimeout: null, seedingTimeout: null };
 
+/**
+ * recheck analyses JavaScript regexes, so each grammar regex must also be valid JavaScript with the
+ * u flag; the grammar keeps to that common subset of Oniguruma on purpose so all of them can be checked.
+ */
 function checkNoCatastrophicBacktracking(regexes) {
   const { checkSync } = require('recheck');
   const problems = [];
@@ -179,10 +196,16 @@ function checkNoCatastrophicBacktracking(regexes) {
   return problems;
 }
 
-/** Runs one of the vscode-tmgrammar-test CLIs from the project root, where it reads package.json for the grammar. */
+/**
+ * Runs one of the vscode-tmgrammar-test CLIs. The grammar is passed with -g and the configuration
+ * points at a file that does not exist, so the tools never read package.json, which colleagues edit
+ * while tests run; checkPackageContribution covers what package.json says about the grammar.
+ */
 function runTool(script, args) {
   const cli = join(dirname(require.resolve('vscode-tmgrammar-test/package.json')), 'dist', script);
-  const { status, stdout, stderr } = spawnSync(process.execPath, [cli, ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0' } });
+  const noConfiguration = join(testDirectory, 'no-such-configuration.json');
+  const toolArgs = ['--grammar', relative(root, grammarPath), '--config', relative(root, noConfiguration), ...args];
+  const { status, stdout, stderr } = spawnSync(process.execPath, [cli, ...toolArgs], { cwd: root, encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0' } });
   const output = `${stdout}${stderr}`.trim().split('\n').filter((line) => line.trim() !== '');
   return status === 0 ? [] : output.length ? output : [`exit code ${status}`];
 }
@@ -193,9 +216,10 @@ function runTestFile(file) {
 
 /** A missing .snap would be written and pass, so outside --update-snapshots it is a failure. */
 function runSnapshot(file) {
-  if (updateSnapshots) return runTool('snapshot.js', ['--updateSnapshot', relative(root, file)]);
+  const args = ['--scope', 'text.transcript', relative(root, file)];
+  if (updateSnapshots) return runTool('snapshot.js', ['--updateSnapshot', ...args]);
   if (!existsSync(`${file}.snap`)) return [`${relative(root, file)}.snap is missing; run with --update-snapshots and review it`];
-  return runTool('snapshot.js', [relative(root, file)]);
+  return runTool('snapshot.js', args);
 }
 
 /** The number of scope assertions in a test file, for the summary only. */
@@ -205,47 +229,148 @@ function countAssertions(file) {
   return testCase.assertions.reduce((sum, line) => sum + line.scopeAssertions.length, 0);
 }
 
-let grammar;
-try {
-  grammar = JSON.parse(readFileSync(grammarPath, 'utf8'));
-  report('grammar JSON parses', grammar.scopeName === 'text.transcript' ? [] : [`scopeName is ${grammar.scopeName}, expected text.transcript`]);
-} catch (error) {
-  report('grammar JSON parses', [error.message]);
+/** Tokenizes a document line by line with the grammar, as VS Code does. */
+async function loadTokenizer() {
+  const { createRegistry } = require('vscode-tmgrammar-test/dist/common/index.js');
+  const registry = createRegistry([{ path: grammarPath, scopeName: 'text.transcript' }]);
+  const grammar = await registry.loadGrammar('text.transcript');
+  return (text) => {
+    let stack = null;
+    return text.split(/\r?\n/).map((line) => {
+      const { tokens, ruleStack } = grammar.tokenizeLine(line, stack);
+      stack = ruleStack;
+      return tokens.map((token) => ({ text: line.slice(token.startIndex, token.endIndex), start: token.startIndex, scopes: token.scopes }));
+    });
+  };
 }
 
-if (grammar) {
-  const regexes = regexesOf(grammar);
-  report('every include resolves', checkIncludes(grammar));
-  report('every repository rule is included somewhere', checkEveryRuleIsUsed(grammar));
-  report('every rule has a consistent match, begin/end or begin/while shape', checkRuleShapes(grammar));
-  report('every capture number names a group of its regex', checkCaptureNumbers(grammar));
-  report(`all ${regexes.length} regexes compile under vscode-oniguruma`, await checkOnigurumaCompiles(regexes));
-  report(`recheck finds no catastrophic backtracking in the ${regexes.length} regexes`, checkNoCatastrophicBacktracking(regexes));
-}
+/** The text of the tokens that carry the scope or a more specific one (entity.name.type.speaker.operator…). */
+const textWithScope = (tokens, scope) => {
+  const stem = scope.replace(/\.transcript$/, '.');
+  const carries = (token) => token.scopes.some((name) => name === scope || name.startsWith(stem));
+  return tokens.filter(carries).map((token) => token.text).join('').trim() || null;
+};
 
-const testFiles = readdirSync(testDirectory)
-  .filter((name) => name.endsWith('.test.transcript'))
-  .sort()
-  .map((name) => join(testDirectory, name));
-if (testFiles.length === 0) report('test/grammar holds *.test.transcript files', ['none found']);
-for (const file of testFiles) {
-  let assertions = 0;
-  try {
-    assertions = countAssertions(file);
-  } catch (error) {
-    report(relative(root, file), [error.message]);
-    continue;
+/** Which grammar scope a gold figure kind should carry on its first digit; kinds not listed are not scored. */
+const FIGURE_SCOPE_BY_KIND = {
+  money: 'meta.figure.money.transcript',
+  percent: 'keyword.other.unit.percent.transcript',
+  percentagePoints: 'keyword.other.unit.percent.point.transcript',
+  basisPoints: 'keyword.other.unit.percent.basis-point.transcript',
+  multiple: 'meta.figure.multiple.transcript',
+};
+
+async function benchmarkCorpus(directory) {
+  const tokenize = await loadTokenizer();
+  const tally = new Map();
+  let extraSpeakers = 0;
+  const count = (key, hit) => {
+    const entry = tally.get(key) ?? { hit: 0, total: 0 };
+    entry.total += 1;
+    entry.hit += hit ? 1 : 0;
+    tally.set(key, entry);
+  };
+  for (const name of readdirSync(directory).filter((file) => file.endsWith('.txt')).sort()) {
+    const goldPath = join(directory, name.replace(/\.txt$/, '.gold.json'));
+    if (!existsSync(goldPath)) continue;
+    const gold = JSON.parse(readFileSync(goldPath, 'utf8'));
+    const text = readFileSync(join(directory, name), 'utf8');
+    const lines = tokenize(text);
+    const sourceLines = text.split(/\r?\n/);
+    const goldTurnLines = new Set(gold.turns.map((turn) => turn.line));
+    for (const turn of gold.turns) {
+      const tokens = lines[turn.line] ?? [];
+      count('speaker name', textWithScope(tokens, 'entity.name.type.speaker.transcript') === turn.speaker);
+      if (turn.role) count('speaker role', textWithScope(tokens, 'entity.other.attribute-name.role.transcript') === turn.role);
+      if (turn.affiliation) count('speaker firm', textWithScope(tokens, 'entity.other.inherited-class.firm.transcript') === turn.affiliation);
+    }
+    const extraSpeakerLines = lines.filter((tokens, index) => !goldTurnLines.has(index) && textWithScope(tokens, 'entity.name.type.speaker.transcript'));
+    extraSpeakers += extraSpeakerLines.length;
+    const searchFrom = new Map();
+    for (const figure of gold.figures) {
+      const scope = FIGURE_SCOPE_BY_KIND[figure.kind];
+      const line = sourceLines[figure.line] ?? '';
+      const key = `${figure.line}:${figure.text}`;
+      const at = line.indexOf(figure.text, searchFrom.get(key) ?? 0);
+      if (at >= 0) searchFrom.set(key, at + 1);
+      const digit = at < 0 ? -1 : figure.text.search(/\d/);
+      if (!scope || digit < 0) continue;
+      const column = at + digit;
+      const token = (lines[figure.line] ?? []).find((candidate) => candidate.start <= column && column < candidate.start + candidate.text.length);
+      const tokenAfterDigits = (lines[figure.line] ?? []).filter((candidate) => candidate.start >= column && candidate.start < at + figure.text.length);
+      const scoped = scope.startsWith('meta.') ? token?.scopes.includes(scope) : tokenAfterDigits.some((candidate) => candidate.scopes.includes(scope));
+      count(`figure ${figure.kind}`, Boolean(scoped));
+    }
   }
-  const problems = runTestFile(file);
-  if (assertions === 0) problems.push('the file holds no scope assertions');
-  report(`${relative(root, file)} (${assertions} assertions)`, problems);
+  console.log(`grammar vs ${relative(root, directory) || directory} gold:`);
+  for (const [key, { hit, total }] of tally) console.log(`  ${key}: ${hit}/${total} (${((100 * hit) / total).toFixed(1)}%)`);
+  console.log(`  lines with a speaker scope but no gold turn (participant lists included): ${extraSpeakers}`);
 }
 
-const snapshots = existsSync(snapshotDirectory)
-  ? readdirSync(snapshotDirectory).filter((name) => name.endsWith('.transcript')).sort().map((name) => join(snapshotDirectory, name))
-  : [];
-if (snapshots.length === 0) report('test/grammar/snapshots holds *.transcript files', ['none found']);
-for (const file of snapshots) report(`snapshot ${relative(root, file)}`, runSnapshot(file));
+const corpusFlag = process.argv.indexOf('--corpus');
+if (corpusFlag >= 0) {
+  await benchmarkCorpus(resolve(process.argv[corpusFlag + 1] ?? '.'));
+  process.exit(0);
+}
+
+async function runTests() {
+  let grammar;
+  try {
+    grammar = JSON.parse(readFileSync(grammarPath, 'utf8'));
+    report('grammar JSON parses', grammar.scopeName === 'text.transcript' ? [] : [`scopeName is ${grammar.scopeName}, expected text.transcript`]);
+  } catch (error) {
+    report('grammar JSON parses', [error.message]);
+  }
+
+  if (grammar) {
+    const regexes = regexesOf(grammar);
+    try {
+      report('package.json contributes the grammar for the transcript language', checkPackageContribution());
+    } catch (error) {
+      report('package.json contributes the grammar for the transcript language', [error.message]);
+    }
+    report('every include resolves', checkIncludes(grammar));
+    report('every repository rule is included somewhere', checkEveryRuleIsUsed(grammar));
+    report('every rule has a consistent match, begin/end or begin/while shape', checkRuleShapes(grammar));
+    report('every capture number names a group of its regex', checkCaptureNumbers(grammar));
+    report(`all ${regexes.length} regexes compile under vscode-oniguruma`, await checkOnigurumaCompiles(regexes));
+    report(`recheck finds no catastrophic backtracking in the ${regexes.length} regexes`, checkNoCatastrophicBacktracking(regexes));
+  }
+
+  const testFiles = readdirSync(testDirectory)
+    .filter((name) => name.endsWith('.test.transcript'))
+    .sort()
+    .map((name) => join(testDirectory, name));
+  if (testFiles.length === 0) report('test/grammar holds *.test.transcript files', ['none found']);
+  let totalAssertions = 0;
+  for (const file of testFiles) {
+    let assertions = 0;
+    try {
+      assertions = countAssertions(file);
+    } catch (error) {
+      report(relative(root, file), [error.message]);
+      continue;
+    }
+    totalAssertions += assertions;
+    const problems = runTestFile(file);
+    if (assertions === 0) problems.push('the file holds no scope assertions');
+    report(`${relative(root, file)} (${assertions} assertions)`, problems);
+  }
+
+  const snapshots = existsSync(snapshotDirectory)
+    ? readdirSync(snapshotDirectory).filter((name) => name.endsWith('.transcript')).sort().map((name) => join(snapshotDirectory, name))
+    : [];
+  if (snapshots.length === 0) report('test/grammar/snapshots holds *.transcript files', ['none found']);
+  for (const file of snapshots) report(`snapshot ${relative(root, file)}`, runSnapshot(file));
+  console.log(`${testFiles.length} test files with ${totalAssertions} scope assertions, ${snapshots.length} snapshots`);
+}
+
+// Whatever goes wrong, the run still ends with the summary line scripts/test.mjs reads.
+try {
+  await runTests();
+} catch (error) {
+  report('the grammar test run itself', [error.stack ?? String(error)]);
+}
 
 const passed = results.filter((result) => result.passed).length;
 const failed = results.length - passed;

@@ -2,6 +2,7 @@
 // the status bar and the "Show Speaker Roster" quick pick.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { countOf } from './format';
 import { rosterRequest, TRANSCRIPT_LANGUAGE } from './protocol';
 import type { RosterEntry, SpeakerKind } from './protocol';
 
@@ -95,10 +96,6 @@ export function describeSpeaker(entry: RosterEntry): string | undefined {
   return parts.length ? parts.join(', ') : undefined;
 }
 
-function plural(count: number, word: string): string {
-  return `${count.toLocaleString('en-US')} ${word}${count === 1 ? '' : 's'}`;
-}
-
 /** The Explorer view: speakers with their role, turns and words; each turn jumps to its header. */
 export class RosterTreeProvider implements vscode.TreeDataProvider<RosterNode> {
   readonly onDidChangeTreeData: vscode.Event<void>;
@@ -118,8 +115,8 @@ export class RosterTreeProvider implements vscode.TreeDataProvider<RosterNode> {
     if (node.type === 'speaker') {
       const item = new vscode.TreeItem(entry.speaker, vscode.TreeItemCollapsibleState.Collapsed);
       const role = describeSpeaker(entry);
-      item.description = [role, plural(entry.turns, 'turn'), plural(entry.words, 'word')].filter(Boolean).join(' · ');
-      item.tooltip = `${entry.speaker} (${entry.speakerKind})${role ? `\n${role}` : ''}\n${plural(entry.turns, 'turn')}, ${plural(entry.words, 'word')}`;
+      item.description = [role, countOf(entry.turns, 'turn'), countOf(entry.words, 'word')].filter(Boolean).join(' · ');
+      item.tooltip = `${entry.speaker} (${entry.speakerKind})${role ? `\n${role}` : ''}\n${countOf(entry.turns, 'turn')}, ${countOf(entry.words, 'word')}`;
       item.iconPath = new vscode.ThemeIcon(KIND_ICONS[entry.speakerKind] ?? KIND_ICONS.unknown);
       item.contextValue = 'speaker';
       return item;

@@ -1,6 +1,7 @@
 // The status bar entry for the active transcript: how many turns and figures it holds.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { countOf } from './format';
 import { summaryRequest } from './protocol';
 import type { RosterModel } from './roster';
 
@@ -21,17 +22,17 @@ export class TranscriptStatusBar implements vscode.Disposable {
       return;
     }
     const turns = this.model.entries.reduce((sum, entry) => sum + entry.turns, 0);
-    const parts = [`$(comment-discussion) ${count(turns, 'turn')}`];
+    const parts = [`$(comment-discussion) ${countOf(turns, 'turn')}`];
     const summary = await this.summary(uri);
-    if (summary && !summary.degraded) parts.push(`$(symbol-number) ${count(summary.figures, 'figure')}`);
+    if (summary && !summary.degraded) parts.push(`$(symbol-number) ${countOf(summary.figures, 'figure')}`);
     if (summary?.degraded) parts.push('$(info) speakers only');
     const unreadable = summary?.unreadable ?? vscode.languages.getDiagnostics(uri).length;
     if (unreadable > 0) parts.push(`$(warning) ${unreadable}`);
     if (this.model.uri?.toString() !== uri.toString()) return;
     this.item.text = parts.join(' · ');
     this.item.tooltip = [
-      `Transcript Lens: ${count(this.model.entries.length, 'speaker')}, ${count(turns, 'turn')}`,
-      summary ? `${count(summary.figures, 'figure')}, ${summary.unreadable} not readable` : undefined,
+      `Transcript Lens: ${countOf(this.model.entries.length, 'speaker')}, ${countOf(turns, 'turn')}`,
+      summary ? `${countOf(summary.figures, 'figure')}, ${summary.unreadable} not readable` : undefined,
       summary?.degraded ? 'The document is larger than transcriptLens.maxDocumentSize, so figures were not read.' : undefined,
       'Click to jump to a speaker.',
     ]
@@ -57,8 +58,4 @@ export class TranscriptStatusBar implements vscode.Disposable {
     this.subscription.dispose();
     this.item.dispose();
   }
-}
-
-function count(value: number, word: string): string {
-  return `${value.toLocaleString('en-US')} ${word}${value === 1 ? '' : 's'}`;
 }

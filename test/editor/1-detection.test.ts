@@ -9,8 +9,9 @@ const SETTLE_MS = 2500;
 
 describe('Detection', () => {
   it('switches seed 000 from plain text to transcript with no user action', async () => {
-    const editor = await showFile(SEED_000);
-    assert.equal(editor.document.languageId, 'plaintext', 'a .txt file opens as plain text first');
+    // A .txt file opens as plain text; the switch can land before showFile returns, so only
+    // the end state is asserted here (the detection-off test shows it is not the file name).
+    await showFile(SEED_000);
     const document = await showTranscript(SEED_000);
     assert.equal(document.languageId, 'transcript');
   });

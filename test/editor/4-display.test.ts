@@ -68,7 +68,8 @@ describe('Roster quick pick and status bar', () => {
     const editor = await vscode.window.showTextDocument(document);
     editor.selection = new vscode.Selection(200, 0, 200, 0);
     const picked = vscode.commands.executeCommand('transcriptLens.showRoster');
-    await sleep(1000);
+    // The quick pick opens after a roster request; there is no API to await its appearance.
+    await sleep(2000);
     await vscode.commands.executeCommand('workbench.action.quickOpenSelectNext');
     await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
     await picked;

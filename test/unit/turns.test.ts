@@ -247,6 +247,11 @@ describe('speaker turns', () => {
       assert.deepEqual(speakers('Jane Q. Doe -- Chief Executive Officer\nHello.\nJane Doe -- Chief Executive Officer\nAgain.'), ['Jane Q. Doe', 'Jane Q. Doe']);
     });
 
+    it('keeps numbered speakers apart', () => {
+      const text = 'Speaker 1  0:03\nWelcome.\n\nSpeaker 2  0:10\nThanks.\n\nSpeaker 1  0:15\nRevenue grew 5%.';
+      assert.deepEqual(speakers(text), ['Speaker 1', 'Speaker 2', 'Speaker 1']);
+    });
+
     it('keeps apart close spellings stated with different firms', () => {
       const text = '**Alex Yao** -- *Harbor Capital -- Analyst*\nQuestion.\n**Alex Yap** -- *Citadel Research -- Analyst*\nQuestion.';
       assert.deepEqual(turnsOf(text).map((t) => [t.speaker, t.affiliation]), [['Alex Yao', 'Harbor Capital'], ['Alex Yap', 'Citadel Research']]);
@@ -426,6 +431,18 @@ describe('speaker turns', () => {
       assert.deepEqual(sections.map((s) => [s.name, s.line, s.endLine, s.headingSpan]), [
         ['Prepared Remarks', 0, 3, null],
         ['Questions & Answers', 4, 9, null],
+      ]);
+    });
+
+    it('ignores the headings of a table of contents, which have no turns under them', () => {
+      const text = [
+        'Contents:', 'Prepared Remarks', 'Questions and Answers', '', // 0-3
+        'Prepared Remarks:', 'Operator', 'Welcome.', // 4-6
+        'Questions & Answers:', 'Marcus Webb -- Lindqvist Capital -- Analyst', 'Question.', // 7-9
+      ].join('\n');
+      assert.deepEqual(read(text).sections.map((s) => [s.name, s.line, s.endLine]), [
+        ['Prepared Remarks', 4, 6],
+        ['Questions & Answers', 7, 9],
       ]);
     });
 

@@ -10,10 +10,10 @@ const HEAD_CHARACTERS = 60_000;
 /** Words that say a text is about a company's results, not code or ordinary prose. */
 const RESULTS_VOCABULARY =
   /\b(?:revenue|earnings|quarter(?:ly)?|fiscal|year[- ]over[- ]year|year[- ]on[- ]year|EBITA|EBITDA|GMV|margin|guidance|shareholders?|CEO|CFO|analysts?|operating (?:income|profit)|net income|free cash flow|investor relations|conference call|earnings call)\b/gi;
-const AMOUNT = /(?:[$€£¥]\s?\d|\b\d[\d,.]*\s?(?:%|(?:percent|billion|million|trillion|bn|mn)\b)|\b(?:RMB|USD|HK\$|US\$)\s?\d)/gi;
-const SPEAKER_CUE = /^(?:#{1,6}\s*)?(?:\*\*)?\s*(?:Operator|Questions?\s*(?:&|and)\s*Answers?|Q&A(?: Session)?|Prepared Remarks|Call Participants)\b/im;
+const AMOUNT = /(?:[$€£¥]\s?\d|(?<![\w,.])\d[\d,.]*\s?(?:%|(?:percent|billion|million|trillion|bn|mn)\b)|\b(?:RMB|USD|HK\$|US\$)\s?\d)/gi;
+const SPEAKER_CUE = /^[ \t]*(?:#{1,6}[ \t]*)?(?:\*\*[ \t]*)?(?:Operator|Questions?[ \t]*(?:&|and)[ \t]*Answers?|Q&A(?: Session)?|Prepared Remarks|Call Participants)\b/im;
 
-const TECHNICAL = /^\s*(?:```|~~~|\|.*\|\s*$)/m;
+const TECHNICAL = /^[ \t]*(?:```|~~~|\|.*\|[ \t]*$)/m;
 const PERSON_NAME = /^[A-Z][a-z'’.-]+(?: [A-Z][A-Za-z'’.-]*){1,3}$/;
 
 function isCredibleTurn(turn: Turn): boolean {

@@ -87,8 +87,6 @@ const SENTENCE_END = /[.!?;](?=\s|$)|[。！？；]/g;
 export class LineContext {
   /** Start offsets of the sentences on the line, ascending. */
   private readonly sentenceStarts: number[] = [0];
-  private readonly changes: ChangeMarker[] = [];
-  private readonly comparisons: ComparisonMarker[] = [];
 
   constructor(readonly text: string) {
     SENTENCE_END.lastIndex = 0;
@@ -98,14 +96,6 @@ export class LineContext {
       while (next < text.length && (text.charCodeAt(next) === 32 || text.charCodeAt(next) === 9)) next++;
       if (next < text.length && /[a-z0-9$]/.test(text.charAt(next))) continue;
       this.sentenceStarts.push(m.index + 1);
-    }
-    CHANGE_WORD.lastIndex = 0;
-    for (let m = CHANGE_WORD.exec(text); m; m = CHANGE_WORD.exec(text)) {
-      this.changes.push({ start: m.index, end: m.index + m[0].length, change: m[1] ? 'increase' : 'decrease' });
-    }
-    COMPARISON.lastIndex = 0;
-    for (let m = COMPARISON.exec(text); m; m = COMPARISON.exec(text)) {
-      this.comparisons.push({ start: m.index, end: m.index + m[0].length, phrase: normalizeComparison(m[0]) });
     }
   }
 
@@ -127,23 +117,41 @@ export class LineContext {
    * of RMB11 billion") or right after it ("10% growth", "down 5%" either way), inside its sentence.
    */
   changeAround(start: number, end: number): Change | null {
-    const sentence = this.sentenceAt(start);
-    const near = nearest(this.changes, start, end, sentence, 32, 24);
+    const near = nearest(this.changesNear(start, end, 32, 24), start, end, this.sentenceAt(start), 32, 24);
     return near ? near.change : null;
   }
 
   /** The change said shortly before a figure ("an increase of RMB11 billion"), for amounts. */
   changeBefore(start: number): Change | null {
-    const near = nearest(this.changes, start, start, this.sentenceAt(start), 24, -1);
+    const near = nearest(this.changesNear(start, start, 24, 0), start, start, this.sentenceAt(start), 24, -1);
     return near ? near.change : null;
   }
 
   /** The comparison period said near a figure ("year over year"), normalized, or null. */
   comparisonAround(start: number, end: number): string | null {
-    const sentence = this.sentenceAt(start);
-    const near = nearest(this.comparisons, start, end, sentence, 40, 40);
+    const found = markersNear(COMPARISON, this.text, start - 40, end + 40 + MAX_COMPARISON_LENGTH)
+      .map((m) => ({ start: m.index, end: m.index + m[0].length, phrase: normalizeComparison(m[0]) }));
+    const near = nearest(found, start, end, this.sentenceAt(start), 40, 40);
     return near ? near.phrase : null;
   }
+
+  /** Change words in a window around a figure: only these few characters are read, not the line. */
+  private changesNear(start: number, end: number, reachBefore: number, reachAfter: number): ChangeMarker[] {
+    return markersNear(CHANGE_WORD, this.text, start - reachBefore - MAX_CHANGE_LENGTH, end + reachAfter + MAX_CHANGE_LENGTH)
+      .map((m) => ({ start: m.index, end: m.index + m[0].length, change: m[1] ? 'increase' : 'decrease' }));
+  }
+}
+
+// The longest change word and comparison phrase, so a window catches words that straddle its edge.
+const MAX_CHANGE_LENGTH = 14;
+const MAX_COMPARISON_LENGTH = 32;
+
+/** Matches of a global regex that start inside [from, to) of the text. */
+function markersNear(regex: RegExp, text: string, from: number, to: number): RegExpExecArray[] {
+  const found: RegExpExecArray[] = [];
+  regex.lastIndex = Math.max(0, from);
+  for (let m = regex.exec(text); m && m.index < to; m = regex.exec(text)) found.push(m);
+  return found;
 }
 
 /** The marker closest to [start, end) within reach before/after, inside the sentence. */

@@ -77,11 +77,16 @@ export class MetricGlossary {
     this.pattern = new RegExp(`(?<![A-Za-z\\d])(?:${alternation})(?![A-Za-z\\d])`, 'gi');
   }
 
-  /** Every metric phrase on a line, in order. */
-  matchLine(text: string): MetricMatch[] {
+  /** The compiled alternation, for the ReDoS test. */
+  get regex(): RegExp {
+    return this.pattern;
+  }
+
+  /** Every metric phrase starting in [from, to) of a line, in order. */
+  matchRange(text: string, from = 0, to = text.length): MetricMatch[] {
     const found: MetricMatch[] = [];
-    this.pattern.lastIndex = 0;
-    for (let match = this.pattern.exec(text); match; match = this.pattern.exec(text)) {
+    this.pattern.lastIndex = from;
+    for (let match = this.pattern.exec(text); match && match.index < to; match = this.pattern.exec(text)) {
       const metric = this.metricByPhrase.get(match[0].toLowerCase().replace(/-/g, ' ')) ?? this.metricByPhrase.get(match[0].toLowerCase());
       if (metric) found.push({ start: match.index, end: match.index + match[0].length, metric });
     }

@@ -89,7 +89,8 @@ export function readFigures(lines: string[], _turns: Turn[], options: AnalyzeOpt
     }
     if (!scanned.length) return;
     const context = new LineContext(text);
-    const metrics = glossary.matchLine(text);
+    // Metric phrases are read once per sentence that holds a figure, not on the whole line.
+    const metricsBySentence = new Map<number, MetricMatch[]>();
     for (const s of scanned) {
       const end = Math.min(s.end, text.length);
       const figure: Figure = {
@@ -100,6 +101,11 @@ export function readFigures(lines: string[], _turns: Turn[], options: AnalyzeOpt
       };
       if (MEASURES.has(figure.kind)) {
         const sentence = context.sentenceAt(figure.start);
+        let metrics = metricsBySentence.get(sentence.start);
+        if (!metrics) {
+          metrics = glossary.matchRange(text, sentence.start, sentence.end);
+          metricsBySentence.set(sentence.start, metrics);
+        }
         figure.metric = metricFor(metrics, figure.start, figure.end, sentence);
         figure.change = RATIOS.has(figure.kind)
           ? context.changeAround(figure.start, figure.end)

@@ -2,12 +2,10 @@
 // ordinals, clock times, labels such as "618", "Scope 1" or a ticker). Every test reads a
 // bounded slice next to the number, so the cost per figure does not grow with the line.
 
-const MONTH = '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)';
-
 /** A month name right before the number ("June 30th", "November 11"). On trimmed text. */
-export const MONTH_BEFORE = new RegExp(`(?:^|[^\\p{L}])${MONTH}\\.?$`, 'iu');
+export const MONTH_BEFORE = /(?:^|[^\p{L}])(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?$/iu;
 /** A month name right after the number ("30 June 2023"). Sticky. */
-export const MONTH_AFTER = new RegExp(` ${MONTH}(?![\\p{L}])`, 'iy');
+export const MONTH_AFTER = / (?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)(?![\p{L}])/iuy;
 /** The rest of a date after its day: ordinal suffix and ", 2023". Sticky. */
 export const DATE_TAIL = /(?:st|nd|rd|th)?(?:,? (?:19|20)\d\d(?!\d))?/y;
 /** A clock time's minutes and meridiem after its hour ("10:30 a.m."). Sticky. */

@@ -43,20 +43,33 @@ export interface ScanContext {
   defaultCurrency: string | null;
 }
 
-// Where a figure may start. Group 1: a token holding a digit. Group 2: words.
-const FIGURE_START = new RegExp(
+// Where a figure may start: a digit (the letters glued before it are found by walking back)
+// or a number word. Two simple regexes scan faster than one that must try every letter.
+const DIGIT = /\d/g;
+const NUMBER_WORD = new RegExp(
   [
-    '\\b(?:[A-Za-z]*\\d',
-    '(?:(?:low|mid|high)[- ]?(?:single|double)[- ]digits?|(?:single|double|triple)[- ]digits?',
+    '\\b(?:(?:low|mid|high)[- ]?(?:single|double)[- ]digits?|(?:single|double|triple)[- ]digits?',
     '(?:low|mid|high)[- ]?(?:teens|[1-9]0s)',
     '(?:tens|hundreds) of (?:thousands|millions|billions)|hundreds|thousands|millions|billions|trillions',
     'a (?:hundred|thousand|million|billion|trillion|third|quarter|fifth|half)',
     '(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?',
     'hundred|thousand|million|billion|trillion|half|doubled|tripled|quadrupled|twofold|threefold|fourfold|fivefold|tenfold',
-    'third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|twentieth)\\b)',
+    'third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|twentieth)\\b',
   ].join('|'),
   'gi',
 );
+
+/** Exported for the ReDoS test: the regexes built at run time. */
+export const COMPUTED_REGEXES: readonly RegExp[] = [NUMBER_WORD];
+
+const isLetter = (code: number): boolean => (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+
+/** Where the token holding the digit at `at` starts: letters glued before it belong to it ("FY2026", "RMB2.17"). */
+function tokenStart(text: string, at: number): number {
+  let start = at;
+  while (start > 0 && isLetter(text.charCodeAt(start - 1))) start--;
+  return start;
+}
 
 const SCALE_AFTER = /[ \u00a0-]?(hundred|thousand|million|billion|trillion|mn|bn|tn|lakh|crore)(?![\p{L}])|[万萬亿億]/iuy;
 const PERCENT_AFTER = /[ \u00a0]?(?:%|％|percent(?!age)|per cent)/iy;
@@ -81,20 +94,31 @@ const DECADE_SUFFIX = /^s$/;
 
 function blank(partial: Partial<ScannedFigure> & Pick<ScannedFigure, 'start' | 'end' | 'kind'>): ScannedFigure {
   return {
-    value: null, min: null, max: null, unit: null, approximate: false, bound: null, qualifier: null,
-    problem: null, currencyMark: null, ...partial,
+    start: partial.start, end: partial.end, kind: partial.kind,
+    value: partial.value ?? null, min: partial.min ?? null, max: partial.max ?? null, unit: partial.unit ?? null,
+    approximate: partial.approximate ?? false, bound: partial.bound ?? null, qualifier: partial.qualifier ?? null,
+    problem: partial.problem ?? null, currencyMark: partial.currencyMark ?? null,
   };
 }
 
 // The last text read before a figure: several rules read the same words, so it is kept.
-let lastBefore = { text: '', offset: -1, value: '' };
+let lastBeforeText = '';
+let lastBeforeOffset = -1;
+let lastBeforeValue = '';
 
 /** The text before offset, bounded and without trailing blanks. */
 function before(text: string, offset: number): string {
-  if (lastBefore.offset !== offset || lastBefore.text !== text) {
-    lastBefore = { text, offset, value: text.slice(Math.max(0, offset - BEFORE_REACH), offset).trimEnd() };
+  if (lastBeforeOffset !== offset || lastBeforeText !== text) {
+    lastBeforeText = text;
+    lastBeforeOffset = offset;
+    lastBeforeValue = text.slice(Math.max(0, offset - BEFORE_REACH), offset).trimEnd();
   }
-  return lastBefore.value;
+  return lastBeforeValue;
+}
+
+function endsInLetterOrDot(text: string): boolean {
+  const last = text.charCodeAt(text.length - 1);
+  return (last >= 65 && last <= 90) || (last >= 97 && last <= 122) || last === 46;
 }
 
 /** Characters that can follow a number and start a unit, scale or currency: a blank, a sign, a letter. */
@@ -169,19 +193,33 @@ function readScale(text: string, at: number): { factor: number; end: number } | 
 /** Scans one line and returns its figures in order. Never throws on any text. */
 export function scanLine(text: string, context: ScanContext): ScannedFigure[] {
   const figures: ScannedFigure[] = [];
-  FIGURE_START.lastIndex = 0;
-  for (let m = FIGURE_START.exec(text); m; m = FIGURE_START.exec(text)) {
-    const figure = /\d/.test(m[0]) && m[0].length > 0 && /^[A-Za-z]*\d$/.test(m[0])
-      ? readDigitFigure(text, m.index, context)
-      : readWordFigure(text, m.index, m[0], context);
-    if (figure) {
-      figures.push(figure);
-      FIGURE_START.lastIndex = Math.max(figure.end, m.index + m[0].length);
-    } else {
-      FIGURE_START.lastIndex = m.index + m[0].length;
-    }
+  let position = 0;
+  let digit = nextMatch(DIGIT, text, 0);
+  let word = nextMatch(NUMBER_WORD, text, 0);
+  while (digit || word) {
+    const digitAt = digit ? tokenStart(text, digit.index) : Infinity;
+    const useDigit = digit !== null && (!word || digitAt <= word.index);
+    const at = useDigit ? digitAt : (word as RegExpExecArray).index;
+    const matchEnd = useDigit ? (digit as RegExpExecArray).index + 1 : at + (word as RegExpExecArray)[0].length;
+    const figure = useDigit ? readDigitFigure(text, at, context) : readWordFigure(text, at, (word as RegExpExecArray)[0], context);
+    if (figure) figures.push(figure);
+    position = Math.max(matchEnd, figure ? figure.end : 0, useDigit ? skipNumber(text, matchEnd) : 0);
+    if (digit && digit.index < position) digit = nextMatch(DIGIT, text, position);
+    if (word && word.index < position) word = nextMatch(NUMBER_WORD, text, position);
   }
   return figures;
+}
+
+function nextMatch(regex: RegExp, text: string, from: number): RegExpExecArray | null {
+  regex.lastIndex = from;
+  return regex.exec(text);
+}
+
+/** Past the rest of a number that read as no figure, so its later digits start nothing. */
+function skipNumber(text: string, at: number): number {
+  let end = at;
+  while (end < text.length && /[\dA-Za-z]/.test(text.charAt(end))) end++;
+  return end;
 }
 
 /** Reads a figure that starts with a token holding a digit. */
@@ -298,6 +336,7 @@ function currencyBefore(text: string, offset: number): CurrencyBefore | null {
   // Every currency mark ends in a symbol, a letter, a dot or the comma of "U.S. dollar,".
   const last = text.charCodeAt(offset - 1) === 32 ? text.charCodeAt(offset - 2) : text.charCodeAt(offset - 1);
   if (!(last === 36 || last === 44 || last === 46 || (last >= 65 && last <= 90) || (last >= 97 && last <= 122) || last > 0x7f)) return null;
+  if (last === 44 && !/dollars?, ?$/i.test(text.slice(Math.max(0, offset - 10), offset))) return null;
   const slice = text.slice(Math.max(0, offset - BEFORE_REACH), offset);
   const trimmed = slice.trimEnd();
   // A currency code is separated by at most one blank; a symbol is glued.
@@ -463,13 +502,15 @@ function readPlain(text: string, core: Core, start: number): ScannedFigure | nul
   if (clock && !core.written.includes('.')) return blank({ start, end: core.end + clock[0].length, kind: 'date' });
   const yearPeriod = isYear(core.written, core.value) ? sticky(PERIOD_AFTER, text, core.end) : null;
   if (yearPeriod) return blank({ start, end: core.end + yearPeriod[0].length, kind: 'period' });
-  if (MONTH_BEFORE.test(trimmed)) return date(text, start, core.end);
+  if (endsInLetterOrDot(trimmed) && MONTH_BEFORE.test(trimmed)) return date(text, start, core.end);
   if (sticky(MONTH_AFTER, text, core.end) && core.value >= 1 && core.value <= 31) {
     const month = sticky(MONTH_AFTER, text, core.end);
     return date(text, start, core.end + (month ? month[0].length : 0));
   }
-  if (RANK_BEFORE.test(trimmed)) return blank({ start, end: core.end, kind: 'ordinal' });
-  if (EXCHANGE_BEFORE.test(trimmed) || /^0\d/.test(core.written)) return blank({ start, end: core.end, kind: 'label' });
+  const last = trimmed.charCodeAt(trimmed.length - 1);
+  const afterWord = (last >= 65 && last <= 90) || (last >= 97 && last <= 122) || last === 46 || last === 35;
+  if (afterWord && RANK_BEFORE.test(trimmed)) return blank({ start, end: core.end, kind: 'ordinal' });
+  if ((last === 58 && EXCHANGE_BEFORE.test(trimmed)) || /^0\d/.test(core.written)) return blank({ start, end: core.end, kind: 'label' });
   const chain = sticky(PLUS_CHAIN, text, core.end);
   if (chain) return blank({ start, end: core.end + chain[0].length, kind: 'label' });
   if (isYear(core.written, core.value)) {

@@ -47,8 +47,8 @@ const DASH = /[ \t]*(?:--|—|–)[ \t]*|[ \t]+-[ \t]+/y;
 const BRACKET_NUMBER = /[ \t]*\[\d{1,3}\][ \t]*$/y;
 const VOICE = /<v(?:\.[\w-]+)*[ \t]+([^\s>][^>]{0,99})>/y;
 /**
- * An all-caps label with a title, or a lone Q or A, ended by a period and followed by speech: the speakers of
- * minutes, hearings and depositions (`CHAIRMAN GREENSPAN.`, `MR. KOHN.`, `Q.`).
+ * An all-caps label with a title, or a lone Q or A, ended by a period and followed by
+ * speech: the speakers of minutes, hearings and depositions (`CHAIRMAN GREENSPAN.`, `Q.`).
  */
 const DOT_LABEL = /(?:(?:THE|MR\.|MRS\.|MS\.|DR\.|CHAIRMAN|CHAIRWOMAN|CHAIR|VICE CHAIRMAN|PRESIDENT|GOVERNOR|SENATOR|REPRESENTATIVE|SECRETARY|JUDGE|JUSTICE|COMMISSIONER|SPEAKER)[ \t]\p{Lu}[\p{Lu}'’-]*(?:[ \t]\p{Lu}[\p{Lu}'’-]*){0,2}|[QA])(?=\.[ \t]+\S)/uy;
 const LOWERCASE = /\p{Ll}/u;
@@ -237,19 +237,24 @@ const PREPARED_HEADING = /^(?:Prepared Remarks|Presentation|Opening Remarks|Mana
 const ROSTER_HEADING = /^(?:(?:call|conference call|corporate|company|conference|earnings call) )?(?:participants|attendees|speakers|executives|analysts|presenters)$/;
 const MAX_HEADING_LENGTH = 80;
 
-/** The section a heading line opens, with the heading's words, or null. */
-export function parseSectionHeading(line: string): { name: SectionName; start: number; end: number } | null {
+export type HeadingLine =
+  | { kind: 'section'; name: SectionName; start: number; end: number }
+  | { kind: 'roster' };
+
+/**
+ * What a short heading line opens: a part of the call (with the heading's words) or a
+ * participants list ("Call Participants:", "Corporate Participants"); null for other lines.
+ */
+export function parseHeadingLine(line: string): HeadingLine | null {
   if (line.length > MAX_HEADING_LENGTH) return null;
   const core = headingCore(line);
+  if (core.length === 0) return null;
   const name: SectionName | null = QA_HEADING.test(core) ? 'Questions & Answers' : PREPARED_HEADING.test(core) ? 'Prepared Remarks' : null;
-  if (!name) return null;
-  const start = line.indexOf(core);
-  return { name, start, end: start + core.length };
-}
-
-/** True for the heading of a participants list ("Call Participants:", "Corporate Participants"). */
-export function isRosterHeading(line: string): boolean {
-  return line.length <= MAX_HEADING_LENGTH && ROSTER_HEADING.test(headingCore(line).toLowerCase());
+  if (name) {
+    const start = line.indexOf(core);
+    return { kind: 'section', name, start, end: start + core.length };
+  }
+  return ROSTER_HEADING.test(core.toLowerCase()) ? { kind: 'roster' } : null;
 }
 
 /** True for lines that only frame a cue or a page: WebVTT timings, cue numbers, rules. */

@@ -32,15 +32,20 @@ function boundedDistance(a: string, b: string, limit: number): number {
 }
 
 const isPrefixPair = (a: string, b: string) => a.length >= 3 && b.length >= 3 && (a.startsWith(b) || b.startsWith(a));
+const NUMBER = /^\d+$/;
 const HONORIFIC = /^(?:mr|mrs|ms|miss|dr|prof|sir|dame)$/;
 
 /** True when two spellings name the same person. */
 export function sameSpeaker(a: string[], b: string[]): boolean {
+  // Every rule below needs the same last name or the same initial: most pairs stop here.
+  if (a.length === 0 || b.length === 0 || (a[a.length - 1] !== b[b.length - 1] && a[0][0] !== b[0][0])) return false;
   const joinedA = a.join(' ');
   const joinedB = b.join(' ');
   if (joinedA === joinedB) return true;
   // Single words ("Q", "A", "Operator", a first name) only match themselves.
   if (a.length < 2 || b.length < 2) return false;
+  // "Speaker 1" and "Speaker 2" are two people: numbers are labels, not spellings.
+  if (NUMBER.test(a[a.length - 1]) || NUMBER.test(b[b.length - 1])) return false;
   // Mr. Smith and Ms. Smith are two people, however close the spellings.
   if (HONORIFIC.test(a[0]) && HONORIFIC.test(b[0]) && a[0] !== b[0]) return false;
   if (a[a.length - 1] === b[b.length - 1]) {

@@ -16,10 +16,6 @@ export function hasRoleWord(text: string): boolean {
   return ROLE_WORD.test(text);
 }
 
-export function isOperatorName(name: string): boolean {
-  return OPERATOR_NAME.test(name);
-}
-
 /** "Q", "Question": the asking side of a Q&A summary or a deposition. */
 export const isQuestionName = (name: string) => QUESTION_NAME.test(name);
 /** "A", "Answer": the answering side. */

@@ -44,11 +44,14 @@ export function assignSections(turns: Turn[], headings: SectionHeading[]): Secti
     if (sections[0].headingSpan && firstTurnLine < sections[0].line) sections[0].line = firstTurnLine;
   }
   let current = -1;
+  const used = new Set<Section>();
   for (const turn of turns) {
     while (current + 1 < sections.length && sections[current + 1].line <= turn.line) current++;
     const section = sections[Math.max(current, 0)];
     turn.section = section.name;
     section.endLine = Math.max(section.endLine, turn.endLine);
+    used.add(section);
   }
-  return sections;
+  // A heading with no turn under it is a table of contents entry, not a part of the call.
+  return sections.filter((section) => used.has(section));
 }
