@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 // Grammar tests for syntaxes/transcript.tmLanguage.json, in three parts:
-//   1. static checks of the grammar itself: the JSON parses, package.json contributes it, every
-//      include resolves, every repository rule is used, every capture names a real group, every
-//      regex compiles under vscode-oniguruma (the engine VS Code runs) and recheck finds no
-//      catastrophic backtracking in any of them;
+//   1. static checks of the grammar itself: the JSON parses and is what scripts/build-grammar.mjs
+//      builds, package.json contributes it, every include resolves, every repository rule is
+//      used, every capture names a real group, every regex compiles under vscode-oniguruma (the
+//      engine VS Code runs) and recheck finds no catastrophic backtracking in any of them;
 //   2. the scope assertions in test/grammar/*.test.transcript, run by the vscode-tmgrammar-test CLI;
 //   3. whole-transcript snapshots in test/grammar/snapshots/*.transcript, compared with their .snap
 //      files by the vscode-tmgrammar-snap CLI (--update-snapshots rewrites them; review the diff).
@@ -12,6 +12,8 @@
 //
 // `--corpus DIR` runs no tests: it tokenizes DIR/*.txt and prints how often the grammar's speaker,
 // role, firm and figure scopes agree with the hand-made DIR/*.gold.json (a benchmark, not a test).
+// `--bench` runs no tests: it times tokenizing the snapshot transcripts repeated to two sizes and
+// prints lines per second and the time ratio, which stays near the size ratio while the grammar is linear.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -307,6 +309,61 @@ async function benchmarkCorpus(directory) {
   console.log(`  lines with a speaker scope but no gold turn (participant lists included): ${extraSpeakers}`);
 }
 
+async function benchmarkSpeed() {
+  const tokenize = await loadTokenizer();
+  const sample = readdirSync(snapshotDirectory)
+    .filter((name) => name.endsWith('.transcript'))
+    .map((name) => readFileSync(join(snapshotDirectory, name), 'utf8'))
+    .join('\n');
+  const sampleLines = sample.split('\n').length;
+  // The fastest of a few runs, so that a pause of the machine does not pass for a slow regex.
+  const fastestOf = (runs, work) => {
+    let fastest = Infinity;
+    for (let run = 0; run < runs; run += 1) {
+      const started = process.hrtime.bigint();
+      work();
+      fastest = Math.min(fastest, Number(process.hrtime.bigint() - started) / 1e6);
+    }
+    return fastest;
+  };
+  const timeFor = (copies) => {
+    const text = Array.from({ length: copies }, () => sample).join('\n');
+    return fastestOf(3, () => tokenize(text));
+  };
+  const small = 100;
+  const large = 400;
+  const smallMs = timeFor(small);
+  const largeMs = timeFor(large);
+  console.log(`tokenizing ${small * sampleLines} lines: ${smallMs.toFixed(0)} ms (${Math.round((small * sampleLines) / (smallMs / 1000))} lines/s)`);
+  console.log(`tokenizing ${large * sampleLines} lines: ${largeMs.toFixed(0)} ms (${Math.round((large * sampleLines) / (largeMs / 1000))} lines/s)`);
+  console.log(`time ratio ${(largeMs / smallMs).toFixed(2)} for a size ratio of ${large / small}`);
+
+  // Long single lines built to make a backtracking regex stumble: the ratio shows how time grows.
+  const hostileUnits = {
+    'digits and commas': '1,23',
+    'open brackets': '[a ',
+    'voice tags without end': '<v A ',
+    'bold markers': '** x',
+    'capitalised words': 'Aa Bb ',
+    'dashes between words': 'Aa -- ',
+  };
+  for (const [label, unit] of Object.entries(hostileUnits)) {
+    const lineOf = (length) => unit.repeat(Math.ceil(length / unit.length));
+    const timeLine = (length) => {
+      const line = lineOf(length);
+      return fastestOf(5, () => tokenize(line));
+    };
+    const shortMs = timeLine(5_000);
+    const longMs = timeLine(20_000);
+    console.log(`one line of ${label}: 5,000 chars ${shortMs.toFixed(1)} ms, 20,000 chars (VS Code's tokenization limit) ${longMs.toFixed(1)} ms, ratio ${(longMs / shortMs).toFixed(2)} for 4`);
+  }
+}
+
+if (process.argv.includes('--bench')) {
+  await benchmarkSpeed();
+  process.exit(0);
+}
+
 const corpusFlag = process.argv.indexOf('--corpus');
 if (corpusFlag >= 0) {
   await benchmarkCorpus(resolve(process.argv[corpusFlag + 1] ?? '.'));
@@ -324,6 +381,14 @@ async function runTests() {
 
   if (grammar) {
     const regexes = regexesOf(grammar);
+    try {
+      // Imported here, so that a broken source fails this check instead of the whole run.
+      const { grammarJson } = await import('./build-grammar.mjs');
+      const builtFromSource = readFileSync(grammarPath, 'utf8') === grammarJson();
+      report('the grammar JSON is what scripts/build-grammar.mjs builds', builtFromSource ? [] : ['run node scripts/build-grammar.mjs']);
+    } catch (error) {
+      report('the grammar JSON is what scripts/build-grammar.mjs builds', [error.message]);
+    }
     try {
       report('package.json contributes the grammar for the transcript language', checkPackageContribution());
     } catch (error) {

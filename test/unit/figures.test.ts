@@ -44,6 +44,15 @@ describe('figures: money', () => {
     reads(line, '$1.3 billion', { kind: 'money', value: 1_300_000_000, unit: 'USD' });
   });
 
+  it('reads pence per share', () => {
+    reads('We pay a final dividend of 42.5p per share.', '42.5p', { kind: 'money', value: 0.425, unit: 'GBP' });
+  });
+
+  it('reads "X of revenue" as an amount, not a count', () => {
+    reads('We did 1.5 billion of revenue, all in cash.', '1.5 billion', { kind: 'unparsed' });
+    reads('All figures are in USD unless otherwise stated. We did 1.5 billion of revenue.', '1.5 billion', { kind: 'money', unit: 'USD' });
+  });
+
   it('reads per-share amounts without a scale', () => {
     reads('Diluted EPS was RMB2.05.', 'RMB2.05', { kind: 'money', value: 2.05, unit: 'CNY' });
     reads('We paid a dividend of $0.35 per share.', '$0.35', { kind: 'money', value: 0.35, unit: 'USD' });
@@ -71,6 +80,11 @@ describe('figures: scales', () => {
     reads('We handled 45k trips a day.', '45k', { kind: 'count', value: 45_000, unit: 'trip' });
     reads('We count 250 thousand drivers.', '250 thousand', { kind: 'count', value: 250_000, unit: 'driver' });
     reads('We served one million riders.', 'one million', { kind: 'count', value: 1_000_000, unit: 'rider' });
+  });
+
+  it('reads a glued lower-case "m" on a decimal or before a plural noun', () => {
+    reads('We have 3.4m broadband customers.', '3.4m', { kind: 'count', value: 3_400_000, unit: 'customer' });
+    reads('We have 5m users.', '5m', { kind: 'count', value: 5_000_000, unit: 'user' });
   });
 
   it('reads the CJK scales 億 and 萬', () => {
@@ -107,6 +121,7 @@ describe('figures: fuzzy amounts', () => {
     reads('Sales grew in the low single digits.', 'low single digits', { kind: 'percent', value: null, min: 0.01, max: 0.03, unit: '%' });
     reads('Sales grew mid single digit.', 'mid single digit', { min: 0.04, max: 0.06 });
     reads('Sales grew high-single-digit.', 'high-single-digit', { min: 0.07, max: 0.09 });
+    reads('Sales grow low-to-mid single digits.', 'low-to-mid single digits', { min: 0.01, max: 0.06 });
     reads('Ads delivered double-digit growth.', 'double-digit', { min: 0.1, max: 0.99 });
     reads('Both grew by double digits.', 'double digits', { min: 0.1, max: 0.99 });
     reads('AI revenue posted triple-digit growth.', 'triple-digit', { min: 1, max: 9.99 });
@@ -200,6 +215,8 @@ describe('figures: counts and durations', () => {
     reads('It runs 15 international sorting centers.', '15', { kind: 'count', unit: 'center' });
     reads('We hosted over 1,000 AI models.', '1,000', { kind: 'count', unit: 'model' });
     reads('Orders reached 120 million daily orders.', '120 million', { kind: 'count', unit: 'order' });
+    reads('We added 1,200 net new customers.', '1,200', { kind: 'count', unit: 'customer' });
+    reads('It spans 500,000 square feet.', '500,000', { kind: 'count', value: 500_000 });
   });
 
   it('counts "X of our Ys" and a noun named just before a scaled number', () => {
@@ -245,6 +262,8 @@ describe('figures: plain numbers', () => {
     plain('We spoke on 6/18/2024.', '6/18/2024', 'date');
     plain('The call starts at 8:30 a.m. sharp.', '8:30 a.m.', 'date');
     plain('Retail peaked in the 1990s.', '1990s', 'date');
+    plain('00:01:02.500 --> 00:01:05.000', '00:01:02.500', 'date');
+    plain('12', '12', 'label');
   });
 
   it('reads fiscal and calendar periods', () => {
@@ -275,6 +294,8 @@ describe('figures: plain numbers', () => {
     plain('Our Carbon88 ledger and QWen3 model.', 'Carbon88', 'label');
     plain('The B2B and 1P businesses.', 'B2B', 'label');
     plain('Taobao and 1688 are platforms.', '1688', 'label');
+    plain('COVID-19 effects are behind us.', '19', 'label');
+    plain('The 10-K is filed.', '10-K', 'label');
   });
 });
 
@@ -296,6 +317,8 @@ describe('figures: metric, change and comparison', () => {
     reads('Revenue was down 5% quarter over quarter.', '5%', { change: 'decrease', comparison: 'quarter over quarter' });
     reads('Net income saw an increase of RMB 12.7 billion.', 'RMB 12.7 billion', { change: 'increase' });
     reads('Revenue was RMB 8 billion, up 4%.', 'RMB 8 billion', { change: null });
+    reads('Revenue rose 17% to EUR 14.2 billion.', 'EUR 14.2 billion', { change: null });
+    reads('Revenue rose 17% to EUR 14.2 billion.', '17%', { change: 'increase' });
     reads('A year-over-year decrease of 1%.', '1%', { change: 'decrease' });
   });
 });

@@ -133,6 +133,14 @@ describe('speaker turns', () => {
       assert.equal(turns[1].roleSpan, null, 'the role is not written in a bare header');
     });
 
+    it('reads a Markdown roster with bullets and "Name, Title" entries', () => {
+      const text = '## Call Participants\n\n* Leah Okafor, Chief Executive Officer\n- Bruno Salgado -- Chief Financial Officer\n\n**Leah Okafor**\n\nHello.\n\n**Bruno Salgado**\n\nThanks.';
+      assert.deepEqual(turnsOf(text).map((t) => [t.speaker, t.line, t.role]), [
+        ['Leah Okafor', 5, 'Chief Executive Officer'],
+        ['Bruno Salgado', 9, 'Chief Financial Officer'],
+      ]);
+    });
+
     it('does not take a name alone on its line for a speaker when nothing names that person', () => {
       assert.deepEqual(turnsOf('Harbor Freight Lines\n\nRevenue rose 7% to $2.3 billion.'), []);
       assert.deepEqual(turnsOf('## Getting Started\n\nInstall the package.\n\n## Usage\n\nRun it.'), []);

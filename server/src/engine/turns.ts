@@ -3,7 +3,7 @@
 // would take for speakers become turns: explicit headers always, labels and bare names
 // when the document shows they are speakers (they repeat, or a roster or an earlier header
 // names the person). Work is linear in the document: one anchored match per line.
-import { isAllCaps, isFramingLine, parseHeader, parseHeadingLine, parseVoice } from './speakers/headers';
+import { MAX_HEADER_LINE, isAllCaps, isFramingLine, parseHeader, parseHeadingLine, parseVoice } from './speakers/headers';
 import type { HeaderCandidate } from './speakers/headers';
 import { SpeakerRegistry } from './speakers/identity';
 import type { Identity } from './speakers/identity';
@@ -32,7 +32,6 @@ const WEBVTT = /^\uFEFF?WEBVTT/;
 /** Labels that introduce a value, not a speaker ("Date:", "Note:", "Step 2:"). */
 const METADATA_LABEL =
   /^(?:notes?|date|time|source|sources|location|venue|subject|title|tags?|category|updated?|editor|disclaimer|attendees|present|absent|agenda|summary|examples?|warning|tip|important|caution|re|fwd|from|to|cc|bcc|sent|posted|published|author|by|photo|image|credit|link|url|e-?mail|phone|tel|fax|address|website|price|ticker|exchange|sector|industry|revenue|total|steps?|usage|install|installation|returns?|parameters?|options?|output|input|results?|status|version|license|type|default|error|description|name|value|key|id|features?|requirements?|conclusion|introduction|background|overview|highlights?|outlook|guidance|transcript|company|event|call|contacts?|chapter|section|part|figure|table|appendix|exhibit|slide|page|item|phase|round|day|week|level|stage|rule|article|quarter|year|period|duration|language|format|questions|details|reference|references|see|also|todo|fixme|bug|fix|feat|chore|docs|test|tests|breaking change|breaking changes|deprecated|added|changed|removed|fixed|security|pros|cons|goal|goals|context|problem|solution|why|how|what|when|where|who|result|files|copyright|licen[cs]es?|upstream-name|upstream-contact|comment|homepage|maintainer|depends|priority|architecture|package|origin|bugs|vcs-git|vcs-browser|first|second|third|fourth|fifth|finally|lastly|next|then|however|overall|today|now|so|well|yes|no|okay|ok|sure|right|thanks|bottom line|key takeaways?|takeaways?)(?: \d{1,2})?$/i;
-const MAX_HEADER_LINE = 250;
 const MAX_PART_LENGTH = 100;
 const MAX_PART_WORDS = 14;
 const PART_START = /^[\p{Lu}\p{N}&(]/u;

@@ -124,7 +124,10 @@ export class LineContext {
   /** The change said shortly before a figure ("an increase of RMB11 billion"), for amounts. */
   changeBefore(start: number): Change | null {
     const near = nearest(this.changesNear(start, start, 24, 0), start, start, this.sentenceAt(start), 24, -1);
-    return near ? near.change : null;
+    if (!near) return null;
+    // "rose 4.5% to €18.2bn": the change belongs to the figure in between, and "to" names the level reached.
+    const between = this.text.slice(near.end, start);
+    return /\d/.test(between) || /\bto\s*$/i.test(between) ? null : near.change;
   }
 
   /** The comparison period said near a figure ("year over year"), normalized, or null. */
@@ -146,12 +149,28 @@ export class LineContext {
 const MAX_CHANGE_LENGTH = 14;
 const MAX_COMPARISON_LENGTH = 32;
 
-/** Matches of a global regex that start inside [from, to) of the text. */
+/**
+ * Matches of a global regex inside [from, to) of the text, with offsets in the text. Only that
+ * window is searched (a search from an offset would run on to the end of the line when nothing
+ * matches); the window is widened to whole words so none is cut in two.
+ */
 function markersNear(regex: RegExp, text: string, from: number, to: number): RegExpExecArray[] {
+  let start = Math.max(0, from);
+  while (start > 0 && isWordCode(text.charCodeAt(start - 1))) start--;
+  let end = Math.min(text.length, Math.max(start, to));
+  while (end < text.length && isWordCode(text.charCodeAt(end))) end++;
+  const window = text.slice(start, end);
   const found: RegExpExecArray[] = [];
-  regex.lastIndex = Math.max(0, from);
-  for (let m = regex.exec(text); m && m.index < to; m = regex.exec(text)) found.push(m);
+  regex.lastIndex = 0;
+  for (let m = regex.exec(window); m; m = regex.exec(window)) {
+    m.index += start;
+    found.push(m);
+  }
   return found;
+}
+
+function isWordCode(code: number): boolean {
+  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || (code >= 48 && code <= 57);
 }
 
 /** The marker closest to [start, end) within reach before/after, inside the sentence. */

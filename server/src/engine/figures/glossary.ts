@@ -7,13 +7,15 @@ export const BUILT_IN_GLOSSARY: Readonly<Record<string, readonly string[]>> = {
   'customer management revenue': ['customer management revenue'],
   'cmr': ['cmr'],
   'cloud revenue': ['cloud revenue', 'cloud business revenue'],
-  'adjusted ebita': ['adjusted ebita', 'adjusted ebita margin'],
+  'adjusted ebita': ['adjusted ebita'],
   'adjusted ebitda': ['adjusted ebitda'],
   'ebitda': ['ebitda'],
   'ebita': ['ebita'],
-  'ebit': ['ebit', 'operating profit', 'operating income', 'income from operations'],
+  'ebit': ['ebit', 'operating profit', 'operating income'],
+  'income from operations': ['income from operations'],
   'gross margin': ['gross margin', 'gross profit margin'],
   'gross profit': ['gross profit'],
+  'profit': ['profit', 'profits'],
   'operating margin': ['operating margin'],
   'net income': ['net income', 'net profit', 'net earnings', 'profit attributable'],
   'non-gaap net income': ['non-gaap net income', 'adjusted net income'],
@@ -22,8 +24,10 @@ export const BUILT_IN_GLOSSARY: Readonly<Record<string, readonly string[]>> = {
   'free cash flow': ['free cash flow', 'fcf'],
   'operating cash flow': ['operating cash flow', 'cash flow from operations', 'cash from operations'],
   'net cash': ['net cash', 'cash position', 'cash and cash equivalents'],
+  'cash flow': ['cash flow', 'cash flows'],
   'capex': ['capex', 'capital expenditure', 'capital expenditures', 'capital spending'],
-  'share repurchase': ['share repurchase', 'share repurchases', 'buyback', 'buybacks', 'repurchased', 'repurchase program'],
+  'share repurchase program': ['share repurchase program', 'buyback program', 'repurchase program'],
+  'share repurchase': ['share repurchase', 'share repurchases', 'buyback', 'buybacks', 'repurchased'],
   'dividend': ['dividend', 'dividends'],
   'gmv': ['gmv', 'gross merchandise volume', 'gross merchandise value'],
   'dau': ['dau', 'daus', 'daily active users'],
@@ -49,6 +53,9 @@ export interface MetricMatch {
   end: number;
   metric: string;
 }
+
+/** A noun right after a metric phrase that narrows it. Sticky. */
+const QUALIFYING_NOUN = / (loss|losses|margin|ratio)(?![A-Za-z])/iy;
 
 const escapeRegex = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -85,10 +92,22 @@ export class MetricGlossary {
   /** Every metric phrase starting in [from, to) of a line, in order. */
   matchRange(text: string, from = 0, to = text.length): MetricMatch[] {
     const found: MetricMatch[] = [];
-    this.pattern.lastIndex = from;
-    for (let match = this.pattern.exec(text); match && match.index < to; match = this.pattern.exec(text)) {
+    // Only this window is searched: a search from an offset would run on to the end of the line.
+    const start = Math.max(0, from);
+    const window = text.slice(start, Math.min(text.length, Math.max(start, to)));
+    this.pattern.lastIndex = 0;
+    for (let match = this.pattern.exec(window); match; match = this.pattern.exec(window)) {
       const metric = this.metricByPhrase.get(match[0].toLowerCase().replace(/-/g, ' ')) ?? this.metricByPhrase.get(match[0].toLowerCase());
-      if (metric) found.push({ start: match.index, end: match.index + match[0].length, metric });
+      if (!metric) continue;
+      // "adjusted EBITA loss", "gross margin ratio": a qualifying noun after the phrase narrows the metric.
+      const end = start + match.index + match[0].length;
+      QUALIFYING_NOUN.lastIndex = end;
+      const noun = QUALIFYING_NOUN.exec(text);
+      const suffix = noun ? (noun[1].toLowerCase().startsWith('loss') ? 'loss' : noun[1].toLowerCase()) : null;
+      const narrowed = suffix && !metric.endsWith(suffix) && !metric.endsWith(`${suffix} ratio`) ? `${metric} ${suffix}` : metric;
+      found.push({ start: start + match.index, end: noun ? end + noun[0].length : end, metric: narrowed });
+      // The narrowing noun is part of this phrase, not a metric of its own.
+      if (noun) this.pattern.lastIndex = end + noun[0].length - start;
     }
     return found;
   }

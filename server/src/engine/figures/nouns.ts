@@ -9,10 +9,10 @@ const NOT_NOUNS: ReadonlySet<string> = new Set([
   'these', 'those', 'the', 'a', 'an', 'it', 'its', 'their', 'our', 'we', 'you', 'they', 'he', 'she',
   'i', 'today', 'now', 'ago', 'yoy', 'last', 'next', 'previously', 'respectively', 'compared', 'up',
   'down', 'over', 'under', 'into', 'through', 'during', 'while', 'when', 'where', 'so', 'also', 'only',
-  'just', 'each', 'every', 'more', 'less', 'plus', 'if', 'then', 'there', 'here', 'after', 'before',
+  'just', 'each', 'every', 'less', 'plus', 'if', 'then', 'there', 'here', 'after', 'before',
   'since', 'until', 'via', 'about', 'around', 'approximately', 'roughly', 'within', 'across', 'among',
   'again', 'already', 'still', 'yet', 'year', 'quarter', 'month', 'week', 'day', 'of', 'not', 'all',
-  'some', 'any', 'both', 'either', 'other', 'net', 'total', 'overall', 'globally', 'level', 'mark',
+  'some', 'any', 'both', 'either', 'other', 'overall', 'globally', 'level', 'mark',
   'range', 'or', 'reais', 'dollars', 'euros', 'yuan', 'yen', 'won', 'times', 'out', 'off', 'back',
   'ahead', 'last', 'respectively', 'year-on-year', 'year-over-year', 'quarter-over-quarter', 'mainly',
   'including', 'excluding', 'driven', 'led', 'based', 'due', 'what', 'how', 'why', 'his', 'her', 'my',
@@ -27,6 +27,19 @@ const COUNTED_NOUNS: ReadonlySet<string> = new Set([
   'developers', 'enterprises', 'companies', 'clients', 'households', 'people', 'consumers', 'visitors',
   'viewers', 'players', 'drivers', 'couriers', 'warehouses', 'cities', 'countries', 'markets',
   'products', 'skus', 'models', 'apps', 'outlets', 'restaurants', 'hotels', 'trips', 'rides', 'tickets',
+]);
+
+/** True for nouns a call counts ("orders", "stores"), so "2,000 stores" after a year-like number is a count. */
+export function isCountedNoun(word: string): boolean {
+  return COUNTED_NOUNS.has(word.toLowerCase());
+}
+
+/** Nouns that name an amount of money: "1.5 billion of revenue" is money, not a count of revenues. */
+const MONEY_NOUNS: ReadonlySet<string> = new Set([
+  'revenue', 'revenues', 'sales', 'profit', 'profits', 'income', 'cash', 'capex', 'spending', 'spend',
+  'investment', 'investments', 'cost', 'costs', 'expenses', 'expense', 'gmv', 'ebitda', 'ebita', 'ebit',
+  'earnings', 'debt', 'funding', 'financing', 'buybacks', 'dividends', 'savings', 'losses', 'loss',
+  'turnover', 'bookings', 'billings', 'arr', 'liquidity', 'capital', 'value', 'volume', 'proceeds',
 ]);
 
 /** Collective nouns that stand for a count of their members ("membership expanding to 46 million"). */
@@ -62,8 +75,11 @@ function isNounWord(word: string): boolean {
 /** Adjectives and participles before a noun ("daily orders", "paid users", "growing"): skipped. */
 function isModifier(word: string): boolean {
   const lower = word.toLowerCase();
-  return /(?:ly|ed|ing)$/.test(lower) && !COUNTED_NOUNS.has(lower);
+  return MODIFIERS.has(lower) || (/(?:ly|ed|ing)$/.test(lower) && !COUNTED_NOUNS.has(lower));
 }
+
+/** Adjectives common between a number and its noun ("1,200 net new customers"). */
+const MODIFIERS: ReadonlySet<string> = new Set(['net', 'new', 'total', 'additional', 'active', 'unique', 'more', 'fewer', 'gross']);
 
 /**
  * The noun counted by the number ending at `at`: the first plural among the next few words
@@ -86,6 +102,7 @@ export function countedNounAfter(text: string, at: number, allowOf: boolean): { 
     const match = sticky(WORD_AFTER, text, position);
     if (!match) break;
     const word = match[1];
+    if (MONEY_NOUNS.has(word.toLowerCase())) return undefined;
     // A capitalized word names something ("618 Taobao festival"); it is counted by no number.
     if (/^\p{Lu}\p{Ll}/u.test(word) || !isNounWord(word)) break;
     position += match[0].length;

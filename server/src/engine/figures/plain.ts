@@ -8,8 +8,8 @@ export const MONTH_BEFORE = /(?:^|[^\p{L}])(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:c
 export const MONTH_AFTER = / (?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)(?![\p{L}])/iuy;
 /** The rest of a date after its day: ordinal suffix and ", 2023". Sticky. */
 export const DATE_TAIL = /(?:st|nd|rd|th)?(?:,? (?:19|20)\d\d(?!\d))?/y;
-/** A clock time's minutes and meridiem after its hour ("10:30 a.m."). Sticky. */
-export const CLOCK_TAIL = /:[0-5]\d(?::[0-5]\d)?(?: ?[ap]\.?m\.?)?/iy;
+/** A clock time's minutes, seconds and meridiem after its hour ("10:30 a.m.", "00:01:02.500"). Sticky. */
+export const CLOCK_TAIL = /:[0-5]\d(?::[0-5]\d(?:[.,]\d{1,3})?)?(?: ?[ap]\.?m\.?)?/iy;
 /** "fiscal 2023", "fiscal year 2023", "FY 2023" before a year. On trimmed text. */
 export const FISCAL_BEFORE = /(?:^|[^\p{L}])(?:fiscal(?: year)?|FY|CY|calendar(?: year)?)$/iu;
 /** A year's "quarter" or "fiscal year" after it ("the 2022 quarter"). Sticky. */

@@ -13,7 +13,7 @@ import {
   acronymAfter, wordAfter, CLOCK_TAIL, DATE_TAIL, EXCHANGE_BEFORE, FISCAL_BEFORE, isNameAcronym, isNameWord,
   isYear, MONTH_AFTER, MONTH_BEFORE, nameBefore, PERIOD_AFTER, PERIOD_YEAR_TAIL, PLUS_CHAIN, RANK_BEFORE,
 } from './plain';
-import { countedNounAfter, countNounAfter, countNounBefore } from './nouns';
+import { countedNounAfter, countNounAfter, countNounBefore, isCountedNoun } from './nouns';
 
 /** Why a figure could not be read; the diagnostics module turns it into a diagnostic. */
 export type Problem =
@@ -48,7 +48,8 @@ export interface ScanContext {
 const DIGIT = /\d/g;
 const NUMBER_WORD = new RegExp(
   [
-    '\\b(?:(?:low|mid|high)[- ]?(?:single|double)[- ]digits?|(?:single|double|triple)[- ]digits?',
+    '\\b(?:(?:low|mid|high)(?:-to-| to )(?:mid|high)[- ](?:single|double)[- ]digits?',
+    '(?:low|mid|high)[- ]?(?:single|double)[- ]digits?|(?:single|double|triple)[- ]digits?',
     '(?:low|mid|high)[- ]?(?:teens|[1-9]0s)',
     '(?:tens|hundreds) of (?:thousands|millions|billions)|hundreds|thousands|millions|billions|trillions',
     'a (?:hundred|thousand|million|billion|trillion|third|quarter|fifth|half)',
@@ -84,11 +85,20 @@ const RANGE_JOIN = /(?: to | and |[-–—]| - | – )(?=[\d$\\€£¥a-zA-Z])/y
 const A_MONTH_AFTER = / an? (?:month|year|week|day|quarter)(?![\p{L}])/iuy;
 const BEFORE_REACH = 32;
 
+const PER_SHARE = / (?:per|a) (?:share|ADS|ordinary share)/y;
+const FORM_SUFFIX = /-[A-Z](?![\p{L}\d])/uy;
 const SLASH_DATE = /\/\d{1,2}\/\d{2,4}(?![\d/])/y;
 const SLASH_FRACTION = /\/(\d{1,3})(?![\d/.])/y;
 const MIXED_FRACTION = /[- ](\d{1,2})\/(\d{1,2})(?![\d/.])/y;
 const ORDINAL_SUFFIX = /^(?:st|nd|rd|th)$/i;
-const PERIOD_PREFIX = /^(?:Q|H|FY|CY|F|1H|2H)$/i;
+/** "Q1"–"Q4", "H1"–"H2", "FY26", "FY2026": a period; "H20" or "Q7" name something. */
+function isPeriodMark(prefix: string, written: string): boolean {
+  const upper = prefix.toUpperCase();
+  if (upper === 'Q') return /^[1-4]$/.test(written);
+  if (upper === 'H') return /^[12]$/.test(written);
+  if (upper === 'FY' || upper === 'CY' || upper === 'F') return /^(?:\d{2}|\d{4})$/.test(written);
+  return false;
+}
 const PERIOD_SUFFIX = /^(?:Q|H)\d{0,4}$/i;
 const DECADE_SUFFIX = /^s$/;
 
@@ -237,7 +247,7 @@ function readDigitFigure(text: string, at: number, context: ScanContext): Scanne
     if (currency && !gluedAfter) {
       return readMeasure(text, { start: numberStart, end: numberEnd, value, written, digits: true, scale: 1 }, context, { start: at, code: currency, mark: gluedBefore });
     }
-    if (PERIOD_PREFIX.test(gluedBefore) && !gluedAfter) {
+    if (isPeriodMark(gluedBefore, written) && !gluedAfter) {
       const tail = sticky(PERIOD_YEAR_TAIL, text, tokenEnd);
       return blank({ start: at, end: tail ? tokenEnd + tail[0].length : tokenEnd, kind: 'period' });
     }
@@ -253,9 +263,16 @@ function readDigitFigure(text: string, at: number, context: ScanContext): Scanne
     if (DECADE_SUFFIX.test(gluedAfter)) return blank({ start: numberStart, end: tokenEnd, kind: 'date' });
     if (PERIOD_SUFFIX.test(gluedAfter)) return blank({ start: numberStart, end: tokenEnd, kind: 'period' });
     const factor = SCALES.get(lower);
-    // "45k" and "2.5M" are scaled; a lone lower-case "b" or "m" only after a currency ("$2b"): "2b" alone is a name.
-    if (factor !== undefined && (lower.length > 1 || gluedAfter === 'k' || gluedAfter === 'K' || gluedAfter === 'M' || currencyBefore(text, numberStart))) {
+    // "45k" and "2.5M" are scaled; a lone lower-case "b" or "m" only after a currency ("$2b"), on a
+    // decimal ("3.4m") or before a plural noun ("5m users"): "2b" alone is a name.
+    const scaledSuffix = lower.length > 1 || gluedAfter === 'k' || gluedAfter === 'K' || gluedAfter === 'M'
+      || written.includes('.') || currencyBefore(text, numberStart) !== null || countedNounAfter(text, tokenEnd, true)?.plural === true;
+    if (factor !== undefined && scaledSuffix) {
       return readMeasure(text, { start: numberStart, end: tokenEnd, value, written, digits: true, scale: factor }, context, null);
+    }
+    if (gluedAfter === 'p' && (written.includes('.') || sticky(PER_SHARE, text, tokenEnd))) {
+      // Pence: "42.5p per share".
+      return withQualifier(text, blank({ start: numberStart, end: tokenEnd, kind: 'money', value: Number((value / 100).toPrecision(12)), unit: 'GBP' }));
     }
     if (lower === 'x') return withQualifier(text, blank({ start: numberStart, end: tokenEnd, kind: 'multiple', value, unit: 'x' }));
     if (lower === 'pp' || lower === 'ppt' || lower === 'ppts' || lower === 'pts') {
@@ -498,6 +515,8 @@ function escapedDebris(text: string, start: number, end: number): Array<{ start:
 /** Digits that name or date rather than measure; null when the number is a measure. */
 function readPlain(text: string, core: Core, start: number): ScannedFigure | null {
   const trimmed = before(text, start);
+  // A number alone on its line numbers a cue, a page or a slide.
+  if (start === 0 && core.end === text.length) return blank({ start, end: core.end, kind: 'label' });
   const clock = sticky(CLOCK_TAIL, text, core.end);
   if (clock && !core.written.includes('.')) return blank({ start, end: core.end + clock[0].length, kind: 'date' });
   const yearPeriod = isYear(core.written, core.value) ? sticky(PERIOD_AFTER, text, core.end) : null;
@@ -513,12 +532,15 @@ function readPlain(text: string, core: Core, start: number): ScannedFigure | nul
   if ((last === 58 && EXCHANGE_BEFORE.test(trimmed)) || /^0\d/.test(core.written)) return blank({ start, end: core.end, kind: 'label' });
   const chain = sticky(PLUS_CHAIN, text, core.end);
   if (chain) return blank({ start, end: core.end + chain[0].length, kind: 'label' });
+  // "COVID-19" and "10-K" or "20-F" are names.
+  if (text.charCodeAt(start - 1) === 45 && isLetter(text.charCodeAt(start - 2))) return blank({ start, end: core.end, kind: 'label' });
+  const formName = sticky(FORM_SUFFIX, text, core.end);
+  if (formName) return blank({ start, end: core.end + formName[0].length, kind: 'label' });
   if (isYear(core.written, core.value)) {
     if (FISCAL_BEFORE.test(trimmed)) return blank({ start, end: core.end, kind: 'period' });
+    // A year unless it counts things a call counts: "in 2026 earnings" is a date, "over 2000 stores" a count.
     const next = wordAfter(text, core.end);
-    if (!next || !/^[a-z]+s$/.test(next) || sticky(/ (?:levels|times|highs|lows|results)(?![\p{L}])/uy, text, core.end)) {
-      return blank({ start, end: core.end, kind: 'date' });
-    }
+    if (!next || !isCountedNoun(next)) return blank({ start, end: core.end, kind: 'date' });
   }
   const integer = !/[.,]/.test(core.written);
   if (integer && core.value < 1000) {
@@ -542,7 +564,7 @@ function bareNumber(text: string, core: Core, start: number, end: number, value:
   const integer = !/[.,]/.test(core.written);
   const noun = countedNounAfter(text, end, factor !== 1);
   // A plain integer before a singular noun names it ("the 618 festival"); it counts nothing.
-  if (noun && !noun.plural && factor === 1 && core.digits && (core.value >= 2 || !integer)) return blank({ start, end, kind: 'label' });
+  if (noun && !noun.plural && factor === 1 && core.digits && !core.written.includes(',') && (core.value >= 2 || !integer)) return blank({ start, end, kind: 'label' });
   if (noun) return blank({ start, end, kind: 'count', value, unit: noun.unit });
   if (factor === 1) {
     const trimmed = before(text, start);
@@ -652,6 +674,13 @@ const FUZZY_DOUBLE: ReadonlyMap<string, [number, number]> = new Map([
 
 /** Fuzzy percentages: "mid single digit", "double-digit", "triple-digit", "mid-70s", "high teens". */
 function fuzzyPercent(lower: string): [number, number] | null {
+  // "low-to-mid single digits" spans from the first level's low end to the second's high end.
+  const span = /^(low|mid|high)(?:-to-| to )(.+)$/.exec(lower);
+  if (span) {
+    const from = fuzzyPercent(`${span[1]} ${span[2].replace(/^(?:mid|high)[- ]/, '')}`);
+    const to = fuzzyPercent(span[2]);
+    return from && to ? [from[0], to[1]] : null;
+  }
   const words = lower.split(/[- ]/);
   const level = words[0] === 'low' || words[0] === 'mid' || words[0] === 'high' ? words[0] : '';
   const body = level ? words.slice(1) : words;

@@ -35,6 +35,8 @@ export interface HeaderCandidate {
   textStart: number;
 }
 
+/** A header that is a whole line (`Name -- Title`) is short; a longer line is a paragraph. */
+export const MAX_HEADER_LINE = 250;
 const HASHES = /#{1,6}[ \t]+/y;
 const BULLET = /[*+-][ \t]+/y;
 // A clock time (12:34, 00:12:34.5), written out in each pattern so every pattern is a literal.
@@ -173,7 +175,7 @@ export function parseHeader(line: string, roster = false): HeaderCandidate | nul
   if (mark) {
     if (line.startsWith(mark, at)) {
       at += mark.length;
-    } else if (line[at] === ':' && (line.startsWith(mark, at + 1) || trimmedEnd(line) > at + 1 && line.endsWith(mark, trimmedEnd(line)))) {
+    } else if (line[at] === ':' && (line.startsWith(mark, at + 1) || (trimmedEnd(line) > at + 1 && line.endsWith(mark, trimmedEnd(line))))) {
       const afterColon = line.startsWith(mark, at + 1) ? at + 1 + mark.length : at + 1;
       if (stamp) return candidate('timestamp', [], skipSpaces(line, afterColon));
       return candidate('colon', [], skipSpaces(line, afterColon));
@@ -184,7 +186,7 @@ export function parseHeader(line: string, roster = false): HeaderCandidate | nul
 
   const end = trimmedEnd(line);
   if (at >= end) {
-    // After a timestamp, a lone word is more often a short reply ("Okay.") than a speaker.
+    // A word alone with a period ("Okay." after a timestamp, "Merge.") is speech, not a name.
     return name.endsWith('.') ? null : candidate('bare', []);
   }
   const tail = line[at];
@@ -198,7 +200,7 @@ export function parseHeader(line: string, roster = false): HeaderCandidate | nul
     if (stampTail) return candidate('timestamp', [], skipSpaces(line, at + stampTail[0].length));
   } else if (next >= 48 && next <= 57) {
     if (stickyMatch(TIMESTAMP_END, line, at)) return candidate('timestamp', []);
-  } else if (next === 45 /* - */ || next === 0x2014 /* — */ || next === 0x2013 /* – */) {
+  } else if ((next === 45 /* - */ || next === 0x2014 /* — */ || next === 0x2013 /* – */) && end <= MAX_HEADER_LINE) {
     const dash = stickyMatch(DASH, line, at);
     if (dash) return candidate('dash', roleParts(line, at + dash[0].length));
   }

@@ -3,6 +3,8 @@
 
 /** One person, with every spelling seen and the role stated for them anywhere. */
 export interface Identity {
+  /** Creation order: the first spelling seen wins a tie. */
+  order: number;
   canonical: string;
   tokens: string[];
   role: string | null;
@@ -33,6 +35,7 @@ function boundedDistance(a: string, b: string, limit: number): number {
 
 const isPrefixPair = (a: string, b: string) => a.length >= 3 && b.length >= 3 && (a.startsWith(b) || b.startsWith(a));
 const NUMBER = /^\d+$/;
+const MAX_FUZZY_CANDIDATES = 8;
 const HONORIFIC = /^(?:mr|mrs|ms|miss|dr|prof|sir|dame)$/;
 
 /** True when two spellings name the same person. */
@@ -69,10 +72,51 @@ function moreComplete(a: string[], b: string[]): boolean {
 const agrees = (stated: string | null, other: string | null) =>
   stated === null || other === null || stated.toLowerCase() === other.toLowerCase();
 
+/**
+ * The bucket of spellings a typo away: same first and last initials, length within two.
+ * (A typo in an initial is rare enough to be missed rather than searched for.)
+ */
+function closeSpellingKey(tokens: string[], lengthDelta: number): string {
+  return `${tokens[0][0]}${tokens[tokens.length - 1][0]}${tokens.join(' ').length + lengthDelta}`;
+}
+
 /** Groups spellings into identities as they come, in document order. */
 export class SpeakerRegistry {
   private readonly identities: Identity[] = [];
   private readonly bySpelling = new Map<string, Identity>();
+  /** Spellings found to match nobody, with how many identities there were then. */
+  private readonly unmatched = new Map<string, number>();
+  // Every rule of sameSpeaker needs the same last word or close initials and length, so
+  // these two indexes find the few identities worth comparing: a document with thousands
+  // of labels stays linear.
+  private readonly byLastToken = new Map<string, Identity[]>();
+  private readonly byInitialAndLength = new Map<string, Identity[]>();
+
+  private index(identity: Identity): void {
+    const { tokens } = identity;
+    if (tokens.length === 0) return;
+    const add = (map: Map<string, Identity[]>, key: string) => {
+      const list = map.get(key);
+      if (!list) map.set(key, [identity]);
+      else if (!list.includes(identity)) list.push(identity);
+    };
+    add(this.byLastToken, tokens[tokens.length - 1]);
+    add(this.byInitialAndLength, closeSpellingKey(tokens, 0));
+  }
+
+  /** The identities a spelling could match, oldest first. */
+  private candidatesFor(tokens: string[]): Identity[] {
+    if (tokens.length === 0) return [];
+    const found = new Set(this.byLastToken.get(tokens[tokens.length - 1]));
+    for (let delta = -2; delta <= 2; delta++) {
+      const close = this.byInitialAndLength.get(closeSpellingKey(tokens, delta)) ?? [];
+      // A call has a few dozen speakers; a bucket this full is a list of labels, not
+      // misspellings, and comparing against all of it would make the reading quadratic.
+      if (close.length > MAX_FUZZY_CANDIDATES) continue;
+      for (const identity of close) found.add(identity);
+    }
+    return found.size <= 1 ? [...found] : [...found].sort((a, b) => a.order - b.order);
+  }
 
   /**
    * The identity of a spelling, created when it is new. A close spelling stated with another
@@ -83,21 +127,22 @@ export class SpeakerRegistry {
     const known = this.bySpelling.get(key);
     if (known) return known;
     const tokens = tokensOf(name);
-    let identity = this.identities.find((candidate) => sameSpeaker(candidate.tokens, tokens)
+    // find() may just have compared this spelling with everyone, in vain.
+    const searched = this.unmatched.get(key) === this.identities.length;
+    let identity = searched ? undefined : this.candidatesFor(tokens).find((candidate) => sameSpeaker(candidate.tokens, tokens)
       && agrees(candidate.role, role) && agrees(candidate.affiliation, affiliation));
     if (!identity) {
-      identity = { canonical: name, tokens, role: null, affiliation: null };
+      identity = { order: this.identities.length, canonical: name, tokens, role: null, affiliation: null };
       this.identities.push(identity);
+      this.index(identity);
     } else if (moreComplete(identity.tokens, tokens)) {
       identity.canonical = name;
       identity.tokens = tokens;
+      this.index(identity);
     }
     this.bySpelling.set(key, identity);
     return identity;
   }
-
-  /** Spellings found to match nobody, with how many identities there were then. */
-  private readonly unmatched = new Map<string, number>();
 
   /** The identity of a spelling if one is known, without creating one. */
   find(name: string): Identity | undefined {
@@ -107,7 +152,7 @@ export class SpeakerRegistry {
     // A spelling that matched nobody still matches nobody until a new identity appears.
     if (this.unmatched.get(key) === this.identities.length) return undefined;
     const tokens = tokensOf(name);
-    const found = this.identities.find((candidate) => sameSpeaker(candidate.tokens, tokens));
+    const found = this.candidatesFor(tokens).find((candidate) => sameSpeaker(candidate.tokens, tokens));
     if (found) this.bySpelling.set(key, found);
     else this.unmatched.set(key, this.identities.length);
     return found;
