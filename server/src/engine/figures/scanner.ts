@@ -6,13 +6,14 @@ import type { Bound, FigureKind } from '../types';
 import { CURRENCY_AFTER, CURRENCY_BEFORE, currencyOf } from './currencies';
 import { qualifierAfterMeaning, qualifierBefore, QUALIFIER_AFTER } from './context';
 import {
-  basisPointsToFraction, FRACTION_WORDS, MAGNITUDES, MULTIPLE_WORDS, ORDINAL_WORDS, parseDigits, parseNumberWords,
+  basisPointsToFraction, FRACTION_WORDS, MULTIPLE_WORDS, ORDINAL_WORDS, parseDigits, parseNumberWords,
   percentToFraction, readNumberToken, scaled, SCALES,
 } from './numbers';
 import {
   acronymAfter, wordAfter, CLOCK_TAIL, DATE_TAIL, EXCHANGE_BEFORE, FISCAL_BEFORE, isNameAcronym, isNameWord,
   isYear, MONTH_AFTER, MONTH_BEFORE, nameBefore, PERIOD_AFTER, PERIOD_YEAR_TAIL, PLUS_CHAIN, RANK_BEFORE,
 } from './plain';
+import { fuzzyPercent, magnitudeRange } from './fuzzy';
 import { countedNounAfter, countNounAfter, countNounBefore, isCountedNoun } from './nouns';
 
 /** Why a figure could not be read; the diagnostics module turns it into a diagnostic. */
@@ -554,7 +555,6 @@ function readPlain(text: string, core: Core, start: number): ScannedFigure | nul
   return null;
 }
 
-/** Words that end the look for a counted noun. */
 /**
  * A number with no unit: a count when a noun follows ("20 cities", "45.4 million of our ADSs")
  * or was just named ("orders peaked at 120 million"); money in the call's default currency
@@ -663,47 +663,4 @@ function readHalf(text: string, at: number, end: number): ScannedFigure | null {
     return withQualifier(text, blank({ start: at, end: end + unit[0].length, kind: 'duration', value: 0.5, unit: name ? name[0].toLowerCase() : null }));
   }
   return withQualifier(text, blank({ start: at, end, kind: 'fraction', value: 0.5 }));
-}
-
-const FUZZY_SINGLE: ReadonlyMap<string, [number, number]> = new Map([
-  ['low', [0.01, 0.03]], ['mid', [0.04, 0.06]], ['high', [0.07, 0.09]], ['', [0.01, 0.09]],
-]);
-const FUZZY_DOUBLE: ReadonlyMap<string, [number, number]> = new Map([
-  ['low', [0.1, 0.39]], ['mid', [0.4, 0.69]], ['high', [0.7, 0.99]], ['', [0.1, 0.99]],
-]);
-
-/** Fuzzy percentages: "mid single digit", "double-digit", "triple-digit", "mid-70s", "high teens". */
-function fuzzyPercent(lower: string): [number, number] | null {
-  // "low-to-mid single digits" spans from the first level's low end to the second's high end.
-  const span = /^(low|mid|high)(?:-to-| to )(.+)$/.exec(lower);
-  if (span) {
-    const from = fuzzyPercent(`${span[1]} ${span[2].replace(/^(?:mid|high)[- ]/, '')}`);
-    const to = fuzzyPercent(span[2]);
-    return from && to ? [from[0], to[1]] : null;
-  }
-  const words = lower.split(/[- ]/);
-  const level = words[0] === 'low' || words[0] === 'mid' || words[0] === 'high' ? words[0] : '';
-  const body = level ? words.slice(1) : words;
-  if (body[0] === 'single') return FUZZY_SINGLE.get(level) ?? null;
-  if (body[0] === 'double') return FUZZY_DOUBLE.get(level) ?? null;
-  if (body[0] === 'triple') return [1, 9.99];
-  if (!level) return null;
-  const third = level === 'low' ? 0 : level === 'mid' ? 1 : 2;
-  if (body[0] === 'teens') return [0.11 + third * 0.03, 0.13 + third * 0.03].map((v) => Number(v.toFixed(2))) as [number, number];
-  const decade = /^([1-9])0s$/.exec(body[0] ?? '');
-  if (!decade) return null;
-  const base = Number(decade[1]) * 10 + third * 3 + 1;
-  return [base / 100, (base + 2) / 100].map((v) => Number(v.toFixed(2))) as [number, number];
-}
-
-/** Orders of magnitude in words: "millions" 1e6–9.99…e6, "tens of thousands" 1e4–99,999. */
-function magnitudeRange(lower: string): [number, number] | null {
-  const single = MAGNITUDES.get(lower);
-  if (single !== undefined) return [single, single * 10 - 1];
-  const compound = /^(tens|hundreds) of (\w+)$/.exec(lower);
-  if (!compound) return null;
-  const base = MAGNITUDES.get(compound[2]);
-  if (base === undefined) return null;
-  const low = base * (compound[1] === 'tens' ? 10 : 100);
-  return [low, low * 10 - 1];
 }
