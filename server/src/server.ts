@@ -27,9 +27,10 @@ import { hoverAt } from './features/hover';
 import { inlayHints } from './features/inlayHints';
 import { speakerHighlights, speakerReferences } from './features/references';
 import { prepareSpeakerRename, renameSpeaker } from './features/rename';
-import { roster, ROSTER_REQUEST } from './features/roster';
+import { roster } from './features/roster';
 import { SEMANTIC_TOKENS_LEGEND, semanticTokens } from './features/semanticTokens';
-import { summary, SUMMARY_REQUEST } from './features/summary';
+import { summary } from './features/summary';
+import { DETECTED_NOTIFICATION, ROSTER_REQUEST, SERVER_PROCESS_REQUEST, SUMMARY_REQUEST, TRANSCRIPT_LANGUAGE } from './protocol';
 import { documentSymbols } from './features/symbols';
 import { workspaceSymbols } from './features/workspaceSymbols';
 import { lineLength } from './positions';
@@ -37,9 +38,6 @@ import { DEFAULT_SETTINGS, parseSettings, SETTINGS_SECTION } from './settings';
 import type { Settings } from './settings';
 import { WorkspaceIndex } from './workspaceIndex';
 
-export const DETECTED_NOTIFICATION = 'transcriptLens/detected';
-export const SERVER_PROCESS_REQUEST = 'transcriptLens/serverProcess';
-const TRANSCRIPT_LANGUAGE = 'transcript';
 const DETECTABLE_LANGUAGES: ReadonlySet<string> = new Set(['plaintext', 'markdown']);
 /** Above this many files, workspace indexing shows a progress notification. */
 const PROGRESS_THRESHOLD = 25;

@@ -1,41 +1,16 @@
 // Projects the engine's analysis to exactly the contract's JSON shape
 // (../shared/spec/analysis-json.md): the CLI prints this, and nothing engine-only leaks out.
-import type { Analysis, Bound, Change, FigureKind, SectionName, Severity, SpeakerKind } from './types';
+import type { Analysis, Diagnostic, Figure, Turn } from './types';
 
-export interface ContractTurn {
-  speaker: string;
-  role: string | null;
-  affiliation: string | null;
-  speakerKind: SpeakerKind;
-  section: SectionName | null;
-  line: number;
-  endLine: number;
-}
+export const CONTRACT_TURN_KEYS = ['speaker', 'role', 'affiliation', 'speakerKind', 'section', 'line', 'endLine'] as const;
+export const CONTRACT_FIGURE_KEYS = [
+  'line', 'start', 'end', 'text', 'kind', 'value', 'min', 'max', 'unit', 'approximate', 'bound', 'metric', 'change',
+] as const;
+export const CONTRACT_DIAGNOSTIC_KEYS = ['line', 'start', 'end', 'severity', 'code', 'message'] as const;
 
-export interface ContractFigure {
-  line: number;
-  start: number;
-  end: number;
-  text: string;
-  kind: FigureKind;
-  value: number | null;
-  min: number | null;
-  max: number | null;
-  unit: string | null;
-  approximate: boolean;
-  bound: Bound | null;
-  metric: string | null;
-  change: Change | null;
-}
-
-export interface ContractDiagnostic {
-  line: number;
-  start: number;
-  end: number;
-  severity: Severity;
-  code: string;
-  message: string;
-}
+export type ContractTurn = Pick<Turn, (typeof CONTRACT_TURN_KEYS)[number]>;
+export type ContractFigure = Pick<Figure, (typeof CONTRACT_FIGURE_KEYS)[number]>;
+export type ContractDiagnostic = Pick<Diagnostic, (typeof CONTRACT_DIAGNOSTIC_KEYS)[number]>;
 
 export interface ContractAnalysis {
   file: string;
@@ -44,40 +19,18 @@ export interface ContractAnalysis {
   diagnostics: ContractDiagnostic[];
 }
 
+/** Copies exactly the listed keys, in the contract's order. */
+function pick<T, K extends keyof T>(value: T, keys: readonly K[]): Pick<T, K> {
+  const picked = {} as Pick<T, K>;
+  for (const key of keys) picked[key] = value[key];
+  return picked;
+}
+
 export function toContractJson(file: string, analysis: Analysis): ContractAnalysis {
   return {
     file,
-    turns: analysis.turns.map((t) => ({
-      speaker: t.speaker,
-      role: t.role,
-      affiliation: t.affiliation,
-      speakerKind: t.speakerKind,
-      section: t.section,
-      line: t.line,
-      endLine: t.endLine,
-    })),
-    figures: analysis.figures.map((f) => ({
-      line: f.line,
-      start: f.start,
-      end: f.end,
-      text: f.text,
-      kind: f.kind,
-      value: f.value,
-      min: f.min,
-      max: f.max,
-      unit: f.unit,
-      approximate: f.approximate,
-      bound: f.bound,
-      metric: f.metric,
-      change: f.change,
-    })),
-    diagnostics: analysis.diagnostics.map((d) => ({
-      line: d.line,
-      start: d.start,
-      end: d.end,
-      severity: d.severity,
-      code: d.code,
-      message: d.message,
-    })),
+    turns: analysis.turns.map((turn) => pick(turn, CONTRACT_TURN_KEYS)),
+    figures: analysis.figures.map((figure) => pick(figure, CONTRACT_FIGURE_KEYS)),
+    diagnostics: analysis.diagnostics.map((diagnostic) => pick(diagnostic, CONTRACT_DIAGNOSTIC_KEYS)),
   };
 }

@@ -1,21 +1,9 @@
 // The roster behind the client's speaker tree view: one entry per speaker, in order of
 // first appearance, with their turns and words spoken.
 import type { AnalyzedDocument } from '../analysisCache';
-import type { SpeakerKind } from '../engine';
+import type { RosterEntry } from '../protocol';
 import { speakerKey } from './turnLookup';
 
-export const ROSTER_REQUEST = 'transcriptLens/roster';
-
-export interface RosterEntry {
-  speaker: string;
-  role: string | null;
-  affiliation: string | null;
-  speakerKind: SpeakerKind;
-  turns: number;
-  words: number;
-  /** The header line of each of the speaker's turns. */
-  lines: number[];
-}
 
 export function roster(document: AnalyzedDocument): RosterEntry[] {
   const entries = new Map<string, RosterEntry>();

@@ -1,17 +1,8 @@
 // A one-line summary of a transcript for the client's status bar.
 import type { AnalyzedDocument } from '../analysisCache';
+import type { TranscriptSummary } from '../protocol';
 import { speakerKey } from './turnLookup';
 
-export const SUMMARY_REQUEST = 'transcriptLens/summary';
-
-export interface TranscriptSummary {
-  turns: number;
-  speakers: number;
-  figures: number;
-  /** Figures the engine could not read. */
-  unreadable: number;
-  degraded: boolean;
-}
 
 export function summary(document: AnalyzedDocument): TranscriptSummary {
   const { turns, figures, degraded } = document.analysis;
