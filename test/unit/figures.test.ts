@@ -293,7 +293,7 @@ describe('figures: plain numbers', () => {
     plain('Listed as HKEX: 2318 today.', '2318', 'label');
     plain('Our Carbon88 ledger and QWen3 model.', 'Carbon88', 'label');
     plain('The B2B and 1P businesses.', 'B2B', 'label');
-    plain('Taobao and 1688 are platforms.', '1688', 'label');
+    plain('Shopwise and 1688 are platforms.', '1688', 'label');
     plain('COVID-19 effects are behind us.', '19', 'label');
     plain('The 10-K is filed.', '10-K', 'label');
   });

@@ -238,17 +238,17 @@ describe('speaker turns', () => {
 
   describe('one speaker across spellings and headers', () => {
     it('keeps the first spelling and merges a small misspelling', () => {
-      const text = '### **Jiong Shao** -- Barclays -- Analyst\nQuestion.\n### **Daniel Zhong** -- CEO\nAnswer.\n### **Jiong Shaw**\nFollow-up.';
+      const text = '### **Peng Hao** -- Kestrel Partners -- Analyst\nQuestion.\n### **Marcus Ode** -- CEO\nAnswer.\n### **Peng Haow**\nFollow-up.';
       const turns = turnsOf(text);
-      assert.deepEqual(turns.map((t) => t.speaker), ['Jiong Shao', 'Daniel Zhong', 'Jiong Shao']);
+      assert.deepEqual(turns.map((t) => t.speaker), ['Peng Hao', 'Marcus Ode', 'Peng Hao']);
       assert.equal(turns[2].role, 'Analyst');
-      assert.equal(turns[2].affiliation, 'Barclays');
-      assert.equal(spanText(text, turns[2].nameSpan), 'Jiong Shaw', 'the span covers the spelling written there');
+      assert.equal(turns[2].affiliation, 'Kestrel Partners');
+      assert.equal(spanText(text, turns[2].nameSpan), 'Peng Haow', 'the span covers the spelling written there');
     });
 
     it('takes the most complete spelling as the canonical name', () => {
-      const text = 'Rob Lin -- Head of Investor Relations\nWelcome.\nRobert Lin -- Head of Investor Relations\nNext question.';
-      assert.deepEqual(speakers(text), ['Robert Lin', 'Robert Lin']);
+      const text = 'Nick Reyes -- Head of Investor Relations\nWelcome.\nNicholas Reyes -- Head of Investor Relations\nNext question.';
+      assert.deepEqual(speakers(text), ['Nicholas Reyes', 'Nicholas Reyes']);
     });
 
     it('merges a name written once with a middle initial', () => {
@@ -275,8 +275,8 @@ describe('speaker turns', () => {
     });
 
     it('carries a role stated in an earlier header to later bare headers of the same person', () => {
-      const text = '# **Trudy Lane** -- Chief Executive Officer, Retail Group\nRemarks.\n## Operator\nNext question.\n# **Trudy Lane**\nAnswer.';
-      const lane = only(turnsOf(text), 'Trudy Lane');
+      const text = '# **Vera Lane** -- Chief Executive Officer, Retail Group\nRemarks.\n## Operator\nNext question.\n# **Vera Lane**\nAnswer.';
+      const lane = only(turnsOf(text), 'Vera Lane');
       assert.equal(lane.length, 2);
       assert.equal(lane[1].role, 'Chief Executive Officer, Retail Group');
       assert.equal(lane[1].speakerKind, 'management');
@@ -386,10 +386,10 @@ describe('speaker turns', () => {
     });
 
     it('places role and firm spans where they are written, without markup', () => {
-      const text = '# **Alicia Yap** -- *Citi -- Analyst*\nQuestion.';
+      const text = '# **Ines Park** -- *Northbridge -- Analyst*\nQuestion.';
       const turn = turnsOf(text)[0];
       assert.equal(spanText(text, turn.roleSpan), 'Analyst');
-      assert.equal(spanText(text, turn.affiliationSpan), 'Citi');
+      assert.equal(spanText(text, turn.affiliationSpan), 'Northbridge');
     });
 
     it('counts the words spoken, header excluded, inline speech included', () => {
