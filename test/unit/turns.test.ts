@@ -247,8 +247,8 @@ describe('speaker turns', () => {
     });
 
     it('takes the most complete spelling as the canonical name', () => {
-      const text = 'Nick Reyes -- Head of Investor Relations\nWelcome.\nNicholas Reyes -- Head of Investor Relations\nNext question.';
-      assert.deepEqual(speakers(text), ['Nicholas Reyes', 'Nicholas Reyes']);
+      const text = 'Ben Ortiz -- Head of Investor Relations\nWelcome.\nBenjamin Ortiz -- Head of Investor Relations\nNext question.';
+      assert.deepEqual(speakers(text), ['Benjamin Ortiz', 'Benjamin Ortiz']);
     });
 
     it('merges a name written once with a middle initial', () => {
