@@ -95,8 +95,8 @@ rows.push(['(a) analyze 1 MB vs one /\\d+/g pass', `${formatMs(analyzeMs)} vs ${
 // ---------------------------------------------------------------------------------------
 // (b) Against Recognizers-Text on a 50 KB slice, extrapolated per MB.
 
-const sliceSize = 50 * 1024;
-const slice = oneMB.slice(0, oneMB.indexOf('\n', sliceSize) + 1);
+// The slice mixes the same sources as the 1 MB text, so the comparison is like for like.
+const slice = buildText(sources, 50 * 1024);
 const models = createRecognizers();
 recognizeText(models, slice.slice(0, 4000), 'warmup');
 const peerStarted = performance.now();
@@ -105,9 +105,15 @@ const peerMs = performance.now() - peerStarted;
 const ourSliceMs = median(timeRuns(() => engine.analyze(slice), { runs: 9, warmup: 2 }));
 const peerPerMB = peerMs * (MB / slice.length);
 const oursPerMB = analyzeMs * (MB / oneMB.length);
-const peerRatio = peerPerMB / oursPerMB;
+// The verdict compares both systems on the very same characters; the per-MB line is context.
+const peerRatio = peerMs / ourSliceMs;
 log(`(b) Recognizers-Text on ${(slice.length / 1024).toFixed(0)} KB: ${formatMs(peerMs)} (${peerResult.figures.length} figures) → ${(peerPerMB / 1000).toFixed(1)} s per MB extrapolated; our engine on the same slice ${formatMs(ourSliceMs)}, on 1 MB ${formatMs(oursPerMB)} per MB`);
-rows.push([`(b) vs Recognizers-Text (run on ${(slice.length / 1024).toFixed(0)} KB, extrapolated per MB)`, `${(peerPerMB / 1000).toFixed(1)} s/MB vs ${formatMs(oursPerMB)}/MB = ${peerRatio.toFixed(0)}× faster (same slice: ${(peerMs / ourSliceMs).toFixed(0)}×)`, '≥ 1000× faster', verdict(peerRatio >= 1000)]);
+rows.push([
+  `(b) vs Recognizers-Text on the same ${(slice.length / 1024).toFixed(0)} KB slice (peer extrapolated per MB)`,
+  `${formatMs(peerMs)} vs ${formatMs(ourSliceMs)} = ${peerRatio.toFixed(0)}× faster; per MB: ${(peerPerMB / 1000).toFixed(1)} s vs our ${formatMs(oursPerMB)} on the 1 MB text (${(peerPerMB / oursPerMB).toFixed(0)}×)`,
+  '≥ 1000× faster',
+  verdict(peerRatio >= 1000),
+]);
 
 // ---------------------------------------------------------------------------------------
 // (c) The running server.

@@ -45,24 +45,86 @@ export interface ScanContext {
 }
 
 // Where a figure may start: a digit (the letters glued before it are found by walking back)
-// or a number word. Two simple regexes scan faster than one that must try every letter.
+// or a number word. Digits are found with a simple regex; number words by a character loop
+// that tries the sticky NUMBER_WORD only where a word could open it (see nextNumberWord).
 const DIGIT = /\d/g;
+const LEVELS = ['low', 'mid', 'high'];
+const CARDINALS = [
+  'zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen',
+  'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty', 'thirty', 'forty', 'fifty', 'sixty',
+  'seventy', 'eighty', 'ninety',
+];
+const PLURAL_SCALES = ['hundreds', 'thousands', 'millions', 'billions', 'trillions'];
+const LONE_WORDS = [
+  'hundred', 'thousand', 'million', 'billion', 'trillion', 'half', 'doubled', 'tripled', 'quadrupled', 'twofold',
+  'threefold', 'fourfold', 'fivefold', 'tenfold',
+];
+const ORDINALS = ['third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth', 'twentieth'];
 const NUMBER_WORD = new RegExp(
   [
     '\\b(?:(?:low|mid|high)(?:-to-| to )(?:mid|high)[- ](?:single|double)[- ]digits?',
     '(?:low|mid|high)[- ]?(?:single|double)[- ]digits?|(?:single|double|triple)[- ]digits?',
     '(?:low|mid|high)[- ]?(?:teens|[1-9]0s)',
-    '(?:tens|hundreds) of (?:thousands|millions|billions)|hundreds|thousands|millions|billions|trillions',
+    `(?:tens|hundreds) of (?:thousands|millions|billions)|${PLURAL_SCALES.join('|')}`,
     'a (?:hundred|thousand|million|billion|trillion|third|quarter|fifth|half)',
-    '(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?',
-    'hundred|thousand|million|billion|trillion|half|doubled|tripled|quadrupled|twofold|threefold|fourfold|fivefold|tenfold',
-    'third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|twentieth)\\b',
+    `(?:${CARDINALS.join('|')})(?:-(?:one|two|three|four|five|six|seven|eight|nine))?`,
+    LONE_WORDS.join('|'),
+    `${ORDINALS.join('|')})\\b`,
   ].join('|'),
-  'gi',
+  'iy',
 );
 
 /** Exported for the ReDoS test: the regexes built at run time. */
 export const COMPUTED_REGEXES: readonly RegExp[] = [NUMBER_WORD];
+
+/**
+ * Every run of ASCII letters that can open a NUMBER_WORD match, lower case: the first word of
+ * each alternative, and a level glued to what follows it ("midsingle", "highteens").
+ */
+const OPENING_RUNS: readonly string[] = [
+  ...LEVELS, ...LEVELS.flatMap((level) => ['single', 'double', 'teens'].map((word) => level + word)),
+  'single', 'double', 'triple', 'tens', ...PLURAL_SCALES, 'a', ...CARDINALS, ...LONE_WORDS, ...ORDINALS,
+];
+const MAX_OPENING_RUN = Math.max(...OPENING_RUNS.map((run) => run.length));
+
+/** A case-folded hash of a letter run, so a word is looked up without making a string. */
+const foldHash = (hash: number, code: number): number => (Math.imul(hash, 31) + (code | 32)) | 0;
+const OPENING_HASHES: ReadonlySet<number> = new Set(OPENING_RUNS.map((run) => {
+  let hash = 0;
+  for (let i = 0; i < run.length; i++) hash = foldHash(hash, run.charCodeAt(i));
+  return hash;
+}));
+
+/** \b's word characters (the regex has no u flag): ASCII letters, digits and the underscore. */
+const isRegexWordCode = (code: number): boolean => isLetter(code) || (code >= 48 && code <= 57) || code === 95;
+
+/**
+ * The next NUMBER_WORD match at or after `from`, as its global search would find it. A match
+ * opens at a word boundary with one of OPENING_RUNS (the i flag without u folds ASCII only),
+ * so the sticky regex runs only there; a hash collision costs one failed match, never a miss.
+ */
+function nextNumberWord(text: string, from: number): RegExpExecArray | null {
+  const length = text.length;
+  let i = from;
+  while (i < length) {
+    if (!isLetter(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const runStart = i;
+    let hash = 0;
+    for (; i < length; i++) {
+      const code = text.charCodeAt(i);
+      if (!isLetter(code)) break;
+      hash = foldHash(hash, code);
+    }
+    if (i - runStart > MAX_OPENING_RUN || !OPENING_HASHES.has(hash) || isRegexWordCode(text.charCodeAt(runStart - 1))) continue;
+    NUMBER_WORD.lastIndex = runStart;
+    const match = NUMBER_WORD.exec(text);
+    if (match) return match;
+  }
+  return null;
+}
 
 const isLetter = (code: number): boolean => (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
 
@@ -206,7 +268,7 @@ export function scanLine(text: string, context: ScanContext): ScannedFigure[] {
   const figures: ScannedFigure[] = [];
   let position = 0;
   let digit = nextMatch(DIGIT, text, 0);
-  let word = nextMatch(NUMBER_WORD, text, 0);
+  let word = nextNumberWord(text, 0);
   while (digit || word) {
     const digitAt = digit ? tokenStart(text, digit.index) : Infinity;
     const useDigit = digit !== null && (!word || digitAt <= word.index);
@@ -216,7 +278,7 @@ export function scanLine(text: string, context: ScanContext): ScannedFigure[] {
     if (figure) figures.push(figure);
     position = Math.max(matchEnd, figure ? figure.end : 0, useDigit ? skipNumber(text, matchEnd) : 0);
     if (digit && digit.index < position) digit = nextMatch(DIGIT, text, position);
-    if (word && word.index < position) word = nextMatch(NUMBER_WORD, text, position);
+    if (word && word.index < position) word = nextNumberWord(text, position);
   }
   return figures;
 }
