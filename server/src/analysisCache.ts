@@ -1,6 +1,8 @@
 // One analysis per open document version, shared by every handler. Typing is coalesced:
 // each change only restarts a short timer, and when it fires the latest version is analyzed
 // once; a request that arrives first computes that same version and the timer reuses it.
+// The wait scales with what the document last cost to analyze: a page is re-read almost at
+// once, while a document that takes half a second waits for a pause in typing.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, LineIndex } from './engine';
 import type { Analysis, AnalyzeOptions } from './engine';
@@ -23,13 +25,15 @@ interface CacheEntry {
 export class AnalysisCache {
   private readonly entries = new Map<string, CacheEntry>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** What the last analysis of each document took, in milliseconds. */
+  private readonly costs = new Map<string, number>();
   private generation = 0;
   /** How many analyses ran, for tests and logs. */
   analysesRun = 0;
 
   constructor(
     private readonly optionsFor: (uri: string) => AnalyzeOptions,
-    private readonly debounceMs = 150,
+    private readonly maxDebounceMs = 150,
   ) {}
 
   /** The analysis of the document's current version and options, computed at most once. */
@@ -37,7 +41,9 @@ export class AnalysisCache {
     const cached = this.entries.get(document.uri);
     if (cached && cached.version === document.version && cached.generation === this.generation) return cached.document;
     const text = document.getText();
+    const started = performance.now();
     const analysis = analyze(text, this.optionsFor(document.uri));
+    this.costs.set(document.uri, performance.now() - started);
     this.analysesRun++;
     const analyzed: AnalyzedDocument = { uri: document.uri, version: document.version, text, lines: new LineIndex(text), analysis };
     this.entries.set(document.uri, { version: document.version, generation: this.generation, document: analyzed });
@@ -50,7 +56,13 @@ export class AnalysisCache {
     this.timers.set(uri, setTimeout(() => {
       this.timers.delete(uri);
       onSettled(uri);
-    }, this.debounceMs));
+    }, this.debounceFor(uri)));
+  }
+
+  /** Twice the last analysis time, at least 2 ms so a burst of changes still coalesces. */
+  debounceFor(uri: string): number {
+    const cost = this.costs.get(uri) ?? this.maxDebounceMs;
+    return Math.min(this.maxDebounceMs, Math.max(2, Math.ceil(cost * 2)));
   }
 
   cancel(uri: string): void {
@@ -72,5 +84,6 @@ export class AnalysisCache {
   forget(uri: string): void {
     this.cancel(uri);
     this.entries.delete(uri);
+    this.costs.delete(uri);
   }
 }
