@@ -59,10 +59,13 @@ export class AnalysisCache {
     }, this.debounceFor(uri)));
   }
 
-  /** Twice the last analysis time, at least 2 ms so a burst of changes still coalesces. */
+  /**
+   * A document that analyzes in under 50 ms waits only 2 ms (enough for a burst of changes
+   * to coalesce); a costlier one waits as long as its last analysis took, up to the cap.
+   */
   debounceFor(uri: string): number {
     const cost = this.costs.get(uri) ?? this.maxDebounceMs;
-    return Math.min(this.maxDebounceMs, Math.max(2, Math.ceil(cost * 2)));
+    return cost < 50 ? 2 : Math.min(this.maxDebounceMs, Math.ceil(cost));
   }
 
   cancel(uri: string): void {
