@@ -3,10 +3,12 @@
 // repo and our fixtures, repeated) timed for analyze, readTurns and readFigures against one
 // /\d+/g pass over the same text in the same run. Ratios, not absolute times, compare runs.
 // Run after `npx tsc -b`; add `node --cpu-prof scripts/profile-engine.mjs` for a profile.
-// `--runs N` sets the repetitions (default 15).
+// `--runs N` sets the repetitions (default 15). `--baseline DIR` also times the analyze of
+// another compiled engine (DIR/index.js, e.g. an older commit's out/server/src/engine) in the
+// same run, for a before/after ratio on the same minute of the same machine.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -19,6 +21,8 @@ const { readFigures } = require(join(out, 'figures', 'index.js'));
 const MB = 1 << 20;
 const runsFlag = process.argv.indexOf('--runs');
 const runs = runsFlag > 0 ? Number(process.argv[runsFlag + 1]) : 15;
+const baselineFlag = process.argv.indexOf('--baseline');
+const baseline = baselineFlag > 0 ? require(resolve(process.argv[baselineFlag + 1], 'index.js')) : null;
 
 function textFiles(dir) {
   if (!existsSync(dir)) return [];
@@ -63,16 +67,17 @@ const measures = {
   readTurns: () => { sink += readTurns(lines).turns.length; },
   readFigures: () => { sink += readFigures(lines, [], {}).figures.length; },
 };
+if (baseline) measures['baseline'] = () => { sink += baseline.analyze(oneMB).figures.length; };
 const samples = Object.fromEntries(Object.keys(measures).map((name) => [name, []]));
 for (const fn of Object.values(measures)) fn();
 // Interleaved, so a noisy minute weighs on every measure alike.
 for (let run = 0; run < runs; run++) {
   for (const [name, fn] of Object.entries(measures)) samples[name].push(time(fn));
 }
-const baseline = median(samples['digit regex']);
+const digitMs = median(samples['digit regex']);
 console.log(`${oneMB.length.toLocaleString('en-US')} characters, ${lines.length.toLocaleString('en-US')} lines, ${texts.length} source texts, median of ${runs} runs`);
 for (const [name, times] of Object.entries(samples)) {
   const ms = median(times);
-  console.log(`${name.padEnd(12)} ${ms.toFixed(2).padStart(8)} ms  ${(ms / baseline).toFixed(1).padStart(6)}x`);
+  console.log(`${name.padEnd(12)} ${ms.toFixed(2).padStart(8)} ms  ${(ms / digitMs).toFixed(1).padStart(6)}x`);
 }
 if (sink < 0) console.log(sink);

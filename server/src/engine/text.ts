@@ -5,7 +5,8 @@ const LINE_BREAK = /\r\n|\r|\n/;
 
 /** Splits text into lines the way LSP and the scorer do: CRLF, CR and LF all end a line. */
 export function splitLines(text: string): string[] {
-  return text.split(LINE_BREAK);
+  // Most text has LF breaks only: a split on one character is several times faster than on a regex.
+  return text.includes('\r') ? text.split(LINE_BREAK) : text.split('\n');
 }
 
 /** Removes a leading byte-order mark, as editors do when they open a file. */

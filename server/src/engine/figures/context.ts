@@ -92,6 +92,11 @@ export class LineContext {
     SENTENCE_END.lastIndex = 0;
     for (let m = SENTENCE_END.exec(text); m; m = SENTENCE_END.exec(text)) {
       // "U.S." and "approx." end no sentence: the next word would start in lower case or a digit.
+      // A semicolon or question mark ends the clause whatever follows.
+      if (m[0] !== '.') {
+        this.sentenceStarts.push(m.index + 1);
+        continue;
+      }
       let next = m.index + 1;
       while (next < text.length && (text.charCodeAt(next) === 32 || text.charCodeAt(next) === 9)) next++;
       if (next < text.length && /[a-z0-9$]/.test(text.charAt(next))) continue;
@@ -117,17 +122,57 @@ export class LineContext {
    * of RMB11 billion") or right after it ("10% growth", "down 5%" either way), inside its sentence.
    */
   changeAround(start: number, end: number): Change | null {
-    const near = nearest(this.changesNear(start, end, 32, 24), start, end, this.sentenceAt(start), 32, 24);
-    return near ? near.change : null;
+    const sentence = this.sentenceAt(start);
+    const near = nearest(this.changesNear(start, end, 32, 24), start, end, sentence, 32, 24, (marker) =>
+      marker.end <= start ? this.changesUpTo(marker, start) : !this.introducesFigure(marker));
+    if (near) return near.change;
+    // "Revenue growth from our largest industries was 9%": a change noun that is the subject of the figure.
+    const subject = nearest(this.changesNear(start, start, 56, 0), start, start, sentence, 56, -1, (marker) => {
+      const between = this.text.slice(marker.end, start);
+      return CHANGE_NOUNS.has(this.text.slice(marker.start, marker.end).toLowerCase()) && !/\d/.test(between) && /\b(?:was|were|is|are|of|at)\s*$/i.test(between);
+    });
+    return subject ? subject.change : null;
   }
 
-  /** The change said shortly before a figure ("an increase of RMB11 billion"), for amounts. */
-  changeBefore(start: number): Change | null {
+  /**
+   * The change an amount states: said shortly before it ("an increase of RMB11 billion", "up
+   * by RMB7 billion and RMB10 billion") or as a noun right after it ("a RMB7 billion increase").
+   */
+  changeBefore(start: number, end = start): Change | null {
+    // A change noun right after the amount is its own: "rose on a RMB7 billion decrease in costs".
+    const noun = end > start ? this.changeNounAfter(end) : null;
+    if (noun) return noun;
     const near = nearest(this.changesNear(start, start, 24, 0), start, start, this.sentenceAt(start), 24, -1);
-    if (!near) return null;
-    // "rose 4.5% to €18.2bn": the change belongs to the figure in between, and "to" names the level reached.
-    const between = this.text.slice(near.end, start);
-    return /\d/.test(between) || /\bto\s*$/i.test(between) ? null : near.change;
+    if (near) {
+      const between = this.text.slice(near.end, start);
+      // "rose 4.5% to €18.2bn", "increased from RMB749 million": "to" names the level reached, "from" the base.
+      if (NAMES_LEVEL_OR_BASE.test(between)) return null;
+      // A figure in between takes the change, unless this one is coordinated with it.
+      if (!/\d/.test(between) || coordinated(between)) return near.change;
+    }
+    return null;
+  }
+
+  /** "RMB7.2 billion increase in adjusted EBITA": a change noun right after an amount, maybe past a comparison period. */
+  private changeNounAfter(end: number): Change | null {
+    const after = this.changesNear(end, end, 0, MAX_COMPARISON_LENGTH + 2).find((marker) => marker.start >= end);
+    if (!after || !CHANGE_NOUNS.has(this.text.slice(after.start, after.end).toLowerCase())) return null;
+    const between = this.text.slice(end, after.start).trim();
+    if (between && !(COMPARISON_ONLY.test(between) && between.length <= MAX_COMPARISON_LENGTH)) return null;
+    return after.change;
+  }
+
+  /**
+   * Whether a change word before a figure is its change: after "decreased 1 point to 61%" the
+   * figure is the level reached, but "growth for the year to 5.2%" still names a growth rate.
+   */
+  private changesUpTo(marker: Marker, start: number): boolean {
+    return !NAMES_LEVEL_OR_BASE.test(this.text.slice(marker.end, start)) || /^growth$/i.test(this.text.slice(marker.start, marker.end));
+  }
+
+  /** "an increase of RMB5.3 billion": a change word after a figure that introduces the next figure. */
+  private introducesFigure(marker: Marker): boolean {
+    return /^ of\b[^.;,]*\d/.test(this.text.slice(marker.end, marker.end + 24));
   }
 
   /** The comparison period said near a figure ("year over year"), normalized, or null. */
@@ -143,6 +188,28 @@ export class LineContext {
     return markersNear(CHANGE_WORD, this.text, start - reachBefore - MAX_CHANGE_LENGTH, end + reachAfter + MAX_CHANGE_LENGTH)
       .map((m) => ({ start: m.index, end: m.index + m[0].length, change: m[1] ? 'increase' : 'decrease' }));
   }
+}
+
+/** Text between a change word and a figure that ends in "to" or "from": the figure is a level or a base, not the change. */
+const NAMES_LEVEL_OR_BASE = /\b(?:to|from)\s*$/i;
+
+/** Change words that are also nouns, so they may follow an amount: "a RMB7 billion increase". */
+const CHANGE_NOUNS: ReadonlySet<string> = new Set([
+  'increase', 'growth', 'rise', 'gain', 'jump', 'improvement', 'expansion', 'surge',
+  'decrease', 'decline', 'drop', 'fall', 'reduction', 'contraction', 'cut',
+]);
+
+/** A comparison period alone, as it may sit between an amount and its change noun. */
+const COMPARISON_ONLY = /^(?:year[- ](?:over|on)[- ]year|yoy|y\/y|quarter[- ](?:over|on)[- ]quarter|qoq|q\/q|sequential)$/i;
+
+/**
+ * The text between a change word and the second of two figures joined by "and" ("up by
+ * RMB7 billion and RMB10 billion"): a short run without a clause break or a "to".
+ */
+function coordinated(between: string): boolean {
+  const words = between.trim().replace(/\s+/g, ' ');
+  if (!words.endsWith(' and') || words.length > 40 || /[;,]/.test(words)) return false;
+  return !/\b(?:to|from)\b/i.test(words);
 }
 
 // The longest change word and comparison phrase, so a window catches words that straddle its edge.
@@ -174,7 +241,7 @@ function isWordCode(code: number): boolean {
 }
 
 /** The marker closest to [start, end) within reach before/after, inside the sentence. */
-function nearest<T extends Marker>(markers: T[], start: number, end: number, sentence: Marker, reachBefore: number, reachAfter: number): T | null {
+function nearest<T extends Marker>(markers: T[], start: number, end: number, sentence: Marker, reachBefore: number, reachAfter: number, accept: (marker: T) => boolean = () => true): T | null {
   let best: T | null = null;
   let bestDistance = Infinity;
   // Markers are in line order: skip those ending before reach with a binary search.
@@ -189,13 +256,13 @@ function nearest<T extends Marker>(markers: T[], start: number, end: number, sen
     const marker = markers[i];
     if (marker.end <= start) {
       const distance = start - marker.end;
-      if (marker.start >= sentence.start && distance <= reachBefore && distance < bestDistance) {
+      if (marker.start >= sentence.start && distance <= reachBefore && distance < bestDistance && accept(marker)) {
         best = marker;
         bestDistance = distance;
       }
     } else if (marker.start >= end) {
       const distance = marker.start - end;
-      if (marker.end <= sentence.end && distance <= reachAfter && distance < bestDistance) {
+      if (marker.end <= sentence.end && distance <= reachAfter && distance < bestDistance && accept(marker)) {
         best = marker;
         bestDistance = distance;
       }

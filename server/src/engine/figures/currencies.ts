@@ -1,5 +1,6 @@
 // Currencies as transcripts write them: symbols, ISO codes and words, before or after the
 // amount. Regexes are precompiled; the look-ups are Maps keyed by the lower-cased mark.
+import { memoize } from './memo';
 
 /** A yen sign reads as CNY in a call that mostly speaks of RMB, else as JPY; resolved at the end. */
 export const YEN_OR_YUAN = '¥?';
@@ -23,10 +24,10 @@ const MARKS: ReadonlyArray<[string, string]> = [
 const CODE_BY_MARK: ReadonlyMap<string, string> = new Map(MARKS);
 
 /** The ISO code of a written currency mark ("RMB", "US$", "\$", "U.S. dollar"), or null. */
-export function currencyOf(mark: string): string | null {
+export const currencyOf = memoize((mark: string): string | null => {
   const key = mark.replace(/\\/g, '').replace(/\s+/g, ' ').trim().toLowerCase();
   return CODE_BY_MARK.get(key) ?? null;
-}
+});
 
 /**
  * A currency written just before an amount, read on the text before the figure with

@@ -1,6 +1,7 @@
 // Fuzzy amounts: percentages said by their digits ("mid single digit", "double-digit",
 // "high 40s") and orders of magnitude said in words ("millions", "tens of thousands"). Each
 // reads to a [min, max] range; the value stays null.
+import { memoize } from './memo';
 import { MAGNITUDES } from './numbers';
 
 const FUZZY_SINGLE: ReadonlyMap<string, [number, number]> = new Map([
@@ -11,7 +12,9 @@ const FUZZY_DOUBLE: ReadonlyMap<string, [number, number]> = new Map([
 ]);
 
 /** Fuzzy percentages: "mid single digit", "double-digit", "triple-digit", "mid-70s", "high teens". */
-export function fuzzyPercent(lower: string): [number, number] | null {
+export const fuzzyPercent: (lower: string) => Readonly<[number, number]> | null = memoize(readFuzzyPercent);
+
+function readFuzzyPercent(lower: string): [number, number] | null {
   // "low-to-mid single digits" spans from the first level's low end to the second's high end.
   const span = /^(low|mid|high)(?:-to-| to )(.+)$/.exec(lower);
   if (span) {
@@ -35,7 +38,9 @@ export function fuzzyPercent(lower: string): [number, number] | null {
 }
 
 /** Orders of magnitude in words: "millions" 1e6–9.99…e6, "tens of thousands" 1e4–99,999. */
-export function magnitudeRange(lower: string): [number, number] | null {
+export const magnitudeRange: (lower: string) => Readonly<[number, number]> | null = memoize(readMagnitudeRange);
+
+function readMagnitudeRange(lower: string): [number, number] | null {
   const single = MAGNITUDES.get(lower);
   if (single !== undefined) return [single, single * 10 - 1];
   const compound = /^(tens|hundreds) of (\w+)$/.exec(lower);

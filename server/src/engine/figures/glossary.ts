@@ -3,11 +3,13 @@
 // it and takes precedence. Matching is one precompiled alternation, run once per sentence that
 // holds a figure; attribution then reads only the matches and a few words around the figure.
 
+import { LineContext } from './context';
+
 export const BUILT_IN_GLOSSARY: Readonly<Record<string, readonly string[]>> = {
   'revenue': ['revenue', 'sales', 'turnover', 'top line'],
   'customer management revenue': ['customer management revenue'],
   'cmr': ['cmr'],
-  'cloud revenue': ['cloud revenue', 'cloud business revenue'],
+  'cloud revenue': ['cloud revenue', 'cloud business revenue', 'cloud business'],
   'public cloud revenue': ['public cloud', 'public cloud revenue'],
   'ai-related revenue': ['ai-related revenue', 'ai revenue'],
   'ai-related product revenue': ['ai-related product revenue'],
@@ -33,7 +35,7 @@ export const BUILT_IN_GLOSSARY: Readonly<Record<string, readonly string[]>> = {
   'free cash flow': ['free cash flow', 'fcf'],
   'operating cash flow': ['operating cash flow', 'cash flow from operations', 'cash from operations', 'cash from operating activities',
     'net cash from operating activities', 'cash generated from operating activities', 'net cash provided by operating activities'],
-  'net cash': ['net cash', 'cash position', 'cash and cash equivalents'],
+  'net cash': ['net cash', 'cash position', 'cash and cash equivalents', 'cash'],
   'cash flow': ['cash flow'],
   'capex': ['capex', 'capital expenditure', 'capital spending'],
   'share repurchase program': ['share repurchase program', 'buyback program', 'share buyback program', 'repurchase program'],
@@ -54,6 +56,9 @@ export const BUILT_IN_GLOSSARY: Readonly<Record<string, readonly string[]>> = {
   'daily orders': ['daily orders'],
   'daily average orders': ['daily average orders', 'average daily orders'],
   'take rate': ['take rate'],
+  'backlog': ['backlog', 'order backlog'],
+  'churn': ['churn', 'churn rate'],
+  'net retention': ['net retention', 'net revenue retention', 'net dollar retention'],
   'service fee': ['service fee'],
   'arpu': ['arpu', 'average revenue per user'],
   'guidance': ['guidance', 'outlook'],
@@ -67,7 +72,7 @@ export const BUILT_IN_GLOSSARY: Readonly<Record<string, readonly string[]>> = {
   'general and administrative expenses ratio': ['general and administrative expenses'],
   'general administrative expenses ratio': ['general administrative expenses'],
   'product development expense ratio': ['product development expense', 'product development expenses', 'r&d expense', 'research and development'],
-  'loss': ['loss', 'net loss'],
+  'loss': ['loss', 'losses', 'net loss'],
   'margin': ['margin'],
   'gdp': ['gdp'],
   'headcount': ['headcount', 'employees'],
@@ -81,7 +86,7 @@ export interface MetricMatch {
   /** The phrase came from the user's glossary: its name is taken as given, never narrowed. */
   user: boolean;
   /** The phrase is a bare "loss" or "profit" that names the measure said before it. */
-  generic: 'loss' | 'profit' | null;
+  generic: 'loss' | 'profit' | 'margin' | null;
 }
 
 /** A noun right after a metric phrase that narrows it: "EBITA loss", "loss per order". Sticky. */
@@ -89,11 +94,16 @@ const QUALIFYING_NOUN = / (?:(loss|losses|margin|ratio)|per ([a-z]+))(?![A-Za-z]
 
 /** Metrics a program's name narrows when written right before them ("Prime membership"). */
 const PROGRAM_HEADS: ReadonlySet<string> = new Set(['membership', 'members']);
-/** A program's name: a single word with a capital or a digit, such as "VIP" or "88VIP". Sticky-free, read on one word. */
-const PROGRAM_NAME = /^[A-Za-z\d]*[A-Z\d][A-Za-z\d]*$/;
+/** Capitalized words that open a sentence rather than name a program ("The membership grew"). */
+const NOT_PROGRAM_NAMES: ReadonlySet<string> = new Set(['the', 'our', 'this', 'that', 'these', 'its', 'their', 'total', 'new', 'paying', 'active', 'and', 'with', 'of']);
+
+/** A word that is or is part of a program's name: "88", "VIP", "88VIP", "Gold". */
+const isProgramName = (word: string): boolean => /\d/.test(word) || (/^[A-Z]/.test(word) && !NOT_PROGRAM_NAMES.has(word.toLowerCase()));
+/** The first word of a two-word program name must be a code: "88 VIP", "PLUS VIP", not "The Gold". */
+const isProgramCode = (word: string): boolean => /\d/.test(word) || /^[A-Z]{2,}$/.test(word);
 
 /** Measures of profit a bare "loss" or "profit" refers back to. */
-const PROFIT_MEASURE = /(?:ebitda?|ebit|income|profit|earnings)(?: loss)?$/;
+const PROFIT_MEASURE = /(?:ebitda|ebita|ebit|income|profit|earnings)(?: loss)?$/;
 
 const escapeRegex = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const phraseKey = (phrase: string): string => phrase.trim().toLowerCase().replace(/[\s-]+/g, ' ');
@@ -135,6 +145,11 @@ export class MetricGlossary {
     return this.pattern;
   }
 
+  /** The metric a whole phrase names, or null. */
+  metricFor(phrase: string): string | null {
+    return this.lookup(phrase) ?? null;
+  }
+
   /** The metric a written phrase names, its plural folded, or undefined. */
   private lookup(written: string): string | undefined {
     const key = phraseKey(written);
@@ -148,6 +163,7 @@ export class MetricGlossary {
     const start = Math.max(0, from);
     const window = text.slice(start, Math.min(text.length, Math.max(start, to)));
     this.pattern.lastIndex = 0;
+    let userEnd = -1;
     for (let match = this.pattern.exec(window); match; match = this.pattern.exec(window)) {
       const written = match[0];
       const metric = this.lookup(written);
@@ -158,14 +174,18 @@ export class MetricGlossary {
       const user = this.userPhrases.has(key) || this.userPhrases.has(key.slice(0, -1));
       if (user) {
         found.push({ start: phraseStart, end, metric, user, generic: null });
+        userEnd = end;
         continue;
       }
+      // The user's phrase names the whole: in "Cloud revenue" with "cloud" theirs, "revenue" adds nothing.
+      if (phraseStart === userEnd + 1 && (text[userEnd] === ' ' || text[userEnd] === '-')) continue;
       // "adjusted EBITA loss", "gross margin ratio", "loss per order": a qualifying noun after the phrase narrows the metric.
       QUALIFYING_NOUN.lastIndex = end;
       const noun = QUALIFYING_NOUN.exec(text);
       const narrowed = noun ? narrow(metric, noun) : metric;
-      const generic = !noun && /^(?:loss|losses|profit|profits)$/i.test(written) ? (metric === 'loss' ? 'loss' : 'profit') : null;
-      found.push({ start: phraseStart, end: noun ? end + noun[0].length : end, metric: this.named(text, phraseStart, written, narrowed), user, generic });
+      const generic = noun ? null : genericOf(written);
+      const named = this.named(text, phraseStart, written, narrowed);
+      found.push({ start: named.start, end: noun ? end + noun[0].length : end, metric: named.metric, user, generic });
       // The narrowing noun is part of this phrase, not a metric of its own.
       if (noun) this.pattern.lastIndex = end + noun[0].length - start;
     }
@@ -173,20 +193,38 @@ export class MetricGlossary {
   }
 
   /**
-   * A phrase as part of a name: "88VIP membership" names the program's membership, while in
-   * "Acme Cloud revenue" the capitalized "Cloud" belongs to the company, so the metric is "revenue".
+   * A phrase as part of a name: "88VIP membership" names the program's membership (and starts
+   * at its name), while in "Acme Cloud revenue" the capitalized "Cloud" belongs to the company,
+   * so the metric is "revenue".
    */
-  private named(text: string, start: number, written: string, metric: string): string {
-    const previous = /([A-Za-z\d]+)[ ]$/.exec(text.slice(Math.max(0, start - 24), start));
-    if (!previous) return metric;
-    if (PROGRAM_HEADS.has(metric) && PROGRAM_NAME.test(previous[1])) return `${previous[1].toLowerCase()} ${metric}`;
-    const space = written.search(/[ -]/);
-    if (space > 0 && /^[A-Z]/.test(written) && /^[A-Z]/.test(previous[1])) {
-      const head = this.lookup(written.slice(space + 1));
-      if (head) return head;
+  private named(text: string, start: number, written: string, metric: string): { metric: string; start: number } {
+    const previous = wordBefore(text, start);
+    if (!previous) return { metric, start };
+    if (PROGRAM_HEADS.has(metric) && isProgramName(previous)) {
+      // "88 VIP members": a program's name may be two such words.
+      const first = wordBefore(text, start - previous.length - 1);
+      const name = first && isProgramCode(first) ? `${first} ${previous}` : previous;
+      return { metric: `${name.toLowerCase()} ${metric}`, start: start - name.length - 1 };
     }
-    return metric;
+    const space = written.search(/[ -]/);
+    if (space > 0 && /^[A-Z]/.test(written) && /^[A-Z]/.test(previous)) {
+      const head = this.lookup(written.slice(space + 1));
+      if (head) return { metric: head, start };
+    }
+    return { metric, start };
   }
+}
+
+/** The word (ASCII letters and digits) that ends one blank before offset, or null. */
+function wordBefore(text: string, offset: number): string | null {
+  if (text.charCodeAt(offset - 1) !== 32) return null;
+  let start = offset - 1;
+  while (start > 0 && start > offset - 25 && isWordCode(text.charCodeAt(start - 1))) start--;
+  return start < offset - 1 && (start === 0 || !isWordCode(text.charCodeAt(start - 1))) ? text.slice(start, offset - 1) : null;
+}
+
+function isWordCode(code: number): boolean {
+  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || (code >= 48 && code <= 57);
 }
 
 function narrow(metric: string, noun: RegExpExecArray): string {
@@ -197,13 +235,16 @@ function narrow(metric: string, noun: RegExpExecArray): string {
 
 /**
  * "Adjusted EBITA was a loss of RMB2 billion", "recorded a profit of RMB63 million": a bare
- * "loss" or "profit" names the measure of profit said before it in the sentence.
+ * "loss" or "profit" names the measure of profit said before it, in its sentence or carried in.
  */
 function resolveGenerics(matches: MetricMatch[], carried: string | null = null): MetricMatch[] {
   let measure = carried;
   for (const match of matches) {
-    if (match.generic && measure) {
-      match.metric = match.generic === 'loss' ? `${measure} loss` : measure;
+    if (match.generic === 'margin') {
+      // "EBITDA turned positive, with a 4% margin"; "net income … margin" stays a plain margin.
+      if (measure && /ebit(?:d?a)?$/.test(measure)) match.metric = `${measure} margin`;
+    } else if (match.generic) {
+      if (measure) match.metric = match.generic === 'loss' ? `${measure} loss` : measure;
     } else if (!match.user && PROFIT_MEASURE.test(match.metric)) {
       measure = match.metric.replace(/ loss$/, '');
     }
@@ -211,15 +252,171 @@ function resolveGenerics(matches: MetricMatch[], carried: string | null = null):
   return matches;
 }
 
-/** The measure of profit a sentence's matches end on, to carry into a next sentence that opens on a bare "Loss". */
-export function lastProfitMeasure(matches: readonly MetricMatch[]): string | null {
+/** Whether a written phrase is a bare "loss", "profit" or "margin" that names a measure said before it. */
+function genericOf(written: string): MetricMatch['generic'] {
+  const word = written.toLowerCase();
+  if (word === 'loss' || word === 'losses') return 'loss';
+  if (word === 'profit' || word === 'profits') return 'profit';
+  if (word === 'margin' || word === 'margins') return 'margin';
+  return null;
+}
+
+/** The measure of profit a sentence's matches end on, or null. */
+function lastProfitMeasure(matches: readonly MetricMatch[]): string | null {
   for (let i = matches.length - 1; i >= 0; i--) {
-    if (!matches[i].user && !matches[i].generic && PROFIT_MEASURE.test(matches[i].metric)) return matches[i].metric.replace(/ loss$/, '');
+    const match = matches[i];
+    if (!match.user && match.metric !== 'profit' && PROFIT_MEASURE.test(match.metric)) return match.metric.replace(/ loss$/, '');
   }
   return null;
 }
 
-/** Resolves the bare "loss"/"profit" phrases of a sentence against a measure carried from the sentence before. */
-export function carryProfitMeasure(matches: MetricMatch[], carried: string): void {
-  resolveGenerics(matches.filter((m) => m.generic && m.metric === (m.generic === 'loss' ? 'loss' : 'profit')), carried);
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** Where the sentences of a line are (LineContext). */
+export interface SentenceFinder {
+  sentenceAt(offset: number): Span;
+}
+
+/**
+ * What may stand between a figure and the metric written right after it, normalized to single
+ * blanks with a trailing blank: "32% revenue increase", "a 16% year-over-year increase in
+ * adjusted EBITA", "53% of overall cloud revenue".
+ */
+const LEAD_TO_METRIC_AFTER =
+  /^(?:(?:year|quarter|month)[- ](?:over|on)[- ](?:year|quarter|month) |yoy |y\/y )?(?:(?:increase|decrease|growth|decline|rise|drop|reduction|improvement|gain|jump) (?:in|of) |of |in )?(?:(?:the|our|its|total|overall) )?$/i;
+
+/** The words between a metric and the level it reached: "expanded to", "grew to over". */
+const REACHED_LEVEL = /^[^,;]{0,40} to(?: about| over| more than| nearly| almost)? $/i;
+
+/** A preposition that makes the next metric phrase a modifier of the one before: "revenue from customers". */
+const MODIFIER_LINK = /^ (?:from|of|in|among) (?:[A-Za-z-]+ ){0,2}$/i;
+
+/** The words a count counts: "20 cities", "15 international sorting centers", "millions of new jobs". Sticky. */
+const COUNTED_NOUN = /(?: of)? ([A-Za-z][A-Za-z-]*(?: [A-Za-z][A-Za-z-]*){0,2})/y;
+/** Words that end a counted noun phrase. */
+const NOUN_PHRASE_STOP: ReadonlySet<string> = new Set([
+  'a', 'an', 'the', 'and', 'or', 'but', 'in', 'of', 'on', 'at', 'to', 'for', 'from', 'with', 'by', 'across', 'over', 'under',
+  'per', 'that', 'which', 'who', 'this', 'these', 'those', 'is', 'are', 'was', 'were', 'be', 'been', 'being', 'have', 'has',
+  'had', 'will', 'would', 'can', 'could', 'as', 'than', 'more', 'less', 'year', 'years', 'quarter', 'quarters', 'month',
+  'months', 'today', 'now', 'so', 'also', 'already', 'yoy', 'year-over-year', 'year-on-year', 'we', 'our', 'it', 'its',
+  'times', 'percent', 'versus', 'vs', 'away', 'during', 'into', 'through', 'while', 'within', 'since', 'after', 'before', 'up', 'down',
+]);
+
+/** What joins two metrics measured together: "GMV and members", "DAUs and also in VIP members". */
+const COORDINATION = /^ and (?:also )?(?:in )?$/i;
+
+/** A line that starts in lower case goes on with the sentence of the line before. */
+const CONTINUATION = /^[a-z]/;
+
+/** Digits with a decimal point and no scale word. */
+const BARE_DECIMAL = /^\d+\.\d+$/;
+
+/** Units a count may be measured in: "212,000 tonnes" is an amount of something else, not a count of tonnes. */
+const MEASUREMENT_UNITS: ReadonlySet<string> = new Set([
+  'seconds', 'minutes', 'hours', 'days', 'weeks', 'points', 'basis', 'tonnes', 'tons', 'units', 'barrels', 'ounces',
+  'miles', 'kilometers', 'kilometres', 'km', 'meters', 'metres', 'feet', 'square', 'acres', 'hectares', 'liters', 'litres',
+  'gallons', 'watts', 'kilowatts', 'megawatts', 'gigawatts', 'kwh', 'mwh', 'gwh', 'bytes', 'mb', 'gb', 'tb', 'pb',
+]);
+
+/** The metrics of one line: glossary matches per sentence, read once, and the figure → metric attribution. */
+export class LineMetrics {
+  private readonly bySentence = new Map<number, MetricMatch[]>();
+
+  /** The matches of the last sentence of the previous non-blank line, read only when needed. */
+  private previousMatches: MetricMatch[] | null = null;
+
+  /**
+   * previousLine: the previous non-blank line, for a line that goes on with its sentence ("or
+   * 12% year over year, …" after a page break) or opens on a bare "Loss".
+   */
+  constructor(
+    private readonly glossary: MetricGlossary,
+    private readonly text: string,
+    private readonly sentences: SentenceFinder,
+    private readonly previousLine: string | null = null,
+  ) {}
+
+  /** What the figure at [start, end) measures, or null. */
+  metricOf(start: number, end: number, kind: string): string | null {
+    const sentence = this.sentences.sentenceAt(start);
+    const matches = this.matchesOf(sentence);
+    let before: MetricMatch | null = null;
+    let after: MetricMatch | null = null;
+    for (const match of matches) {
+      if (match.end <= start && match.start >= sentence.start) {
+        // "Revenue from customers": the phrase after the preposition only says whose revenue.
+        if (before && !before.generic && MODIFIER_LINK.test(this.text.slice(before.end, match.start))) continue;
+        // "DAUs and VIP members … grew": two metrics joined by "and" are measured together.
+        before = before && COORDINATION.test(this.text.slice(before.end, match.start)) ? { ...match, start: before.start, metric: `${before.metric} and ${match.metric}` } : match;
+      } else if (match.start >= end && match.end <= sentence.end) {
+        after = match;
+        break;
+      }
+    }
+    // A line that goes on with the previous line's sentence goes on with its metric too.
+    if (!before && sentence.start === 0 && CONTINUATION.test(this.text)) {
+      const previous = this.matchesOfPreviousLine();
+      before = previous.length ? previous[previous.length - 1] : null;
+    }
+    // A count that is the level a metric said before reached: "membership expanded to 49 million users".
+    if (kind === 'count' && before && REACHED_LEVEL.test(this.text.slice(before.end, start))) return before.metric;
+    // A metric written right after the figure is what it measures: "32% revenue increase".
+    if (after && after.start - end <= 60) {
+      const lead = this.text.slice(end, after.start).trim().replace(/\s+/g, ' ');
+      if (!lead || LEAD_TO_METRIC_AFTER.test(`${lead} `)) return after.metric;
+    }
+    // A count measures what it counts: "2 million delivery riders". A bare decimal ("version
+    // 3.2 parses") counts nothing.
+    if (kind === 'count' && !BARE_DECIMAL.test(this.text.slice(start, end))) {
+      const counted = this.countedNoun(end, sentence.end);
+      if (counted) return counted;
+    }
+    return (before ?? after)?.metric ?? null;
+  }
+
+  /** The noun phrase right after a count, named as the glossary names it when it knows it. */
+  private countedNoun(end: number, sentenceEnd: number): string | null {
+    COUNTED_NOUN.lastIndex = end;
+    const found = COUNTED_NOUN.exec(this.text);
+    if (!found || found.index + found[0].length > sentenceEnd) return null;
+    const words: string[] = [];
+    for (const word of found[1].toLowerCase().split(' ')) {
+      // A verb after the noun ("shoppers joined") ends it; before it, "-ed" is an adjective ("registered users").
+      if (NOUN_PHRASE_STOP.has(word) || (words.length > 0 && word.endsWith('ed'))) break;
+      words.push(word);
+    }
+    if (!words.length || MEASUREMENT_UNITS.has(words[words.length - 1])) return null;
+    const phrase = words.join(' ');
+    const known = this.glossary.metricFor(phrase);
+    if (known) return known;
+    // Things counted in numbers are plural: "86,000 electric" or "ten million small" name no noun.
+    return /[^s]s$/.test(phrase) ? phrase : null;
+  }
+
+  private matchesOf(sentence: Span): MetricMatch[] {
+    const cached = this.bySentence.get(sentence.start);
+    if (cached) return cached;
+    const matches = this.glossary.matchRange(this.text, sentence.start, sentence.end);
+    this.bySentence.set(sentence.start, matches);
+    // "… adjusted EBITA loss narrowed. Loss reduced by RMB80 million": a sentence opening on a
+    // bare "Loss" goes on with the measure of the sentence before.
+    const first = matches[0];
+    if (first && first.generic === 'loss' && first.metric === 'loss' && !/[A-Za-z\d]/.test(this.text.slice(sentence.start, first.start))) {
+      const previous = sentence.start > 0 ? this.matchesOf(this.sentences.sentenceAt(sentence.start - 1)) : this.matchesOfPreviousLine();
+      const measure = lastProfitMeasure(previous);
+      if (measure) resolveGenerics(matches.filter((match) => match.generic && (match.metric === 'loss' || match.metric === 'profit')), measure);
+    }
+    return matches;
+  }
+
+  private matchesOfPreviousLine(): MetricMatch[] {
+    if (this.previousMatches) return this.previousMatches;
+    const previous = this.previousLine ?? '';
+    const last = previous ? new LineContext(previous).sentenceAt(Math.max(0, previous.length - 1)) : { start: 0, end: 0 };
+    this.previousMatches = previous ? new LineMetrics(this.glossary, previous, { sentenceAt: () => last }).matchesOf(last) : [];
+    return this.previousMatches;
+  }
 }

@@ -6,7 +6,7 @@ import { applyChecked } from './checked';
 import { LineContext } from './context';
 import { CURRENCY_STATED, currencyOf, STATEMENT_SCOPE, STATEMENT_SUBJECT, YEN_OR_YUAN } from './currencies';
 import { diagnose, newCurrencyEvidence, recordCurrency } from './diagnostics';
-import { MetricGlossary, type MetricMatch } from './glossary';
+import { LineMetrics, MetricGlossary } from './glossary';
 import { scanLine, type Problem } from './scanner';
 
 export { anchorFigure } from './checked';
@@ -22,6 +22,9 @@ export interface FigureReading {
 const MEASURES: ReadonlySet<string> = new Set(['money', 'percent', 'percentagePoints', 'basisPoints', 'count', 'multiple', 'fraction', 'unparsed']);
 /** Kinds whose change word may also come after them ("10% growth"). */
 const RATIOS: ReadonlySet<string> = new Set(['percent', 'percentagePoints', 'basisPoints', 'multiple', 'fraction', 'unparsed']);
+
+/** Lines without a digit or a letter hold no figure. */
+const HAS_DIGIT_OR_LETTER = /\d|[a-z]/i;
 
 // A compiled glossary per user glossary, so each analysis does not recompile the built-in one.
 let cachedGlossary: { key: string; glossary: MetricGlossary } | null = null;
@@ -56,20 +59,6 @@ function findDefaultCurrency(lines: string[]): string | null {
   return null;
 }
 
-/** The metric a figure measures: the nearest glossary phrase before it in its sentence, else after it. */
-function metricFor(matches: MetricMatch[], start: number, end: number, sentence: { start: number; end: number }): string | null {
-  let before: MetricMatch | null = null;
-  let after: MetricMatch | null = null;
-  for (const match of matches) {
-    if (match.end <= start && match.start >= sentence.start) before = match;
-    else if (match.start >= end && match.end <= sentence.end) {
-      after = match;
-      break;
-    }
-  }
-  return (before ?? after)?.metric ?? null;
-}
-
 export function readFigures(lines: string[], _turns: Turn[], options: AnalyzeOptions): FigureReading {
   const defaultCurrency = findDefaultCurrency(lines);
   const evidence = newCurrencyEvidence(defaultCurrency);
@@ -78,19 +67,25 @@ export function readFigures(lines: string[], _turns: Turn[], options: AnalyzeOpt
   const problems = new Map<Figure, Problem>();
   const yenFigures: Figure[] = [];
 
-  lines.forEach((text, line) => {
-    if (!/\d|[a-z]/i.test(text)) return;
+  const scanContext = { defaultCurrency };
+  let previousLine: string | null = null;
+  for (let line = 0; line < lines.length; line++) {
+    const text = lines[line];
+    // The previous non-blank line, for a line that goes on with its sentence.
+    const lineBefore = previousLine;
+    if (text.trim()) previousLine = text;
+    if (!HAS_DIGIT_OR_LETTER.test(text)) continue;
     let scanned;
     try {
-      scanned = scanLine(text, { defaultCurrency });
+      scanned = scanLine(text, scanContext);
     } catch {
       // A reading bug must not take the whole analysis down: this line keeps no figures.
-      return;
+      continue;
     }
-    if (!scanned.length) return;
+    if (!scanned.length) continue;
     const context = new LineContext(text);
     // Metric phrases are read once per sentence that holds a figure, not on the whole line.
-    const metricsBySentence = new Map<number, MetricMatch[]>();
+    const metrics = new LineMetrics(glossary, text, context, lineBefore);
     for (const s of scanned) {
       const end = Math.min(s.end, text.length);
       const figure: Figure = {
@@ -100,16 +95,10 @@ export function readFigures(lines: string[], _turns: Turn[], options: AnalyzeOpt
         comparison: null, qualifier: s.qualifier, checked: false,
       };
       if (MEASURES.has(figure.kind)) {
-        const sentence = context.sentenceAt(figure.start);
-        let metrics = metricsBySentence.get(sentence.start);
-        if (!metrics) {
-          metrics = glossary.matchRange(text, sentence.start, sentence.end);
-          metricsBySentence.set(sentence.start, metrics);
-        }
-        figure.metric = metricFor(metrics, figure.start, figure.end, sentence);
+        figure.metric = metrics.metricOf(figure.start, figure.end, figure.kind);
         figure.change = RATIOS.has(figure.kind)
           ? context.changeAround(figure.start, figure.end)
-          : context.changeBefore(figure.start);
+          : context.changeBefore(figure.start, figure.end);
         figure.comparison = figure.change ? context.comparisonAround(figure.start, figure.end) : null;
         if (figure.value !== null && figure.value < 0 && !figure.change) figure.change = 'decrease';
       }
@@ -120,7 +109,7 @@ export function readFigures(lines: string[], _turns: Turn[], options: AnalyzeOpt
       if (s.problem) problems.set(figure, s.problem);
       figures.push(figure);
     }
-  });
+  }
 
   // A yen sign is CNY in a call that speaks of RMB, JPY otherwise.
   const yen = (evidence.counts.get('CNY') ?? 0) > (evidence.counts.get('JPY') ?? 0) || defaultCurrency === 'CNY' ? 'CNY' : 'JPY';

@@ -92,6 +92,9 @@ export function countNounAfter(text: string, at: number, allowOf: boolean): stri
 
 /** As countNounAfter, and whether the noun was plural ("20 cities") or singular ("618 festival"). */
 export function countedNounAfter(text: string, at: number, allowOf: boolean): { unit: string; plural: boolean } | undefined {
+  // Both the noun and "of" follow a blank: most numbers stop on this one look.
+  const next = text.charCodeAt(at);
+  if (next !== 32 && next !== 0xa0) return undefined;
   let position = at;
   if (allowOf) {
     const of = sticky(OF_DETERMINER, text, at);

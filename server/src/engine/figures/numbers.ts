@@ -1,5 +1,6 @@
 // Numbers as written: digit strings with thousands separators, spelled-out numbers, and the
 // scale words and suffixes that multiply them. Everything here is a table look-up.
+import { memoize } from './memo';
 
 /** Spelled-out cardinals up to ninety. */
 export const NUMBER_WORDS: ReadonlyMap<string, number> = new Map([
@@ -45,14 +46,17 @@ export const MULTIPLE_WORDS: ReadonlyMap<string, number> = new Map([
 
 /** Reads a digit string such as "1,234.5"; separators must group by three. */
 export function parseDigits(written: string): number {
-  return Number(written.replace(/[,\\]/g, ''));
+  // Most numbers have no separator, and need no new string.
+  return written.includes(',') || written.includes('\\') ? Number(written.replace(/[,\\]/g, '')) : Number(written);
 }
 
 /**
  * Reads a spelled-out number such as "twenty-five", "three" or "one hundred"; null when the
  * words are not a number.
  */
-export function parseNumberWords(written: string): number | null {
+export const parseNumberWords = memoize(readNumberWords);
+
+function readNumberWords(written: string): number | null {
   const words = written.toLowerCase().split(/[\s-]+/).filter((w) => w.length > 0);
   if (words.length === 0) return null;
   const whole = NUMBER_WORDS.get(words.join(' '));

@@ -4,7 +4,7 @@
 // a bounded slice before it (currency, qualifier, month, name). No step rescans the line.
 import type { Bound, FigureKind } from '../types';
 import { CURRENCY_AFTER, CURRENCY_BEFORE, currencyOf } from './currencies';
-import { qualifierAfterMeaning, qualifierBefore, QUALIFIER_AFTER } from './context';
+import { qualifierAfterMeaning, qualifierBefore, QUALIFIER_AFTER, type Qualifier } from './context';
 import {
   basisPointsToFraction, FRACTION_WORDS, MULTIPLE_WORDS, ORDINAL_WORDS, parseDigits, parseNumberWords,
   percentToFraction, readNumberToken, scaled, SCALES,
@@ -45,87 +45,47 @@ export interface ScanContext {
 }
 
 // Where a figure may start: a digit (the letters glued before it are found by walking back)
-// or a number word. Digits are found with a simple regex; number words by a character loop
-// that tries the sticky NUMBER_WORD only where a word could open it (see nextNumberWord).
+// or a number word. Two simple regexes scan faster than one that must try every letter.
 const DIGIT = /\d/g;
-const LEVELS = ['low', 'mid', 'high'];
-const CARDINALS = [
-  'zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen',
-  'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty', 'thirty', 'forty', 'fifty', 'sixty',
-  'seventy', 'eighty', 'ninety',
-];
-const PLURAL_SCALES = ['hundreds', 'thousands', 'millions', 'billions', 'trillions'];
-const LONE_WORDS = [
-  'hundred', 'thousand', 'million', 'billion', 'trillion', 'half', 'doubled', 'tripled', 'quadrupled', 'twofold',
-  'threefold', 'fourfold', 'fivefold', 'tenfold',
-];
-const ORDINALS = ['third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth', 'twentieth'];
 const NUMBER_WORD = new RegExp(
   [
     '\\b(?:(?:low|mid|high)(?:-to-| to )(?:mid|high)[- ](?:single|double)[- ]digits?',
     '(?:low|mid|high)[- ]?(?:single|double)[- ]digits?|(?:single|double|triple)[- ]digits?',
     '(?:low|mid|high)[- ]?(?:teens|[1-9]0s)',
-    `(?:tens|hundreds) of (?:thousands|millions|billions)|${PLURAL_SCALES.join('|')}`,
+    '(?:tens|hundreds) of (?:thousands|millions|billions)|hundreds|thousands|millions|billions|trillions',
     'a (?:hundred|thousand|million|billion|trillion|third|quarter|fifth|half)',
-    `(?:${CARDINALS.join('|')})(?:-(?:one|two|three|four|five|six|seven|eight|nine))?`,
-    LONE_WORDS.join('|'),
-    `${ORDINALS.join('|')})\\b`,
+    '(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?',
+    'hundred|thousand|million|billion|trillion|half|doubled|tripled|quadrupled|twofold|threefold|fourfold|fivefold|tenfold',
+    'third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|twentieth)\\b',
   ].join('|'),
-  'iy',
+  'gi',
 );
 
-/** Exported for the ReDoS test: the regexes built at run time. */
-export const COMPUTED_REGEXES: readonly RegExp[] = [NUMBER_WORD];
-
 /**
- * Every run of ASCII letters that can open a NUMBER_WORD match, lower case: the first word of
- * each alternative, and a level glued to what follows it ("midsingle", "highteens").
+ * How every NUMBER_WORD alternative opens, as a trie, long enough to pass over common words
+ * ("this", "for", "since", "though"): a global search for these runs faster than the full
+ * alternation, which then runs sticky only where one opens. Every NUMBER_WORD match starts
+ * with one of them, so no match is missed.
  */
-const OPENING_RUNS: readonly string[] = [
-  ...LEVELS, ...LEVELS.flatMap((level) => ['single', 'double', 'teens'].map((word) => level + word)),
-  'single', 'double', 'triple', 'tens', ...PLURAL_SCALES, 'a', ...CARDINALS, ...LONE_WORDS, ...ORDINALS,
-];
-const MAX_OPENING_RUN = Math.max(...OPENING_RUNS.map((run) => run.length));
+const NUMBER_WORD_OPENING = /\b(?:a [htmbqf]|l(?:ow)|m(?:id|il)|h(?:igh|un|alf)|s(?:ing|ix|ev)|d(?:oub)|t(?:ri[lp]|en|hre|hir|hous|w[oe])|b(?:ill)|z(?:er)|o(?:ne)|f(?:our|iv|if|ort)|e(?:ig|lev)|n(?:in)|q(?:uad))/gi;
+const NUMBER_WORD_AT = new RegExp(NUMBER_WORD.source, 'iy');
 
-/** A case-folded hash of a letter run, so a word is looked up without making a string. */
-const foldHash = (hash: number, code: number): number => (Math.imul(hash, 31) + (code | 32)) | 0;
-const OPENING_HASHES: ReadonlySet<number> = new Set(OPENING_RUNS.map((run) => {
-  let hash = 0;
-  for (let i = 0; i < run.length; i++) hash = foldHash(hash, run.charCodeAt(i));
-  return hash;
-}));
-
-/** \b's word characters (the regex has no u flag): ASCII letters, digits and the underscore. */
-const isRegexWordCode = (code: number): boolean => isLetter(code) || (code >= 48 && code <= 57) || code === 95;
-
-/**
- * The next NUMBER_WORD match at or after `from`, as its global search would find it. A match
- * opens at a word boundary with one of OPENING_RUNS (the i flag without u folds ASCII only),
- * so the sticky regex runs only there; a hash collision costs one failed match, never a miss.
- */
+/** The next NUMBER_WORD match at or after `from`: the one its global search would find. */
 function nextNumberWord(text: string, from: number): RegExpExecArray | null {
-  const length = text.length;
-  let i = from;
-  while (i < length) {
-    if (!isLetter(text.charCodeAt(i))) {
-      i++;
-      continue;
-    }
-    const runStart = i;
-    let hash = 0;
-    for (; i < length; i++) {
-      const code = text.charCodeAt(i);
-      if (!isLetter(code)) break;
-      hash = foldHash(hash, code);
-    }
-    if (i - runStart > MAX_OPENING_RUN || !OPENING_HASHES.has(hash) || isRegexWordCode(text.charCodeAt(runStart - 1))) continue;
-    NUMBER_WORD.lastIndex = runStart;
-    const match = NUMBER_WORD.exec(text);
+  NUMBER_WORD_OPENING.lastIndex = from;
+  for (let opening = NUMBER_WORD_OPENING.exec(text); opening; opening = NUMBER_WORD_OPENING.exec(text)) {
+    NUMBER_WORD_AT.lastIndex = opening.index;
+    const match = NUMBER_WORD_AT.exec(text);
     if (match) return match;
+    NUMBER_WORD_OPENING.lastIndex = opening.index + 1;
   }
   return null;
 }
 
+/** Exported for the ReDoS test: the regexes built at run time. */
+export const COMPUTED_REGEXES: readonly RegExp[] = [NUMBER_WORD, NUMBER_WORD_AT];
+
+const isDigitCode = (code: number): boolean => code >= 48 && code <= 57;
 const isLetter = (code: number): boolean => (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
 
 /** Where the token holding the digit at `at` starts: letters glued before it belong to it ("FY2026", "RMB2.17"). */
@@ -205,6 +165,23 @@ function sticky(regex: RegExp, text: string, at: number): RegExpExecArray | null
   return regex.exec(text);
 }
 
+/**
+ * A sticky match tried only when the character at `at` is one of `opening`, the characters
+ * the regex can start with: most figures fail on that one look instead of a regex call.
+ */
+function stickyOpening(regex: RegExp, opening: string, text: string, at: number): RegExpExecArray | null {
+  return at < text.length && opening.includes(text[at]) ? sticky(regex, text, at) : null;
+}
+
+// The characters each sticky regex can start with (case-folded where the regex has the i flag).
+const BLANK_OPENING = ' \u00a0';
+const POINTS_OPENING = `${BLANK_OPENING}pP`;
+const PERCENT_OPENING = `${BLANK_OPENING}%％pP`;
+const BASIS_OPENING = `${BLANK_OPENING}bB`;
+const CURRENCY_AFTER_OPENING = `${BLANK_OPENING}RCUHTEGJKIyrdepwl`;
+const SCALE_OPENING = `${BLANK_OPENING}-hHtTmMbBlLcC万萬亿億`;
+const JOIN_OPENING = ' -–—';
+
 /** A number's core as read: where it is, its value, and whether it was written in digits. */
 interface Core {
   start: number;
@@ -232,32 +209,32 @@ const identity = (value: number): number => value;
 /** Reads the unit after a number: percent, points, currency, duration, multiple. */
 function readTail(text: string, at: number): Tail {
   if (!mayHaveTail(text, at)) return { kind: null, unit: null, convert: identity, end: at, currencyMark: null };
-  let m = sticky(POINTS_AFTER, text, at);
+  let m = stickyOpening(POINTS_AFTER, POINTS_OPENING, text, at);
   if (m) return { kind: 'percentagePoints', unit: 'pp', convert: percentToFraction, end: at + m[0].length, currencyMark: null };
-  m = sticky(PERCENT_AFTER, text, at);
+  m = stickyOpening(PERCENT_AFTER, PERCENT_OPENING, text, at);
   if (m) return { kind: 'percent', unit: '%', convert: percentToFraction, end: at + m[0].length, currencyMark: null };
-  m = sticky(BASIS_AFTER, text, at);
+  m = stickyOpening(BASIS_AFTER, BASIS_OPENING, text, at);
   if (m) return { kind: 'basisPoints', unit: 'bp', convert: basisPointsToFraction, end: at + m[0].length, currencyMark: null };
-  m = sticky(CURRENCY_AFTER, text, at);
+  m = stickyOpening(CURRENCY_AFTER, CURRENCY_AFTER_OPENING, text, at);
   if (m) {
     const code = currencyOf(m[1].replace(/^(?:U\.?S\.?|Hong Kong) /i, (p) => (p.toLowerCase().startsWith('h') ? 'hk$' : 'us$')).replace(/^(us\$|hk\$)dollars$/i, '$1'));
     const resolved = code ?? (/hong kong/i.test(m[1]) ? 'HKD' : currencyOf(m[1]));
     if (resolved) return { kind: 'money', unit: resolved, convert: identity, end: at + m[0].length, currencyMark: null };
   }
-  m = sticky(DURATION_AFTER, text, at);
+  m = stickyOpening(DURATION_AFTER, ' -', text, at);
   if (m) {
     const unit = m[1].toLowerCase().replace(/s$/, '');
     const bound = m[0].startsWith('-plus') ? 'atLeast' : undefined;
     return { kind: 'duration', unit, convert: identity, end: at + m[0].length, currencyMark: null, bound };
   }
-  m = sticky(MULTIPLE_AFTER, text, at);
+  m = stickyOpening(MULTIPLE_AFTER, ' -tTfFxX', text, at);
   if (m) return { kind: 'multiple', unit: 'x', convert: identity, end: at + m[0].length, currencyMark: null };
   return { kind: null, unit: null, convert: identity, end: at, currencyMark: null };
 }
 
 /** Reads a scale word after a number ("billion", "bn", "億"); returns factor and end. */
 function readScale(text: string, at: number): { factor: number; end: number } | null {
-  const m = sticky(SCALE_AFTER, text, at);
+  const m = stickyOpening(SCALE_AFTER, SCALE_OPENING, text, at);
   if (!m) return null;
   const factor = SCALES.get((m[1] ?? m[0]).toLowerCase());
   return factor === undefined ? null : { factor, end: at + m[0].length };
@@ -333,7 +310,7 @@ function readDigitFigure(text: string, at: number, context: ScanContext): Scanne
     if (factor !== undefined && scaledSuffix) {
       return readMeasure(text, { start: numberStart, end: tokenEnd, value, written, digits: true, scale: factor }, context, null);
     }
-    if (gluedAfter === 'p' && (written.includes('.') || sticky(PER_SHARE, text, tokenEnd))) {
+    if (gluedAfter === 'p' && (written.includes('.') || stickyOpening(PER_SHARE, ' ', text, tokenEnd))) {
       // Pence: "42.5p per share".
       return withQualifier(text, blank({ start: numberStart, end: tokenEnd, kind: 'money', value: Number((value / 100).toPrecision(12)), unit: 'GBP' }));
     }
@@ -346,11 +323,11 @@ function readDigitFigure(text: string, at: number, context: ScanContext): Scanne
     }
     return label(text, at, tokenEnd);
   }
-  const slashDate = sticky(SLASH_DATE, text, numberEnd);
+  const slashDate = stickyOpening(SLASH_DATE, '/', text, numberEnd);
   if (slashDate && value <= 31) return blank({ start: numberStart, end: numberEnd + slashDate[0].length, kind: 'date' });
-  const slash = sticky(SLASH_FRACTION, text, numberEnd);
+  const slash = stickyOpening(SLASH_FRACTION, '/', text, numberEnd);
   if (slash) return readSlash(text, numberStart, value, written, slash, context);
-  const mixed = Number.isInteger(value) ? sticky(MIXED_FRACTION, text, numberEnd) : null;
+  const mixed = Number.isInteger(value) ? stickyOpening(MIXED_FRACTION, '- ', text, numberEnd) : null;
   if (mixed && Number(mixed[1]) < Number(mixed[2])) {
     const whole = value + Number(mixed[1]) / Number(mixed[2]);
     return readMeasure(text, { start: numberStart, end: numberEnd + mixed[0].length, value: whole, written: text.slice(numberStart, numberEnd + mixed[0].length), digits: true, scale: 1 }, context, null);
@@ -371,12 +348,12 @@ function readSlash(text: string, start: number, numerator: number, written: stri
     if (measured && measured.kind !== 'count' && measured.kind !== 'unparsed' && measured.kind !== 'label') return measured;
     return withQualifier(text, blank({ start, end, kind: 'fraction', value: share }));
   }
-  const tail = sticky(/\/\d{2,4}(?![\d/])/y, text, end);
+  const tail = stickyOpening(/\/\d{2,4}(?![\d/])/y, '/', text, end);
   return blank({ start, end: tail ? end + tail[0].length : end, kind: numerator <= 31 && denominator <= 31 ? 'date' : 'label' });
 }
 
 function label(text: string, start: number, end: number): ScannedFigure {
-  const chain = sticky(PLUS_CHAIN, text, end);
+  const chain = stickyOpening(PLUS_CHAIN, '+', text, end);
   return blank({ start, end: chain ? end + chain[0].length : end, kind: 'label' });
 }
 
@@ -385,16 +362,30 @@ function date(text: string, start: number, end: number): ScannedFigure {
   return blank({ start, end: tail ? end + tail[0].length : end, kind: 'date' });
 }
 
+// The qualifier last read before a figure: a bare number and its figure ask for the same one.
+let lastQualifierText = '';
+let lastQualifierStart = -1;
+let lastQualifier: Qualifier | null = null;
+
+/** The qualifier written right before offset `start` ("about", "more than"), or null. */
+function qualifierAt(text: string, start: number): Qualifier | null {
+  if (lastQualifierStart !== start || lastQualifierText !== text) {
+    lastQualifierText = text;
+    lastQualifierStart = start;
+    lastQualifier = qualifierBefore(before(text, start), Math.max(0, start - BEFORE_REACH));
+  }
+  return lastQualifier;
+}
+
 /** Adds the qualifier written before a figure (and "or so", "plus" after it). */
 function withQualifier(text: string, figure: ScannedFigure): ScannedFigure {
-  const trimmed = before(text, figure.start);
-  const found = qualifierBefore(trimmed, Math.max(0, figure.start - BEFORE_REACH));
+  const found = qualifierAt(text, figure.start);
   if (found) {
     figure.approximate = found.approximate;
     figure.bound = found.bound;
     figure.qualifier = found.written;
   }
-  const after = sticky(QUALIFIER_AFTER, text, figure.end);
+  const after = stickyOpening(QUALIFIER_AFTER, ' +', text, figure.end);
   if (after) {
     const meaning = qualifierAfterMeaning(after[0]);
     figure.approximate ||= meaning.approximate;
@@ -465,7 +456,7 @@ function readMeasure(text: string, core: Core, context: ScanContext, glued: Curr
   let min: number | null = null;
   let max: number | null = null;
   // A range: "5% to 7%", "5-7%", "three to five years", "RMB 3 to 4 billion".
-  const joined = sticky(RANGE_JOIN, text, tail.kind ? tail.end : end);
+  const joined = stickyOpening(RANGE_JOIN, JOIN_OPENING, text, tail.kind ? tail.end : end);
   if (joined && rangeAllowed(text, start, joined[0])) {
     const second = readRangeEnd(text, joined.index + joined[0].length);
     if (second && (tail.kind || currency || factor !== 1 || second.tail.kind) && (!second.currency || (currency && currency.code === second.currency))
@@ -580,24 +571,24 @@ function readPlain(text: string, core: Core, start: number): ScannedFigure | nul
   const trimmed = before(text, start);
   // A number alone on its line numbers a cue, a page or a slide.
   if (start === 0 && core.end === text.length) return blank({ start, end: core.end, kind: 'label' });
-  const clock = sticky(CLOCK_TAIL, text, core.end);
+  const clock = stickyOpening(CLOCK_TAIL, ':', text, core.end);
   if (clock && !core.written.includes('.')) return blank({ start, end: core.end + clock[0].length, kind: 'date' });
-  const yearPeriod = isYear(core.written, core.value) ? sticky(PERIOD_AFTER, text, core.end) : null;
+  const yearPeriod = isYear(core.written, core.value) ? stickyOpening(PERIOD_AFTER, ' ', text, core.end) : null;
   if (yearPeriod) return blank({ start, end: core.end + yearPeriod[0].length, kind: 'period' });
   if (endsInLetterOrDot(trimmed) && MONTH_BEFORE.test(trimmed)) return date(text, start, core.end);
-  if (sticky(MONTH_AFTER, text, core.end) && core.value >= 1 && core.value <= 31) {
+  if (core.value >= 1 && core.value <= 31 && stickyOpening(MONTH_AFTER, ' ', text, core.end)) {
     const month = sticky(MONTH_AFTER, text, core.end);
     return date(text, start, core.end + (month ? month[0].length : 0));
   }
   const last = trimmed.charCodeAt(trimmed.length - 1);
   const afterWord = (last >= 65 && last <= 90) || (last >= 97 && last <= 122) || last === 46 || last === 35;
   if (afterWord && RANK_BEFORE.test(trimmed)) return blank({ start, end: core.end, kind: 'ordinal' });
-  if ((last === 58 && EXCHANGE_BEFORE.test(trimmed)) || /^0\d/.test(core.written)) return blank({ start, end: core.end, kind: 'label' });
-  const chain = sticky(PLUS_CHAIN, text, core.end);
+  if ((last === 58 && EXCHANGE_BEFORE.test(trimmed)) || (core.written.charCodeAt(0) === 48 && isDigitCode(core.written.charCodeAt(1)))) return blank({ start, end: core.end, kind: 'label' });
+  const chain = stickyOpening(PLUS_CHAIN, '+', text, core.end);
   if (chain) return blank({ start, end: core.end + chain[0].length, kind: 'label' });
   // "COVID-19" and "10-K" or "20-F" are names.
   if (text.charCodeAt(start - 1) === 45 && isLetter(text.charCodeAt(start - 2))) return blank({ start, end: core.end, kind: 'label' });
-  const formName = sticky(FORM_SUFFIX, text, core.end);
+  const formName = stickyOpening(FORM_SUFFIX, '-', text, core.end);
   if (formName) return blank({ start, end: core.end + formName[0].length, kind: 'label' });
   if (isYear(core.written, core.value)) {
     if (FISCAL_BEFORE.test(trimmed)) return blank({ start, end: core.end, kind: 'period' });
@@ -607,11 +598,13 @@ function readPlain(text: string, core: Core, start: number): ScannedFigure | nul
   }
   const integer = !/[.,]/.test(core.written);
   if (integer && core.value < 1000) {
-    const name = nameBefore(trimmed);
-    if (name && trimmed.length === text.slice(Math.max(0, start - BEFORE_REACH), start).length - 1 && isNameWord(name) && !sticky(/[ -](?:%|percent|times|x|years?|months?|quarters?|weeks?|days?)(?![\p{L}])/iuy, text, core.end) && !/[%]/.test(text.charAt(core.end))) {
+    // A name stands one blank before its number ("Scope 1"); the cheap test goes first.
+    const oneBlankBefore = trimmed.length === Math.min(start, BEFORE_REACH) - 1;
+    const name = oneBlankBefore ? nameBefore(trimmed) : null;
+    if (name && isNameWord(name) && !stickyOpening(/[ -](?:%|percent|times|x|years?|months?|quarters?|weeks?|days?)(?![\p{L}])/iuy, ' -', text, core.end) && text.charCodeAt(core.end) !== 37) {
       return blank({ start, end: core.end, kind: 'label' });
     }
-    const acronym = acronymAfter(text, core.end);
+    const acronym = text.charCodeAt(core.end) === 32 ? acronymAfter(text, core.end) : null;
     if (acronym && isNameAcronym(acronym)) return blank({ start, end: core.end + 1 + acronym.length, kind: 'label' });
   }
   return null;
@@ -630,7 +623,7 @@ function bareNumber(text: string, core: Core, start: number, end: number, value:
   if (noun) return blank({ start, end, kind: 'count', value, unit: noun.unit });
   if (factor === 1) {
     const trimmed = before(text, start);
-    const qualified = qualifierBefore(trimmed, 0) !== null;
+    const qualified = qualifierAt(text, start) !== null;
     if (core.digits && integer && core.value >= 100 && !qualified && core.written.length < 7) {
       return blank({ start, end, kind: 'label' });
     }
@@ -676,7 +669,7 @@ function readWordFigure(text: string, at: number, word: string, context: ScanCon
     const share = FRACTION_WORDS.get(rest);
     if (share !== undefined) {
       if (rest === 'half') return readHalf(text, at + 2, end);
-      if (!sticky(OF_AFTER, text, end)) return null;
+      if (!stickyOpening(OF_AFTER, ' ', text, end)) return null;
       return withQualifier(text, blank({ start: at, end, kind: 'fraction', value: share }));
     }
     const factor = SCALES.get(rest) ?? 1;
@@ -689,11 +682,11 @@ function readWordFigure(text: string, at: number, word: string, context: ScanCon
   const number = parseNumberWords(lower);
   if (number === null) return null;
   // "one-third", "two-thirds", "three quarters of".
-  const share = sticky(FRACTION_AFTER, text, end);
+  const share = stickyOpening(FRACTION_AFTER, ' -', text, end);
   if (share) {
     const part = share[1].toLowerCase();
     const isQuarter = part.startsWith('quarter');
-    if (!isQuarter || sticky(OF_AFTER, text, end + share[0].length)) {
+    if (!isQuarter || stickyOpening(OF_AFTER, ' ', text, end + share[0].length)) {
       const fraction = FRACTION_WORDS.get(part) ?? 0;
       return withQualifier(text, blank({ start: at, end: end + share[0].length, kind: 'fraction', value: Number((number * fraction).toPrecision(12)) }));
     }
@@ -702,7 +695,7 @@ function readWordFigure(text: string, at: number, word: string, context: ScanCon
   const scaleAfter = readScale(text, end);
   if (scaleAfter) return readMeasure(text, core, context, null);
   const tail = readTail(text, end);
-  const joined = tail.kind ? null : sticky(RANGE_JOIN, text, end);
+  const joined = tail.kind ? null : stickyOpening(RANGE_JOIN, JOIN_OPENING, text, end);
   const rangeEnd = joined ? readRangeEnd(text, end + joined[0].length) : null;
   if (rangeEnd && rangeEnd.tail.kind && rangeEnd.tail.kind !== 'money') return readMeasure(text, core, context, null);
   if (!tail.kind || tail.kind === 'money') {
@@ -719,7 +712,7 @@ function readHalf(text: string, at: number, end: number): ScannedFigure | null {
   if (/(?:^|[^\p{L}])(?:first|second|back|front|latter|later|other|1st|2nd)$/iu.test(trimmed)) {
     return blank({ start: at, end, kind: 'period' });
   }
-  const unit = sticky(A_MONTH_AFTER, text, end) ?? sticky(/[ -](?:month|year|week|day|quarter|hour)(?![\p{L}])/iuy, text, end);
+  const unit = stickyOpening(A_MONTH_AFTER, ' ', text, end) ?? stickyOpening(/[ -](?:month|year|week|day|quarter|hour)(?![\p{L}])/iuy, ' -', text, end);
   if (unit) {
     const name = /month|year|week|day|quarter|hour/i.exec(unit[0]);
     return withQualifier(text, blank({ start: at, end: end + unit[0].length, kind: 'duration', value: 0.5, unit: name ? name[0].toLowerCase() : null }));

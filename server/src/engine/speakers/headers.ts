@@ -162,6 +162,9 @@ export function parseHeader(line: string, roster = false): HeaderCandidate | nul
     const labelEnd = at + dotLabel[0].length;
     return { layout: 'dot', name: dotLabel[0], nameStart: at, parts: [], marked: hashes !== null, textStart: skipSpaces(line, labelEnd + 1) };
   }
+  // A name opens with an upper-case letter: in ASCII only A–Z, so most lines stop here.
+  const nameOpening = line.charCodeAt(at);
+  if (nameOpening < 128 && !isUpperAscii(nameOpening)) return null;
   const nameMatch = stickyMatch(NAME, line, at);
   if (!nameMatch) return null;
   const nameStart = at;

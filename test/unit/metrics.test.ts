@@ -1,0 +1,195 @@
+// Metric attribution and change reading: what a figure measures and whether it states a change,
+// on invented sentences shaped like the ones earnings calls use.
+import * as assert from 'node:assert/strict';
+import { analyze } from '../../server/src/engine';
+import type { AnalyzeOptions, Figure } from '../../server/src/engine';
+import { MetricGlossary } from '../../server/src/engine/figures/glossary';
+
+/** The figure whose text is `text` (the nth occurrence) in the analysis of `line`. */
+function figureIn(line: string, text: string, options: AnalyzeOptions = {}, occurrence = 0): Figure {
+  const found = analyze(line, options).figures.filter((figure) => figure.text === text);
+  assert.ok(found[occurrence], `no figure "${text}" (#${occurrence}) in ${JSON.stringify(line)}: ${analyze(line, options).figures.map((f) => f.text).join(' | ')}`);
+  return found[occurrence];
+}
+
+function metricOf(line: string, text: string, options: AnalyzeOptions = {}, occurrence = 0): string | null {
+  return figureIn(line, text, options, occurrence).metric;
+}
+
+function changeOf(line: string, text: string, occurrence = 0): string | null {
+  return figureIn(line, text, {}, occurrence).change;
+}
+
+describe('metrics: the built-in glossary', () => {
+  it('names the specific metric the sentence measures', () => {
+    assert.equal(metricOf('Customer management revenue at Zephyr Mall rose 6% this quarter.', '6%'), 'customer management revenue');
+    assert.equal(metricOf('Order volume at Kettle Express rose 18% year over year.', '18%'), 'order volume');
+    assert.equal(metricOf('Daily orders peaked at 9 million during the festival.', '9 million'), 'daily orders');
+    assert.equal(metricOf('The blended take rate was 3.9% for the period.', '3.9%'), 'take rate');
+    assert.equal(metricOf('Gross margin widened to 44% on better mix.', '44%'), 'gross margin');
+    assert.equal(metricOf('Cash from operating activities was $1.4 billion.', '$1.4 billion'), 'operating cash flow');
+    assert.equal(metricOf('Churn declined 0.4 pp to 2.1 percent.', '2.1 percent'), 'churn');
+  });
+
+  it('keeps an expense ratio named as the call writes it', () => {
+    assert.equal(metricOf('Sales and marketing expenses ratio fell 2 percentage points.', '2 percentage points'), 'sales and marketing expenses ratio');
+    assert.equal(metricOf('Sales and marketing expense was 14% of revenue.', '14%'), 'revenue');
+    assert.equal(metricOf('General and administrative expenses were 5% in the quarter.', '5%'), 'general and administrative expenses ratio');
+  });
+
+  it('matches plurals of any phrase', () => {
+    assert.equal(metricOf('Our share buyback programs have $3 billion left.', '$3 billion'), 'share repurchase program');
+    assert.equal(metricOf('We cut losses by half at Pellucid.', 'half'), 'loss');
+  });
+
+  it('narrows a metric by the noun after it', () => {
+    assert.equal(metricOf('Adjusted EBITA loss narrowed by 40% at Orrin Labs.', '40%'), 'adjusted ebita loss');
+    assert.equal(metricOf('Kettle Express cut its loss per order by 25% in the half.', '25%'), 'loss per order');
+  });
+
+  it('keeps the head of a metric whose qualifier belongs to a company name', () => {
+    assert.equal(metricOf('Quantix Cloud revenue grew 8% in the quarter.', '8%'), 'revenue');
+    assert.equal(metricOf('Our cloud revenue grew 8% in the quarter.', '8%'), 'cloud revenue');
+  });
+
+  it('names a membership after its program', () => {
+    assert.equal(metricOf('The Gold membership program expanded to 3 million users.', '3 million'), 'gold membership');
+    assert.equal(metricOf('Our 77 PLUS members grew 9% this year.', '9%'), '77 plus members');
+  });
+
+  it('measures two metrics joined by "and" together', () => {
+    assert.equal(metricOf('At Zephyr Mall, Star members and GMV each rose by double digits.', 'double digits'), 'star members and gmv');
+    assert.equal(metricOf('Both DAUs and also MAUs posted double-digit gains.', 'double-digit'), 'dau and mau');
+    assert.equal(metricOf('Revenue grew 10% and GMV grew 7%.', '7%'), 'gmv');
+  });
+});
+
+describe('metrics: which phrase a figure measures', () => {
+  it('gives a bare loss or profit the measure said before it', () => {
+    const line = "Vantor's adjusted EBITDA came in as a loss of $3 million, narrower than a loss of $9 million in 2025.";
+    assert.equal(metricOf(line, '$3 million'), 'adjusted ebitda loss');
+    assert.equal(metricOf(line, '$9 million'), 'adjusted ebitda loss');
+    const profit = "Orrin's adjusted EBITA swung to a profit of $12 million, against a loss of $5 million last year.";
+    assert.equal(metricOf(profit, '$12 million'), 'adjusted ebita');
+    assert.equal(metricOf(profit, '$5 million'), 'adjusted ebita loss');
+  });
+
+  it('carries the measure into a sentence that opens on a bare "Loss"', () => {
+    assert.equal(metricOf('Orrin adjusted EBITA loss narrowed again. Loss fell by $4 million year over year.', '$4 million'), 'adjusted ebita loss');
+    assert.equal(metricOf('Loss fell by $4 million year over year.', '$4 million'), 'loss');
+  });
+
+  it('carries the measure and the metric across a page break into a line that goes on', () => {
+    const text = 'Orrin recorded an adjusted EBITA loss of $12 million.\n\nLoss reduced by $3 million year over year.';
+    assert.equal(analyze(text).figures.find((f) => f.text === '$3 million')?.metric, 'adjusted ebita loss');
+    const continued = 'Free cash flow at Lumo reached $4 billion, a gain of $0.4 billion\n\nor 11% on the prior year.';
+    assert.equal(analyze(continued).figures.find((f) => f.text === '11%')?.metric, 'free cash flow');
+    const fresh = 'Free cash flow was $4 billion.\n\nOn 12% of days it rained.';
+    assert.equal(analyze(fresh).figures.find((f) => f.text === '12%')?.metric, null);
+  });
+
+  it('gives a bare margin the EBITDA or EBITA said before it', () => {
+    assert.equal(metricOf('We turned EBITDA positive at Solvik, with a 4% margin.', '4%'), 'ebitda margin');
+    assert.equal(metricOf('Revenue rose, with a 4% margin.', '4%'), 'margin');
+  });
+
+  it('prefers a metric written right after the figure', () => {
+    assert.equal(metricOf('Revenue was flat, but we saw a $3.1 billion increase in free cash flow.', '$3.1 billion'), 'free cash flow');
+    const booked = 'Vantor booked a $20 million loss on the back of a 12% revenue increase.';
+    assert.equal(metricOf(booked, '12%'), 'revenue');
+    assert.equal(metricOf(booked, '$20 million'), 'loss');
+    assert.equal(metricOf('At Pellucid, apps made up 40% of total cloud revenue.', '40%'), 'cloud revenue');
+    assert.equal(metricOf('Net income climbed at Lumo, helped by a 9% year-over-year increase in adjusted EBITA.', '9%'), 'adjusted ebita');
+  });
+
+  it('reads the phrase after a preposition as a modifier of the metric before it', () => {
+    assert.equal(metricOf('Revenue from enterprise customers grew 11% in the quarter.', '11%'), 'revenue');
+  });
+
+  it('names what a count counts', () => {
+    assert.equal(metricOf('We now run 35 fulfilment hubs across Norvia.', '35'), 'fulfilment hubs');
+    assert.equal(metricOf('Lumo hired 2,000 drivers and 300 new engineers this year.', '2,000'), 'drivers');
+    assert.equal(metricOf('Lumo hired 2,000 drivers and 300 new engineers this year.', '300'), 'new engineers');
+    assert.equal(metricOf('During the festival Zephyr Mall served 90 million buyers.', '90 million'), 'buyers');
+    assert.equal(metricOf('Millions of new shoppers joined the app.', 'Millions'), 'new shoppers');
+  });
+
+  it('names no noun where a count is followed by a unit, an adjective or nothing counted', () => {
+    assert.equal(metricOf('Ore output was 212,000 tonnes in the quarter.', '212,000'), null);
+    assert.equal(metricOf('Deliveries were 50,000 cars, of which 8,000 electric.', '8,000'), null);
+    assert.equal(metricOf('Version 4.1 ships with a faster parser.', '4.1'), null);
+  });
+
+  it('keeps metrics inside their clause across a semicolon', () => {
+    const line = 'GMV grew 4%; revenue grew 7%.';
+    assert.equal(metricOf(line, '4%'), 'gmv');
+    assert.equal(metricOf(line, '7%'), 'revenue');
+  });
+
+  it('leaves a figure with no metric in its sentence without one', () => {
+    assert.equal(metricOf('The weather in Solvik was 30% sunnier than last spring.', '30%'), null);
+  });
+});
+
+describe('metrics: the user glossary', () => {
+  it('takes precedence over a built-in phrase at the same place', () => {
+    const options: AnalyzeOptions = { glossary: { 'cloud segment': ['cloud'] } };
+    assert.equal(metricOf('Cloud revenue rose 4% at Pellucid.', '4%', options), 'cloud segment');
+    assert.equal(metricOf('Cloud revenue rose 4% at Pellucid.', '4%'), 'cloud revenue');
+  });
+
+  it('renames a built-in phrase and names counted nouns', () => {
+    assert.equal(metricOf('Revenue rose 5% at Pellucid.', '5%', { glossary: { 'merchant revenue': ['revenue'] } }), 'merchant revenue');
+    assert.equal(metricOf('We now run 40 dark stores in Norvia.', '40', { glossary: { 'flash warehouses': ['dark stores'] } }), 'flash warehouses');
+  });
+
+  it('keeps a user metric as given, never narrowed', () => {
+    assert.equal(metricOf('Widget sales loss was $2 million.', '$2 million', { glossary: { 'widget sales': ['widget sales'] } }), 'widget sales');
+  });
+
+  it('marks user phrases as such in the matches', () => {
+    const glossary = new MetricGlossary({ 'cloud segment': ['cloud'] });
+    assert.deepEqual(glossary.matchRange('Cloud revenue and GMV').map((m) => [m.metric, m.user]), [['cloud segment', true], ['gmv', false]]);
+  });
+});
+
+describe('metrics: change', () => {
+  it('gives no change to the level reached or the base a change starts from', () => {
+    const level = 'Gross margin improved 2 percentage points to 41% this quarter.';
+    assert.equal(changeOf(level, '2 percentage points'), 'increase');
+    assert.equal(changeOf(level, '41%'), null);
+    const base = 'Revenue rose from $10 million to $14 million.';
+    assert.equal(changeOf(base, '$10 million'), null);
+    assert.equal(changeOf(base, '$14 million'), null);
+  });
+
+  it('reads a change noun that is the subject of the figure', () => {
+    assert.equal(changeOf('Subscription growth across enterprise accounts was 14% in the half.', '14%'), 'increase');
+    assert.equal(changeOf('Subscriptions across enterprise accounts were 14% of the total.', '14%'), null);
+  });
+
+  it('still reads a growth rate stated as "growth … to"', () => {
+    assert.equal(changeOf('Forecasters raised GDP growth for Norvia to 5.2% this year.', '5.2%'), 'increase');
+  });
+
+  it('gives "an increase of" to the figure it introduces, not the one before', () => {
+    const line = 'Net income was $9 million, an increase of $2 million.';
+    assert.equal(changeOf(line, '$9 million'), null);
+    assert.equal(changeOf(line, '$2 million'), 'increase');
+    const ratio = 'Gross margin at Solvik was 38.2%, an improvement of 0.8 percentage points.';
+    assert.equal(changeOf(ratio, '38.2%'), null);
+    assert.equal(changeOf(ratio, '0.8 percentage points'), 'increase');
+  });
+
+  it('reads a change noun right after an amount', () => {
+    assert.equal(changeOf('Profit rose on a $7 million decrease in impairment of goodwill.', '$7 million'), 'decrease');
+    assert.equal(changeOf('Profit rose on a $7 million year-over-year increase in adjusted EBITA.', '$7 million'), 'increase');
+    assert.equal(changeOf('Profit was $7 million, increasing margins.', '$7 million'), null);
+  });
+
+  it('gives the change to both amounts joined by "and"', () => {
+    const line = 'Segment profits at Orrin rose by $3 million and $5 million in the half.';
+    assert.equal(changeOf(line, '$3 million'), 'increase');
+    assert.equal(changeOf(line, '$5 million'), 'increase');
+  });
+});
