@@ -4,6 +4,7 @@ import * as assert from 'node:assert/strict';
 import { parseSidecar, sidecarPath } from '../../server/src/checkedStore';
 import { analyze } from '../../server/src/engine';
 import { readingsOf } from '../../server/src/features/codeActions';
+import { figuresOnLine } from '../../server/src/features/figureLookup';
 import { turnAtLine } from '../../server/src/features/turnLookup';
 import { DEFAULT_SETTINGS, parseSettings } from '../../server/src/settings';
 import { matchScore } from '../../server/src/workspaceIndex';
@@ -80,5 +81,21 @@ describe('turn lookup', () => {
     assert.equal(turns.length, 2);
     assert.equal(turnAtLine(turns, 2)?.speaker, 'Ana Ruiz');
     assert.equal(turnAtLine(turns, 6)?.speaker, 'Ben Ito');
+  });
+});
+
+describe('figure lookup by line', () => {
+  const text = ['Revenue rose 12% to $4.1 billion.', '', 'No figures here.', 'Margin was 18.5%, up 2 percentage points, on 3 million orders.'].join('\n');
+  const figures = analyze(text).figures;
+
+  it('finds exactly the figures of each line, as a full scan does', () => {
+    for (let line = -1; line <= 5; line++) {
+      assert.deepEqual(figuresOnLine(figures, line), figures.filter((figure) => figure.line === line), `line ${line}`);
+    }
+    assert.ok(figuresOnLine(figures, 3).length >= 3);
+  });
+
+  it('relies on the engine emitting figures in line order', () => {
+    for (let i = 1; i < figures.length; i++) assert.ok(figures[i - 1].line <= figures[i].line);
   });
 });

@@ -2,6 +2,7 @@
 // could not read, "Mark as checked" readings that store the user's reading in the sidecar.
 import { CodeActionKind } from 'vscode-languageserver';
 import type { CodeAction, CodeActionParams, Command } from 'vscode-languageserver';
+import { figuresOnLine } from './figureLookup';
 import type { AnalyzedDocument } from '../analysisCache';
 import type { CheckedFigure, Diagnostic } from '../engine';
 import { spanRange, spanTouchesRange } from '../positions';
@@ -76,7 +77,7 @@ function quickFixes(document: AnalyzedDocument, diagnostic: Diagnostic, settings
 function markCheckedActions(document: AnalyzedDocument, diagnostic: Diagnostic, settings: Settings): CodeAction[] {
   const lspDiagnostic = toLspDiagnostic(diagnostic, settings);
   if (!lspDiagnostic || !CHECKABLE_CODES.has(diagnostic.code)) return [];
-  const figure = document.analysis.figures.find((f) => f.line === diagnostic.line && f.start < diagnostic.end && diagnostic.start < f.end);
+  const figure = figuresOnLine(document.analysis.figures, diagnostic.line).find((f) => f.start < diagnostic.end && diagnostic.start < f.end);
   const span = figure ?? diagnostic;
   const text = document.text.slice(document.lines.offsetAt(span.line, span.start), document.lines.offsetAt(span.line, span.end));
   const currency = document.analysis.defaultCurrency ?? settings.reportingCurrency;

@@ -4,6 +4,7 @@ import type { AnalyzedDocument } from '../analysisCache';
 import type { Figure, SpeakerKind } from '../engine';
 import { spanContains, spanRange } from '../positions';
 import type { Settings } from '../settings';
+import { figuresOnLine } from './figureLookup';
 import { escapeMarkdown, groupDigits, hoverCard } from './hoverCard';
 import { roster } from './roster';
 import { speakerKey, turnAtHeader, turnAtLine } from './turnLookup';
@@ -28,7 +29,7 @@ function speakerHover(document: AnalyzedDocument, position: Position): Hover | n
 /** The figure under the position; the narrowest wins when spans touch. */
 export function figureAt(document: AnalyzedDocument, position: Position): Figure | null {
   let best: Figure | null = null;
-  for (const figure of document.analysis.figures) {
+  for (const figure of figuresOnLine(document.analysis.figures, position.line)) {
     if (spanContains(figure, position) && (!best || figure.end - figure.start < best.end - best.start)) best = figure;
   }
   return best;
