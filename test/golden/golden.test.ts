@@ -1,7 +1,7 @@
 // Golden tests: every fixtures/**/*.txt (and .md, .vtt, .transcript) is analyzed and
 // compared with the .golden.json beside it, in the contract's shape. Each fixture is also
 // read with CRLF line breaks and must give the same analysis.
-// UPDATE_GOLDEN=1 npm test rewrites the golden files: review the diff before committing.
+// UPDATE_GOLDEN=1 npm run test:unit rewrites the golden files: review the diff before committing.
 import * as assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
