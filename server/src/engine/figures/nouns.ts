@@ -106,7 +106,7 @@ export function countedNounAfter(text: string, at: number, allowOf: boolean): { 
     if (!match) break;
     const word = match[1];
     if (MONEY_NOUNS.has(word.toLowerCase())) return undefined;
-    // A capitalized word names something ("618 Taobao festival"); it is counted by no number.
+    // A capitalized word names something ("618 Shopfest festival"); it is counted by no number.
     if (/^\p{Lu}\p{Ll}/u.test(word) || !isNounWord(word)) break;
     position += match[0].length;
     if (isModifier(word)) continue;

@@ -2,7 +2,7 @@
 // where a figure starts (a digit, a spelled-out number, a scale or share word), then sticky
 // regexes that read forward from there (scale, unit, currency, range) and anchored regexes on
 // a bounded slice before it (currency, qualifier, month, name). No step rescans the line.
-import type { Bound, FigureKind } from '../types';
+import type { Bound, Figure, FigureKind } from '../types';
 import { CURRENCY_AFTER, CURRENCY_BEFORE, currencyOf } from './currencies';
 import { qualifierAfterMeaning, qualifierBefore, QUALIFIER_AFTER, type Qualifier } from './context';
 import {
@@ -23,17 +23,8 @@ export type Problem =
   | { code: 'escaped-symbol'; debris: Array<{ start: number; end: number }> };
 
 /** A figure as read on its line, before metric, change and checked readings are added. */
-export interface ScannedFigure {
-  start: number;
-  end: number;
-  kind: FigureKind;
-  value: number | null;
-  min: number | null;
-  max: number | null;
-  unit: string | null;
-  approximate: boolean;
-  bound: Bound | null;
-  qualifier: string | null;
+export interface ScannedFigure
+  extends Pick<Figure, 'start' | 'end' | 'kind' | 'value' | 'min' | 'max' | 'unit' | 'approximate' | 'bound' | 'qualifier'> {
   problem: Problem | null;
   /** For money: the currency mark as written before the amount ("RMB ", "$"), to copy in fixes. */
   currencyMark: string | null;

@@ -1,4 +1,4 @@
-// Who is who: spellings of one person's name ("Rob Lin", "Robert Lin", "Jiong Shaw") are one
+// Who is who: spellings of one person's name ("Ben Ortiz", "Benjamin Ortiz", "Benjamin Ortis") are one
 // speaker, so the outline, roles and rename treat them together.
 
 /** One person, with every spelling seen and the role stated for them anywhere. */
