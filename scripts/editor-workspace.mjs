@@ -1,5 +1,5 @@
 // What both runners of the in-editor suite (code-server and Electron) need: a build, and the
-// workspace the suite opens: copies of seeds 000 and 001, our own test files and fixtures,
+// workspace the suite opens: copies of every seed text, our own test files and fixtures,
 // made at test time only.
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
@@ -20,7 +20,8 @@ function listFiles(directory) {
 export function prepareWorkspace(folder) {
   if (!existsSync(join(corpusDir, SEEDS[0]))) throw new Error(`the seeds are missing from ${corpusDir}`);
   mkdirSync(folder, { recursive: true });
-  for (const seed of SEEDS) copyFileSync(join(corpusDir, seed), join(folder, seed));
+  // Every seed text, so the suite can show that each one opens as a transcript by itself.
+  for (const seed of readdirSync(corpusDir).filter((name) => name.endsWith('.txt'))) copyFileSync(join(corpusDir, seed), join(folder, seed));
   for (const file of listFiles(join(projectRoot, 'test', 'editor', 'workspace'))) copyFileSync(file, join(folder, basename(file)));
   const fixturesDir = join(projectRoot, 'fixtures');
   for (const file of listFiles(fixturesDir).filter((path) => /\.(txt|md)$/.test(path))) {

@@ -16,6 +16,18 @@ describe('Detection', () => {
     assert.equal(document.languageId, 'transcript');
   });
 
+  it('switches every seed text, calls and articles alike, with no user action', async () => {
+    const seeds = (await vscode.workspace.findFiles('*.txt'))
+      .map((uri) => uri.path.split('/').pop() ?? '')
+      .filter((name) => /^\d{3}_[0-9a-f]+\.txt$/.test(name))
+      .sort();
+    assert.ok(seeds.length >= 5, `expected the five seeds in the workspace, found ${seeds.join(', ')}`);
+    for (const seed of seeds) {
+      const document = await showTranscript(seed);
+      assert.equal(document.languageId, 'transcript', seed);
+    }
+  });
+
   it('switches our own invented call too', async () => {
     const document = await showTranscript(OWN_CALL);
     assert.equal(document.languageId, 'transcript');
