@@ -163,22 +163,24 @@ async function measureServer(label, text, { opens, changes, requests }) {
       range: { start: { line: editLine, character: 0 }, end: { line: editLine, character: inserting ? 0 : 1 } },
       text: inserting ? 'x' : '',
     });
-    const changeTimes = [];
-    const changeAnswerTimes = [];
-    for (let i = 0; i < changes; i++) {
+    /** Sends the i-th edit as a new version; returns when it left and when its diagnostics arrive. */
+    const sendEdit = async (i) => {
       version++;
       const arrived = server.diagnosticsFor(uri, version);
       const sent = performance.now();
       await connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [edit(i % 2 === 0)] });
+      return { arrived, sent };
+    };
+    const changeTimes = [];
+    const changeAnswerTimes = [];
+    for (let i = 0; i < changes; i++) {
+      const { arrived, sent } = await sendEdit(i);
       changeTimes.push((await arrived) - sent);
     }
     // didChange -> the first answer about the new version (documentSymbol right after the
     // change): the analysis itself, without the server's pause for typing.
     for (let i = 0; i < changes; i++) {
-      version++;
-      const arrived = server.diagnosticsFor(uri, version);
-      const sent = performance.now();
-      await connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [edit(i % 2 === 0)] });
+      const { arrived, sent } = await sendEdit(i);
       await connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } });
       changeAnswerTimes.push(performance.now() - sent);
       await arrived;

@@ -81,7 +81,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<Transc
     roster,
     statusBar,
     treeView,
-    languageClient.onNotification(detectedNotification, ({ uri }) => detection.onDetected(uri)),
+    languageClient.onNotification(detectedNotification, ({ uri }) => {
+      // A document closed before the switch makes it fail; that is worth a log line, not an unhandled rejection.
+      detection.onDetected(uri).catch((error) => outputChannel.appendLine(`Switching ${uri} to a transcript failed: ${String(error)}`));
+    }),
     vscode.window.onDidChangeActiveTextEditor(updateActiveContext),
     // A language switch replaces the document, so the roster's refresh also re-checks the context.
     roster.onDidChange(updateActiveContext),

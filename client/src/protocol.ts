@@ -13,7 +13,7 @@ export type { DocumentParams, RosterEntry, SpeakerKind, TranscriptSummary } from
 export { TRANSCRIPT_LANGUAGE } from '../../server/src/protocol';
 
 export const rosterRequest = new RequestType<DocumentParams, RosterEntry[], void>(ROSTER_REQUEST);
-export const summaryRequest = new RequestType<DocumentParams, TranscriptSummary, void>(SUMMARY_REQUEST);
+export const summaryRequest = new RequestType<DocumentParams, TranscriptSummary | null, void>(SUMMARY_REQUEST);
 /** The server's own process id, so a crash can be simulated and a restart observed. */
 export const serverProcessRequest = new RequestType0<{ pid: number }, void>(SERVER_PROCESS_REQUEST);
 export const detectedNotification = new NotificationType<DocumentParams>(DETECTED_NOTIFICATION);

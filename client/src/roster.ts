@@ -5,6 +5,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { countOf } from './format';
 import { rosterRequest, TRANSCRIPT_LANGUAGE } from './protocol';
 import type { RosterEntry, SpeakerKind } from './protocol';
+import { roleAndFirm } from '../../server/src/speakerLabel';
 
 export const ROSTER_VIEW_ID = 'transcriptLens.roster';
 export const REVEAL_TURN_COMMAND = 'transcriptLens.revealTurn';
@@ -90,12 +91,6 @@ const KIND_ICONS: Record<SpeakerKind, string> = {
   unknown: 'person',
 };
 
-/** Role and firm joined for display, or undefined when the transcript names neither. */
-export function describeSpeaker(entry: RosterEntry): string | undefined {
-  const parts = [entry.role, entry.affiliation].filter((part): part is string => Boolean(part));
-  return parts.length ? parts.join(', ') : undefined;
-}
-
 /** The Explorer view: speakers with their role, turns and words; each turn jumps to its header. */
 export class RosterTreeProvider implements vscode.TreeDataProvider<RosterNode> {
   readonly onDidChangeTreeData: vscode.Event<void>;
@@ -114,7 +109,7 @@ export class RosterTreeProvider implements vscode.TreeDataProvider<RosterNode> {
     const { entry } = node;
     if (node.type === 'speaker') {
       const item = new vscode.TreeItem(entry.speaker, vscode.TreeItemCollapsibleState.Collapsed);
-      const role = describeSpeaker(entry);
+      const role = roleAndFirm(entry);
       item.description = [role, countOf(entry.turns, 'turn'), countOf(entry.words, 'word')].filter(Boolean).join(' · ');
       item.tooltip = `${entry.speaker} (${entry.speakerKind})${role ? `\n${role}` : ''}\n${countOf(entry.turns, 'turn')}, ${countOf(entry.words, 'word')}`;
       item.iconPath = new vscode.ThemeIcon(KIND_ICONS[entry.speakerKind] ?? KIND_ICONS.unknown);
@@ -153,7 +148,7 @@ export async function pickTurn(model: RosterModel): Promise<void> {
     .flatMap((entry) =>
       entry.lines.map((line, index) => ({
         label: entry.speaker,
-        description: describeSpeaker(entry),
+        description: roleAndFirm(entry),
         detail: `Turn ${index + 1} of ${entry.turns} · line ${line + 1}`,
         line,
       })),

@@ -28,8 +28,6 @@ export class AnalysisCache {
   /** What the last analysis of each document took, in milliseconds. */
   private readonly costs = new Map<string, number>();
   private generation = 0;
-  /** How many analyses ran, for tests and logs. */
-  analysesRun = 0;
 
   constructor(
     private readonly optionsFor: (uri: string) => AnalyzeOptions,
@@ -44,7 +42,6 @@ export class AnalysisCache {
     const started = performance.now();
     const analysis = analyze(text, this.optionsFor(document.uri));
     this.costs.set(document.uri, performance.now() - started);
-    this.analysesRun++;
     const analyzed: AnalyzedDocument = { uri: document.uri, version: document.version, text, lines: new LineIndex(text), analysis };
     this.entries.set(document.uri, { version: document.version, generation: this.generation, document: analyzed });
     return analyzed;

@@ -29,9 +29,9 @@ export function sidecarPath(uri: string): string | null {
   }
 }
 
-/** The transcript a sidecar belongs to, when the URI names a sidecar. */
-export function transcriptOfSidecar(uri: string): string | null {
-  return uri.endsWith(SIDECAR_SUFFIX) ? uri.slice(0, -SIDECAR_SUFFIX.length) : null;
+/** True for the kinds a user may choose as a figure's reading; "unparsed" is not a reading. */
+export function isCheckedKind(kind: unknown): kind is CheckedFigure['kind'] {
+  return typeof kind === 'string' && CHECKED_KINDS.includes(kind);
 }
 
 function isCheckedFigure(value: unknown): value is CheckedFigure {
@@ -39,7 +39,7 @@ function isCheckedFigure(value: unknown): value is CheckedFigure {
   const entry = value as Record<string, unknown>;
   return (
     typeof entry.text === 'string' && typeof entry.before === 'string' && typeof entry.after === 'string' &&
-    typeof entry.kind === 'string' && CHECKED_KINDS.includes(entry.kind) &&
+    isCheckedKind(entry.kind) &&
     (entry.value === null || (typeof entry.value === 'number' && Number.isFinite(entry.value))) &&
     (entry.unit === null || typeof entry.unit === 'string')
   );
@@ -63,6 +63,8 @@ function sameAnchor(a: CheckedFigure, b: CheckedFigure): boolean {
 
 export class CheckedStore {
   private readonly byUri = new Map<string, CheckedFigure[]>();
+  /** The last pending add per document: adds run one after another, so none is lost to a race. */
+  private readonly pendingAdds = new Map<string, Promise<void>>();
 
   /** The marks of a document; empty until load() has read its sidecar. */
   get(uri: string): CheckedFigure[] {
@@ -83,8 +85,19 @@ export class CheckedStore {
     return checked;
   }
 
-  /** Adds a mark (replacing one with the same anchor) and writes the sidecar. */
-  async add(uri: string, figure: CheckedFigure): Promise<void> {
+  /** Adds a mark (replacing one with the same anchor) and writes the sidecar, after any add already under way. */
+  add(uri: string, figure: CheckedFigure): Promise<void> {
+    const previous = this.pendingAdds.get(uri) ?? Promise.resolve();
+    const next = previous.catch(() => undefined).then(() => this.addNow(uri, figure));
+    this.pendingAdds.set(uri, next);
+    const settled = () => {
+      if (this.pendingAdds.get(uri) === next) this.pendingAdds.delete(uri);
+    };
+    next.then(settled, settled);
+    return next;
+  }
+
+  private async addNow(uri: string, figure: CheckedFigure): Promise<void> {
     const checked = [...this.get(uri).filter((entry) => !sameAnchor(entry, figure)), figure];
     const path = sidecarPath(uri);
     if (path) {

@@ -1,16 +1,15 @@
 // The custom requests and notifications Transcript Lens speaks besides LSP: their method
 // names and shapes, in one place that both the server and the client import, so the two
 // sides cannot drift apart. Plain types and strings only: no protocol library here.
-import type { SpeakerKind } from './engine/types';
+import type { SpeakerKind, Turn } from './engine/types';
 
 export type { SpeakerKind };
 
+/** Who a speaker is, as their turn headers say. */
+export type SpeakerIdentity = Pick<Turn, 'speaker' | 'role' | 'affiliation' | 'speakerKind'>;
+
 /** One speaker of a transcript as the roster request returns it. */
-export interface RosterEntry {
-  speaker: string;
-  role: string | null;
-  affiliation: string | null;
-  speakerKind: SpeakerKind;
+export interface RosterEntry extends SpeakerIdentity {
   /** The number of turns the speaker takes. */
   turns: number;
   /** Words spoken over all those turns. */

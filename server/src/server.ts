@@ -45,8 +45,12 @@ const PROGRESS_THRESHOLD = 25;
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const checkedStore = new CheckedStore();
-const workspaceIndex = new WorkspaceIndex();
+const workspaceIndex = new WorkspaceIndex(isOpen);
 let settings: Settings = { ...DEFAULT_SETTINGS };
+function isOpen(uri: string): boolean {
+  return documents.get(uri) !== undefined;
+}
+
 let clientCapabilities: ClientCapabilities = {};
 let workspaceFolderUris: string[] = [];
 let resolveSettingsReady: () => void = () => undefined;
@@ -87,7 +91,10 @@ function transcript(uri: string): AnalyzedDocument | null {
   return document && document.languageId === TRANSCRIPT_LANGUAGE ? cache.get(document) : null;
 }
 
-function publishDiagnostics(document: TextDocument): void {
+/** Publishes for the document still open under that URI; one closed during an await gets nothing. */
+function publishDiagnostics(uri: string): void {
+  const document = documents.get(uri);
+  if (!document) return;
   const analyzed = cache.get(document);
   workspaceIndex.set(document.uri, analyzed.analysis.turns);
   void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: documentDiagnostics(analyzed, settings) });
@@ -106,14 +113,14 @@ async function settle(uri: string): Promise<void> {
   await sidecarLoads.get(uri);
   const document = documents.get(uri);
   if (!document) return;
-  if (document.languageId === TRANSCRIPT_LANGUAGE) publishDiagnostics(document);
+  if (document.languageId === TRANSCRIPT_LANGUAGE) publishDiagnostics(uri);
   else detect(document);
 }
 
 /** After a settings change: new diagnostics for transcripts, detection for the rest. */
 function reviewAllOpen(): void {
   for (const document of documents.all()) {
-    if (document.languageId === TRANSCRIPT_LANGUAGE) publishDiagnostics(document);
+    if (document.languageId === TRANSCRIPT_LANGUAGE) publishDiagnostics(document.uri);
     else detect(document);
   }
 }
@@ -121,8 +128,13 @@ function reviewAllOpen(): void {
 /** Asks the client to re-request what depends on settings or checked marks. */
 function refreshEditorFeatures(): void {
   const workspace = clientCapabilities.workspace;
-  if (workspace?.inlayHint?.refreshSupport) void connection.languages.inlayHint.refresh().catch((e) => logError('inlay hint refresh', e));
-  if (workspace?.semanticTokens?.refreshSupport) connection.languages.semanticTokens.refresh();
+  if (workspace?.inlayHint?.refreshSupport) askToRefresh('inlay hint refresh', () => connection.languages.inlayHint.refresh());
+  if (workspace?.semanticTokens?.refreshSupport) askToRefresh('semantic token refresh', () => connection.languages.semanticTokens.refresh());
+}
+
+/** The semantic-token refresh is typed void yet returns the request's promise, so both are caught alike. */
+function askToRefresh(what: string, refresh: () => unknown): void {
+  void Promise.resolve(refresh()).catch((error) => logError(what, error));
 }
 
 async function loadSettings(): Promise<void> {
@@ -135,15 +147,11 @@ async function loadSettings(): Promise<void> {
   }
 }
 
-function isOpen(uri: string): boolean {
-  return documents.get(uri) !== undefined;
-}
-
 async function indexWorkspace(folders: readonly string[]): Promise<void> {
   const progress = clientCapabilities.window?.workDoneProgress ? await connection.window.createWorkDoneProgress() : null;
   let begun = false;
   try {
-    await workspaceIndex.indexFolders(folders, settings.detectionEnabled, isOpen, (done, total) => {
+    await workspaceIndex.indexFolders(folders, settings.detectionEnabled, (done, total) => {
       if (!progress || total < PROGRESS_THRESHOLD) return;
       if (!begun) progress.begin('Transcript Lens: indexing transcripts', 0, `0/${total}`, true);
       begun = true;
@@ -210,11 +218,16 @@ connection.onInitialized(async () => {
 });
 
 connection.onDidChangeConfiguration(guard('settings change', undefined, async (params) => {
+  const detectedBefore = settings.detectionEnabled;
   if (clientCapabilities.workspace?.configuration) await loadSettings();
   else settings = parseSettings((params.settings as Record<string, unknown> | null)?.[SETTINGS_SECTION]);
   cache.invalidateAll();
   reviewAllOpen();
   refreshEditorFeatures();
+  // Which files on disk count as transcripts depends on detection, so the index is rebuilt.
+  if (settings.detectionEnabled !== detectedBefore) {
+    void indexWorkspace(workspaceFolderUris).catch((error) => logError('re-indexing the workspace', error));
+  }
 }));
 
 /** The transcript a changed sidecar belongs to, when that transcript is open. */
@@ -228,10 +241,18 @@ function openTranscriptOfSidecar(sidecarUri: string): TextDocument | null {
   return documents.all().find((document) => sidecarPath(document.uri) === changedPath) ?? null;
 }
 
-async function reloadSidecar(document: TextDocument): Promise<void> {
-  await checkedStore.load(document.uri);
-  cache.invalidate(document.uri);
-  if (document.languageId === TRANSCRIPT_LANGUAGE) publishDiagnostics(document);
+/** Marks read for a document closed during the read are dropped, or they would outlive it. */
+function keepMarksIfOpen(uri: string): boolean {
+  if (isOpen(uri)) return true;
+  checkedStore.forget(uri);
+  return false;
+}
+
+async function reloadSidecar(uri: string): Promise<void> {
+  await checkedStore.load(uri);
+  if (!keepMarksIfOpen(uri)) return;
+  cache.invalidate(uri);
+  if (documents.get(uri)?.languageId === TRANSCRIPT_LANGUAGE) publishDiagnostics(uri);
   refreshEditorFeatures();
 }
 
@@ -240,7 +261,7 @@ connection.onDidChangeWatchedFiles(guard('watched file change', undefined, async
   for (const change of changes) {
     if (change.uri.endsWith(SIDECAR_SUFFIX)) {
       const owner = openTranscriptOfSidecar(change.uri);
-      if (owner) await reloadSidecar(owner);
+      if (owner) await reloadSidecar(owner.uri);
     } else if (!isOpen(change.uri)) {
       if (change.type === FileChangeType.Deleted) workspaceIndex.remove(change.uri);
       else await workspaceIndex.indexFile(change.uri, settings.detectionEnabled);
@@ -251,7 +272,9 @@ connection.onDidChangeWatchedFiles(guard('watched file change', undefined, async
 documents.onDidOpen(({ document }) => {
   justOpened.add(document.uri);
   sidecarLoads.set(document.uri, checkedStore.load(document.uri).then(
-    () => cache.invalidate(document.uri),
+    () => {
+      if (keepMarksIfOpen(document.uri)) cache.invalidate(document.uri);
+    },
     (error) => logError('reading the sidecar', error),
   ));
 });
@@ -366,7 +389,7 @@ async function markFigureChecked(argument: unknown): Promise<{ sidecar: string |
   await sidecarLoads.get(chosen.uri);
   await checkedStore.add(chosen.uri, { text: chosen.text, ...anchorFigure(lineText, chosen), ...chosen.reading });
   cache.invalidate(chosen.uri);
-  publishDiagnostics(document);
+  publishDiagnostics(chosen.uri);
   refreshEditorFeatures();
   return { sidecar: sidecarPath(chosen.uri) };
 }

@@ -6,13 +6,11 @@ import { basename, extname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { decodeFile } from './decode';
 import { analyze, looksLikeTranscript } from './engine';
-import type { Span, SpeakerKind, Turn } from './engine';
+import type { Span, Turn } from './engine';
+import type { SpeakerIdentity } from './protocol';
+import { speakerKey } from './features/turnLookup';
 
-export interface IndexedSpeaker {
-  speaker: string;
-  role: string | null;
-  affiliation: string | null;
-  speakerKind: SpeakerKind;
+export interface IndexedSpeaker extends SpeakerIdentity {
   uri: string;
   /** The name in the speaker's first header in that file. */
   nameSpan: Span;
@@ -29,18 +27,18 @@ function isTranscriptFileName(name: string): boolean {
 }
 const SKIPPED_DIRECTORIES: ReadonlySet<string> = new Set(['node_modules', '.git']);
 /** Files larger than this are not indexed: a transcript is rarely over a few hundred KB. */
-export const MAX_INDEXED_FILE_SIZE = 5_000_000;
+const MAX_INDEXED_FILE_SIZE = 5_000_000;
 const MAX_INDEXED_FILES = 20_000;
 
-export function isCandidatePath(path: string): boolean {
-  return CANDIDATE_EXTENSIONS.has(extname(path).toLowerCase()) && !path.endsWith('.lens.json');
+function isCandidatePath(path: string): boolean {
+  return CANDIDATE_EXTENSIONS.has(extname(path).toLowerCase());
 }
 
 /** Speakers of a document, one per person, at their first header. */
-export function speakersOf(uri: string, turns: readonly Turn[]): IndexedSpeaker[] {
+function speakersOf(uri: string, turns: readonly Turn[]): IndexedSpeaker[] {
   const seen = new Map<string, IndexedSpeaker>();
   for (const turn of turns) {
-    const key = turn.speaker.toLowerCase();
+    const key = speakerKey(turn.speaker);
     if (!turn.speaker || seen.has(key)) continue;
     seen.set(key, { speaker: turn.speaker, role: turn.role, affiliation: turn.affiliation, speakerKind: turn.speakerKind, uri, nameSpan: turn.nameSpan });
   }
@@ -67,9 +65,8 @@ export function matchScore(query: string, name: string): number {
 export class WorkspaceIndex {
   private readonly files = new Map<string, IndexedSpeaker[]>();
 
-  get fileCount(): number {
-    return this.files.size;
-  }
+  /** isOpen tells which files the editor holds: their unsaved text, set by the server, beats the disk. */
+  constructor(private readonly isOpen: (uri: string) => boolean = () => false) {}
 
   set(uri: string, turns: readonly Turn[]): void {
     const speakers = speakersOf(uri, turns);
@@ -87,9 +84,12 @@ export class WorkspaceIndex {
     for (const uri of this.files.keys()) if (uri.startsWith(prefix)) this.files.delete(uri);
   }
 
-  /** Reads one file from disk and indexes it when it is a transcript; otherwise drops it. */
+  /** Reads one file from disk and indexes it when it is a transcript; otherwise drops it. Open files are left alone. */
   async indexFile(uri: string, detectionEnabled: boolean): Promise<void> {
+    if (this.isOpen(uri)) return;
     const text = await readTranscriptCandidate(uri, detectionEnabled);
+    // The file may have been opened while it was read; the editor's text then wins.
+    if (this.isOpen(uri)) return;
     if (text === null) this.remove(uri);
     // Speakers only: a size limit of zero makes the engine skip figures.
     else this.set(uri, analyze(text, { maxDocumentSize: 0 }).turns);
@@ -99,7 +99,6 @@ export class WorkspaceIndex {
   async indexFolders(
     folderUris: readonly string[],
     detectionEnabled: boolean,
-    skip: (uri: string) => boolean,
     onProgress: (done: number, total: number) => void = () => undefined,
   ): Promise<number> {
     const uris: string[] = [];
@@ -109,7 +108,7 @@ export class WorkspaceIndex {
     }
     let done = 0;
     for (const uri of uris) {
-      if (!skip(uri)) await this.indexFile(uri, detectionEnabled).catch(() => this.remove(uri));
+      await this.indexFile(uri, detectionEnabled).catch(() => this.remove(uri));
       onProgress(++done, uris.length);
     }
     return uris.length;

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { TranscriptLensApi } from '../../client/src/api';
 
-export const EXTENSION_ID = 'transcript-lens.transcript-lens';
+const EXTENSION_ID = 'transcript-lens.transcript-lens';
 export const SEED_000 = '000_591509aa8db88663.txt';
 export const SEED_001 = '001_ffe9e4b71d87f3c5.txt';
 /** Our own invented transcript, kept in test/editor/workspace. */

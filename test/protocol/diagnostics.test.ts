@@ -152,6 +152,43 @@ describe('protocol: diagnostics and code actions', function () {
     assert.equal(restored.diagnostics.filter(onUnreadable(CALL)).length, 1);
   });
 
+  it('keeps both marks when two figures are marked at once', async () => {
+    const path = join(folder.path, 'two-marks.txt');
+    const text = CALL.replace('year-on-year increase.', 'year-on-year increase. Parts income showed a 7.3 year-on-year increase.');
+    writeFileSync(path, text);
+    const uri = fileUri(path);
+    await client.open(uri, text);
+    const published = await client.waitForDiagnostics(uri);
+    const commands = await Promise.all(['9.1', '7.3'].map(async (figure) => {
+      const diagnostic = published.diagnostics.find((candidate) => textAt(text, candidate.range).includes(figure));
+      assert.ok(diagnostic, `"${figure}" is flagged`);
+      const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic] } });
+      const percent = actions.find((action) => action.command?.command === 'transcriptLens.markFigureChecked' && action.title.includes('%'));
+      assert.ok(percent?.command, `a percent reading for "${figure}"`);
+      return percent.command;
+    }));
+    await Promise.all(commands.map((command) => client.request('workspace/executeCommand', { command: command.command, arguments: command.arguments })));
+    const sidecar = JSON.parse(readFileSync(`${path}.lens.json`, 'utf8'));
+    assert.deepEqual(sidecar.checked.map((entry: { text: string }) => entry.text).sort(), ['7.3', '9.1']);
+  });
+
+  it('publishes nothing for a document closed while its sidecar is being re-read', async () => {
+    const path = join(folder.path, 'closing.txt');
+    writeFileSync(path, CALL);
+    writeFileSync(`${path}.lens.json`, JSON.stringify({ version: 1, checked: [] }));
+    const uri = fileUri(path);
+    await client.open(uri, CALL);
+    await client.waitForDiagnostics(uri);
+    const mark = client.mark;
+    // Both notifications leave together, so the close arrives while the sidecar read is pending.
+    void client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: `${uri}.lens.json`, type: 2 }] });
+    await client.close(uri);
+    await client.waitForDiagnostics(uri, (p) => p.diagnostics.length === 0, 5000, mark);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const afterClose = client.publishedFor(uri).slice(-1)[0];
+    assert.deepEqual(afterClose.diagnostics, [], 'the last word on a closed document is an empty list');
+  });
+
   it('refuses a stale or malformed mark command without writing anything', async () => {
     const path = join(folder.path, 'stale.txt');
     writeFileSync(path, CALL);
@@ -162,6 +199,13 @@ describe('protocol: diagnostics and code actions', function () {
     const stale = { uri, line: position.line, start: position.character, end: position.character + 3, text: '7.7', reading: { kind: 'percent', value: 0.077, unit: '%' } };
     await assert.rejects(client.request('workspace/executeCommand', { command: 'transcriptLens.markFigureChecked', arguments: [stale] }));
     await assert.rejects(client.request('workspace/executeCommand', { command: 'transcriptLens.markFigureChecked', arguments: ['nonsense'] }));
+    const inPlace = { uri, line: position.line, start: position.character, end: position.character + UNREADABLE.length, text: UNREADABLE };
+    const unknownKind = { ...inPlace, reading: { kind: 'banana', value: 0.091, unit: '%' } };
+    await assert.rejects(client.request('workspace/executeCommand', { command: 'transcriptLens.markFigureChecked', arguments: [unknownKind] }));
+    const unparsedKind = { ...inPlace, reading: { kind: 'unparsed', value: null, unit: null } };
+    await assert.rejects(client.request('workspace/executeCommand', { command: 'transcriptLens.markFigureChecked', arguments: [unparsedKind] }));
+    const emptyText = { ...inPlace, end: inPlace.start, text: '', reading: { kind: 'label', value: null, unit: null } };
+    await assert.rejects(client.request('workspace/executeCommand', { command: 'transcriptLens.markFigureChecked', arguments: [emptyText] }));
     assert.equal(existsSync(`${path}.lens.json`), false);
     assert.ok(client.alive);
   });

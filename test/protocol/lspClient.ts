@@ -15,8 +15,8 @@ import type {
   TextDocumentContentChangeEvent,
 } from 'vscode-languageserver-protocol/node';
 
-export const REPO_ROOT = resolve(__dirname, '..', '..', '..');
-export const SERVER_PATH = join(REPO_ROOT, 'dist', 'server.js');
+const REPO_ROOT = resolve(__dirname, '..', '..', '..');
+const SERVER_PATH = join(REPO_ROOT, 'dist', 'server.js');
 
 export interface RecordedMessage {
   method: string;

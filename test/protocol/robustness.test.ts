@@ -30,7 +30,11 @@ describe('protocol: bad input', function () {
     await client.request('textDocument/codeAction', { textDocument: { uri }, range: whole, context: { diagnostics: [] } });
     await client.request('textDocument/semanticTokens/full', { textDocument: { uri } });
     await client.request('textDocument/inlayHint', { textDocument: { uri }, range: whole });
+    await client.request('textDocument/documentHighlight', { textDocument: { uri }, position });
+    await client.request('textDocument/prepareRename', { textDocument: { uri }, position });
+    await client.request('textDocument/semanticTokens/range', { textDocument: { uri }, range: whole });
     await client.request('transcriptLens/roster', { uri });
+    await client.request('transcriptLens/summary', { uri });
   }
 
   it('answers on an empty document', async () => {

@@ -74,6 +74,20 @@ describe('protocol: workspace symbols', function () {
     await client.close(uri);
     assert.deepEqual((await eventually(() => search('marcus'), (r) => r.length === 1 && r[0].name === 'Marcus Hale')).map((r) => r.name), ['Marcus Hale']);
   });
+
+  it('keeps the unsaved text of a file reopened while its closed copy is read from disk', async () => {
+    const uri = fileUri(join(folder.path, 'northwind-q3.txt'));
+    await client.open(uri, CALL);
+    await client.waitForDiagnostics(uri);
+    // The close starts a read of the file on disk; the reopen arrives before that read ends.
+    void client.close(uri);
+    const mark = client.mark;
+    await client.open(uri, CALL.replace(/Marcus Hale/g, 'Marcus Gale'));
+    await client.waitForDiagnostics(uri, (p) => p.diagnostics.length > 0, 5000, mark);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    assert.deepEqual((await search('marcus')).map((r) => r.name), ['Marcus Gale']);
+    await client.close(uri);
+  });
 });
 
 describe('protocol: detection', function () {
@@ -116,6 +130,28 @@ describe('protocol: detection', function () {
     await new Promise((resolve) => setTimeout(resolve, 300));
     assert.equal(detected('file:///nonexistent/README.md'), false);
     assert.equal(detected('file:///nonexistent/call.md'), true);
+  });
+});
+
+describe('protocol: workspace index and the detection setting', function () {
+  this.timeout(20000);
+
+  it('indexes plainly named transcripts once detection is turned on, and drops them when it is turned off', async () => {
+    const folder = tempFolder('detection-index');
+    writeFileSync(join(folder.path, 'notes.txt'), SECOND_CALL.replace(/Tomas Brandt/g, 'Wendel Aske'));
+    const client = await LspClient.start({ settings: { detection: { enabled: false } }, workspaceFolders: [{ uri: folder.uri, name: 'notes' }] });
+    const search = () => client.request<SymbolInformation[]>('workspace/symbol', { query: 'aske' });
+    try {
+      await client.waitFor(client.notifications, (m) => (m.method === '$/progress' && (m.params as { value: { kind: string } }).value.kind === 'end' ? m : undefined));
+      assert.deepEqual(await search(), [], 'with detection off, a file named notes.txt is not a transcript');
+      await client.updateSettings({ detection: { enabled: true } });
+      assert.deepEqual((await eventually(search, (r) => r.length === 1)).map((r) => r.name), ['Wendel Aske']);
+      await client.updateSettings({ detection: { enabled: false } });
+      assert.deepEqual(await eventually(search, (r) => r.length === 0), []);
+    } finally {
+      await client.stop();
+      folder.remove();
+    }
   });
 });
 

@@ -1,11 +1,12 @@
 // Code actions: the engine's quick fixes for each diagnostic in range, and for figures it
 // could not read, "Mark as checked" readings that store the user's reading in the sidecar.
 import { CodeActionKind } from 'vscode-languageserver';
-import type { CodeAction, CodeActionParams, Command } from 'vscode-languageserver';
+import type { CodeAction, CodeActionParams, Command, Diagnostic as LspDiagnostic } from 'vscode-languageserver';
 import { figuresOnLine } from './figureLookup';
 import type { AnalyzedDocument } from '../analysisCache';
 import type { CheckedFigure, Diagnostic } from '../engine';
 import { spanRange, spanTouchesRange } from '../positions';
+import { isCheckedKind } from '../checkedStore';
 import type { Settings } from '../settings';
 import { toLspDiagnostic } from './diagnostics';
 import { compactValue } from './hoverCard';
@@ -62,9 +63,7 @@ function readingTitle(text: string, reading: MarkCheckedArguments['reading']): s
   return `Mark as checked: read as ${shown} (${reading.kind})`;
 }
 
-function quickFixes(document: AnalyzedDocument, diagnostic: Diagnostic, settings: Settings): CodeAction[] {
-  const lspDiagnostic = toLspDiagnostic(diagnostic, settings);
-  if (!lspDiagnostic) return [];
+function quickFixes(document: AnalyzedDocument, diagnostic: Diagnostic, lspDiagnostic: LspDiagnostic): CodeAction[] {
   return diagnostic.fixes.map((fix) => ({
     title: fix.title,
     kind: CodeActionKind.QuickFix,
@@ -74,9 +73,8 @@ function quickFixes(document: AnalyzedDocument, diagnostic: Diagnostic, settings
   }));
 }
 
-function markCheckedActions(document: AnalyzedDocument, diagnostic: Diagnostic, settings: Settings): CodeAction[] {
-  const lspDiagnostic = toLspDiagnostic(diagnostic, settings);
-  if (!lspDiagnostic || !CHECKABLE_CODES.has(diagnostic.code)) return [];
+function markCheckedActions(document: AnalyzedDocument, diagnostic: Diagnostic, lspDiagnostic: LspDiagnostic, settings: Settings): CodeAction[] {
+  if (!CHECKABLE_CODES.has(diagnostic.code)) return [];
   const figure = figuresOnLine(document.analysis.figures, diagnostic.line).find((f) => f.start < diagnostic.end && diagnostic.start < f.end);
   const span = figure ?? diagnostic;
   const text = document.text.slice(document.lines.offsetAt(span.line, span.start), document.lines.offsetAt(span.line, span.end));
@@ -96,7 +94,10 @@ export function codeActions(document: AnalyzedDocument, params: CodeActionParams
   const actions: CodeAction[] = [];
   for (const diagnostic of document.analysis.diagnostics) {
     if (!spanTouchesRange(diagnostic, params.range)) continue;
-    actions.push(...quickFixes(document, diagnostic, settings), ...markCheckedActions(document, diagnostic, settings));
+    // A code the user turned off offers no actions either.
+    const lspDiagnostic = toLspDiagnostic(diagnostic, settings);
+    if (!lspDiagnostic) continue;
+    actions.push(...quickFixes(document, diagnostic, lspDiagnostic), ...markCheckedActions(document, diagnostic, lspDiagnostic, settings));
   }
   return actions;
 }
@@ -108,8 +109,10 @@ export function parseMarkCheckedArguments(value: unknown): MarkCheckedArguments 
   const reading = argument.reading;
   const isCount = (n: unknown): n is number => typeof n === 'number' && Number.isInteger(n) && n >= 0;
   if (typeof argument.uri !== 'string' || typeof argument.text !== 'string') return null;
-  if (!isCount(argument.line) || !isCount(argument.start) || !isCount(argument.end) || argument.end < argument.start) return null;
-  if (typeof reading !== 'object' || reading === null || typeof reading.kind !== 'string' || reading.kind === ('unparsed' as string)) return null;
+  if (!isCount(argument.line) || !isCount(argument.start) || !isCount(argument.end)) return null;
+  // The text must span exactly start..end, so a stale or forged command cannot anchor an empty figure.
+  if (argument.text.length === 0 || argument.end - argument.start !== argument.text.length) return null;
+  if (typeof reading !== 'object' || reading === null || !isCheckedKind(reading.kind)) return null;
   if (!(reading.value === null || (typeof reading.value === 'number' && Number.isFinite(reading.value)))) return null;
   if (!(reading.unit === null || typeof reading.unit === 'string')) return null;
   return argument as MarkCheckedArguments;

@@ -6,7 +6,7 @@ import type { AnalyzedDocument } from '../analysisCache';
 import { spanRange } from '../positions';
 import type { Settings } from '../settings';
 
-export const DIAGNOSTIC_SOURCE = 'transcript-lens';
+const DIAGNOSTIC_SOURCE = 'transcript-lens';
 
 const LSP_SEVERITIES: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,

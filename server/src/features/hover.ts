@@ -4,11 +4,11 @@ import type { AnalyzedDocument } from '../analysisCache';
 import type { Figure, SpeakerKind } from '../engine';
 import { spanContains, spanRange } from '../positions';
 import type { Settings } from '../settings';
+import { roleAndFirm } from '../speakerLabel';
 import { figuresOnLine } from './figureLookup';
 import { escapeMarkdown, groupDigits, hoverCard } from './hoverCard';
 import { roster } from './roster';
 import { speakerKey, turnAtHeader, turnAtLine } from './turnLookup';
-import { turnDetail } from './symbols';
 
 const SPEAKER_KIND_LABELS: Record<SpeakerKind, string> = {
   management: 'Management', analyst: 'Analyst', operator: 'Operator', host: 'Host', unknown: 'Speaker',
@@ -20,14 +20,14 @@ function speakerHover(document: AnalyzedDocument, position: Position): Hover | n
   if (!turn || !spanContains(turn.nameSpan, position)) return null;
   const entry = roster(document).find((candidate) => speakerKey(candidate.speaker) === speakerKey(turn.speaker));
   if (!entry) return null;
-  const detail = turnDetail(turn);
+  const detail = roleAndFirm(turn);
   const counts = `${SPEAKER_KIND_LABELS[entry.speakerKind]} · ${entry.turns} ${entry.turns === 1 ? 'turn' : 'turns'} · ${groupDigits(entry.words)} words`;
   const value = [`**${escapeMarkdown(entry.speaker)}**${detail ? ` · ${escapeMarkdown(detail)}` : ''}`, counts].join('\n\n');
   return { contents: { kind: 'markdown', value }, range: spanRange(turn.nameSpan) };
 }
 
 /** The figure under the position; the narrowest wins when spans touch. */
-export function figureAt(document: AnalyzedDocument, position: Position): Figure | null {
+function figureAt(document: AnalyzedDocument, position: Position): Figure | null {
   let best: Figure | null = null;
   for (const figure of figuresOnLine(document.analysis.figures, position.line)) {
     if (spanContains(figure, position) && (!best || figure.end - figure.start < best.end - best.start)) best = figure;

@@ -4,6 +4,7 @@ import type { InlayHint, Range } from 'vscode-languageserver';
 import type { AnalyzedDocument } from '../analysisCache';
 import type { Figure } from '../engine';
 import { spanEnd, spanTouchesRange } from '../positions';
+import { figuresInLines } from './figureLookup';
 import { compactValue } from './hoverCard';
 
 /** Ignores spacing and case, so "14%" gets no hint saying "= 14%". */
@@ -21,7 +22,7 @@ function worthAHint(figure: Figure): boolean {
 
 export function inlayHints(document: AnalyzedDocument, range: Range): InlayHint[] {
   const hints: InlayHint[] = [];
-  for (const figure of document.analysis.figures) {
+  for (const figure of figuresInLines(document.analysis.figures, range.start.line, range.end.line)) {
     if (!spanTouchesRange(figure, range) || !worthAHint(figure)) continue;
     const value = compactValue(figure);
     if (!value || readsTheSame(value, figure.text)) continue;

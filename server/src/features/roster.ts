@@ -4,7 +4,6 @@ import type { AnalyzedDocument } from '../analysisCache';
 import type { RosterEntry } from '../protocol';
 import { speakerKey } from './turnLookup';
 
-
 export function roster(document: AnalyzedDocument): RosterEntry[] {
   const entries = new Map<string, RosterEntry>();
   for (const turn of document.analysis.turns) {

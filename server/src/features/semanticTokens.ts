@@ -27,6 +27,18 @@ function modifierBits(modifiers: TokenModifier[]): number {
   return modifiers.reduce((bits, modifier) => bits | (1 << TOKEN_MODIFIERS.indexOf(modifier)), 0);
 }
 
+/** Tokens per analysis: VS Code asks for a range and then the full document of the same version. */
+const tokensByAnalysis = new WeakMap<AnalyzedDocument, Token[]>();
+
+function tokensOf(document: AnalyzedDocument): Token[] {
+  let tokens = tokensByAnalysis.get(document);
+  if (!tokens) {
+    tokens = collectTokens(document);
+    tokensByAnalysis.set(document, tokens);
+  }
+  return tokens;
+}
+
 function collectTokens(document: AnalyzedDocument): Token[] {
   const tokens: Token[] = [];
   for (const turn of document.analysis.turns) {
@@ -48,7 +60,7 @@ function collectTokens(document: AnalyzedDocument): Token[] {
 
 export function semanticTokens(document: AnalyzedDocument, range?: Range): SemanticTokens {
   const builder = new SemanticTokensBuilder();
-  for (const token of collectTokens(document)) {
+  for (const token of tokensOf(document)) {
     if (range && !linesTouchRange(token.line, token.line, range)) continue;
     builder.push(token.line, token.start, token.end - token.start, TOKEN_TYPES.indexOf(token.type), modifierBits(token.modifiers));
   }

@@ -3,7 +3,6 @@ import type { AnalyzedDocument } from '../analysisCache';
 import type { TranscriptSummary } from '../protocol';
 import { speakerKey } from './turnLookup';
 
-
 export function summary(document: AnalyzedDocument): TranscriptSummary {
   const { turns, figures, degraded } = document.analysis;
   return {

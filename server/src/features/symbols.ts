@@ -8,6 +8,7 @@ import type { DocumentSymbol } from 'vscode-languageserver';
 import type { SpeakerKind, Turn } from '../engine';
 import type { AnalyzedDocument } from '../analysisCache';
 import { linesRange, spanRange } from '../positions';
+import { roleAndFirm } from '../speakerLabel';
 
 const SPEAKER_SYMBOL_KINDS: Record<SpeakerKind, SymbolKind> = {
   management: SymbolKind.Constructor,
@@ -21,17 +22,11 @@ export function speakerSymbolKind(kind: SpeakerKind): SymbolKind {
   return SPEAKER_SYMBOL_KINDS[kind] ?? SymbolKind.Variable;
 }
 
-/** "Chief Financial Officer, Northwind" — the role and the firm, whichever are known. */
-export function turnDetail(turn: Turn): string | undefined {
-  const parts = [turn.role, turn.affiliation].filter((part): part is string => Boolean(part));
-  return parts.length ? parts.join(', ') : undefined;
-}
-
 function turnSymbol(document: AnalyzedDocument, turn: Turn): DocumentSymbol {
   const range = linesRange(document.lines, turn.line, Math.max(turn.line, turn.endLine));
   return {
     name: turn.speaker || 'Unnamed speaker',
-    detail: turnDetail(turn),
+    detail: roleAndFirm(turn),
     kind: speakerSymbolKind(turn.speakerKind),
     range,
     // The selection range must lie inside the range; a header name always does.
