@@ -65,7 +65,7 @@ const measures = {
   analyze: () => { sink += analyze(oneMB).figures.length; },
   splitLines: () => { sink += splitLines(oneMB).length; },
   readTurns: () => { sink += readTurns(lines).turns.length; },
-  readFigures: () => { sink += readFigures(lines, [], {}).figures.length; },
+  readFigures: () => { sink += readFigures(lines, {}).figures.length; },
 };
 if (baseline) measures['baseline'] = () => { sink += baseline.analyze(oneMB).figures.length; };
 const samples = Object.fromEntries(Object.keys(measures).map((name) => [name, []]));

@@ -23,6 +23,18 @@ describe('figures: regexes built at run time', function () {
     });
   }
 
+  it('matches the longest phrase that fits, a user phrase before any built-in one, hyphens and plurals folded', () => {
+    const metrics = (glossary: MetricGlossary, text: string) => glossary.matchRange(text).map((m) => [text.slice(m.start, m.end), m.metric]);
+    const builtIn = new MetricGlossary();
+    assert.deepEqual(metrics(builtIn, 'Net-cash from operating activities and free cash flows'), [
+      ['Net-cash from operating activities', 'operating cash flow'], ['free cash flows', 'free cash flow'],
+    ]);
+    // "ebitda" fits past "ebit" and "ebita"; "ebitdax" fits none of them.
+    assert.deepEqual(metrics(builtIn, 'EBITDA, ebitdax'), [['EBITDA', 'ebitda']]);
+    const user = new MetricGlossary({ 'home sales': ['net cash'] });
+    assert.deepEqual(metrics(user, 'net cash from operating activities'), [['net cash', 'home sales']]);
+  });
+
   it('reads a user glossary phrase literally, not as a pattern', () => {
     const glossary = new MetricGlossary({ 'odd metric': ['a.c'] });
     assert.deepEqual(glossary.matchRange('abc and a.c').map((m) => m.metric), ['odd metric']);

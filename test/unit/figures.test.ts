@@ -184,6 +184,18 @@ describe('figures: qualifiers', () => {
     reads('Costs stay under 9% of revenue.', '9%', { bound: 'atMost' });
     reads('Our 20-plus years of history.', '20-plus years', { kind: 'duration', value: 20, bound: 'atLeast' });
   });
+
+  it('reads every qualifier shape, whatever its last word or case, and no word that merely ends like one', () => {
+    reads('Tarn Mills shipped approx. 40 tonnes.', '40', { approximate: true, qualifier: 'approx.' });
+    reads('Tarn Mills shipped ~40 tonnes.', '40', { approximate: true, qualifier: '~' });
+    reads('Tarn Mills shipped an estimated 40 tonnes.', '40', { approximate: true, qualifier: 'an estimated' });
+    reads('Tarn Mills shipped just under 40 tonnes.', '40', { approximate: true, bound: 'atMost', qualifier: 'just under' });
+    reads('Tarn Mills shipped ABOUT 40 tonnes.', '40', { approximate: true, qualifier: 'ABOUT' });
+    reads('Tarn Mills hired as many as 40 drivers.', '40', { bound: 'atMost', qualifier: 'as many as' });
+    reads('Tarn Mills stayed shy of 40 stores.', '40', { bound: 'atMost', qualifier: 'shy of' });
+    reads('Tarn Mills, moreover 40 stores.', '40', { approximate: false, bound: null, qualifier: null });
+    reads('Tarn Mills sold clover 40 times.', '40 times', { approximate: false, bound: null, qualifier: null });
+  });
 });
 
 describe('figures: multiples and fractions', () => {

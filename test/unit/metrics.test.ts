@@ -151,6 +151,15 @@ describe('metrics: the user glossary', () => {
     const glossary = new MetricGlossary({ 'cloud segment': ['cloud'] });
     assert.deepEqual(glossary.matchRange('Cloud revenue and GMV').map((m) => [m.metric, m.user]), [['cloud segment', true], ['gmv', false]]);
   });
+
+  it('leaves a built-in phrase built-in when a user phrase is that phrase less its last letter', () => {
+    // "ebita" is built in; the user's "ebit" is one letter shorter but is not its singular.
+    const options = { glossary: { 'core operating result': ['ebit'] } };
+    assert.equal(metricOf('Quovera EBITA loss was $4 million.', '$4 million', options), 'ebita loss');
+    assert.deepEqual(new MetricGlossary(options.glossary).matchRange('EBITA rose').map((m) => [m.metric, m.user]), [['ebita', false]]);
+    // A plural still folds onto the user's singular.
+    assert.deepEqual(new MetricGlossary({ 'kiosk count': ['kiosk'] }).matchRange('kiosks').map((m) => [m.metric, m.user]), [['kiosk count', true]]);
+  });
 });
 
 describe('metrics: change', () => {

@@ -31,6 +31,6 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     };
     return { turns, sections, figures: [], diagnostics: [notice], defaultCurrency: null, degraded: true };
   }
-  const { figures, diagnostics, defaultCurrency } = readFigures(lines, turns, options);
+  const { figures, diagnostics, defaultCurrency } = readFigures(lines, options);
   return { turns, sections, figures, diagnostics, defaultCurrency, degraded: false };
 }

@@ -14,6 +14,27 @@ export function stripBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
+/** The index of the last value at most `value` in an ascending array whose first value is at most it. */
+export function lastIndexAtMost(sorted: readonly number[], value: number): number {
+  let low = 0;
+  let high = sorted.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (sorted[mid] <= value) low = mid;
+    else high = mid - 1;
+  }
+  return low;
+}
+
+export function isAsciiLetter(code: number): boolean {
+  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+}
+
+/** An ASCII letter or digit: what the engine's word boundaries stop at. */
+export function isAsciiLetterOrDigit(code: number): boolean {
+  return isAsciiLetter(code) || (code >= 48 && code <= 57);
+}
+
 /** Maps absolute offsets to (line, character) and back, for one text. */
 export class LineIndex {
   /** Offset of the first character of each line. */
@@ -47,14 +68,8 @@ export class LineIndex {
   /** The position of an offset, clamped into the text. */
   positionAt(offset: number): { line: number; character: number } {
     const clamped = Math.max(0, Math.min(offset, this.text.length));
-    let low = 0;
-    let high = this.lineStarts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (this.lineStarts[mid] <= clamped) low = mid;
-      else high = mid - 1;
-    }
-    return { line: low, character: clamped - this.lineStarts[low] };
+    const line = lastIndexAtMost(this.lineStarts, clamped);
+    return { line, character: clamped - this.lineStarts[line] };
   }
 
   /** The offset just past the last character of a line, before its line break. */

@@ -1,5 +1,7 @@
 // The words around a figure: qualifiers before it, the change and comparison it states, and
-// the sentence it belongs to. Sentence boundaries and change words are found once per line.
+// the sentence it belongs to. Sentence boundaries are found once per line; change words and
+// comparison periods only in a short window around each figure.
+import { isAsciiLetter, isAsciiLetterOrDigit, lastIndexAtMost } from '../text';
 import type { Bound, Change } from '../types';
 
 export interface Qualifier {
@@ -36,11 +38,30 @@ const QUALIFIER_MEANING: ReadonlyMap<string, { approximate: boolean; bound: Boun
 const QUALIFIER_BEFORE =
   /(?:^|[^\p{L}])(just under|just over|approximately|approx\.|an estimated|about|around|roughly|close to|nearly|almost|some|circa|over|more than|at least|exceeding|above|upwards of|in excess of|north of|no less than|greater than|up to|under|less than|below|at most|no more than|fewer than|as much as|as many as|shy of|~)$/iu;
 
+/** The last word of every qualifier, so most figures are ruled out without running the regex. */
+const QUALIFIER_LAST_WORDS: ReadonlySet<string> = new Set(
+  [...QUALIFIER_MEANING.keys()].map((qualifier) => qualifier.slice(qualifier.lastIndexOf(' ') + 1)),
+);
+
+/**
+ * The ASCII word the text ends in, lower-cased, a final "." or "~" kept. A qualifier the regex
+ * would match through Unicode case folding ("ſome") has no meaning in QUALIFIER_MEANING anyway.
+ */
+function lastWord(text: string): string {
+  let start = text.length;
+  const last = text.charCodeAt(start - 1);
+  if (last === 126) return '~';
+  if (last === 46) start--;
+  while (start > 0 && isAsciiLetter(text.charCodeAt(start - 1))) start--;
+  return text.slice(start).toLowerCase();
+}
+
 /** The qualifier right before a figure, given the text before it (already without trailing blanks). */
 export function qualifierBefore(before: string, offset: number): Qualifier | null {
-  // Every qualifier ends in a letter or "~".
+  // Every qualifier ends in a letter, "." or "~": one look rules out most figures, the last word most others.
   const last = before.charCodeAt(before.length - 1);
-  if (!((last >= 65 && last <= 90) || (last >= 97 && last <= 122) || last === 126 || last === 46)) return null;
+  if (!(isAsciiLetter(last) || last === 126 || last === 46)) return null;
+  if (!QUALIFIER_LAST_WORDS.has(lastWord(before))) return null;
   const match = QUALIFIER_BEFORE.exec(before);
   if (!match) return null;
   const written = match[1];
@@ -49,7 +70,7 @@ export function qualifierBefore(before: string, offset: number): Qualifier | nul
   return { written, start: offset + before.length - written.length, ...meaning };
 }
 
-/** Qualifiers written after the figure: "20-plus", "10 years or so", "5% or more". Sticky. */
+/** Qualifiers written after the figure: "20+", "30 plus", "10 years or so", "5% or more" ("20-plus years" is read with the duration). Sticky. */
 export const QUALIFIER_AFTER = /(?: or so| or more| or less| and above| and up|\+| plus)(?![\p{L}\d])/uy;
 
 export function qualifierAfterMeaning(written: string): { approximate: boolean; bound: Bound | null } {
@@ -59,7 +80,7 @@ export function qualifierAfterMeaning(written: string): { approximate: boolean; 
   return { approximate: false, bound: 'atLeast' };
 }
 
-/** A change word, in one pass per line. Group 1: an increase word; group 2: a decrease word. */
+/** A change word. Group 1: an increase word; group 2: a decrease word. */
 const CHANGE_WORD =
   /\b(?:(increase|increases|increased|increasing|grew|grow|grows|growing|growth|rose|rise|rises|risen|rising|up|gain|gains|gained|expand|expands|expanded|expanding|expansion|improve|improves|improved|improvement|accelerate|accelerated|accelerating|acceleration|jump|jumps|jumped|surge|surged|surges|climb|climbs|climbed|higher|doubled|tripled|added|topped|raised|boost|boosts|boosted)|(decrease|decreases|decreased|decreasing|decline|declines|declined|declining|fell|fall|falls|falling|drop|drops|dropped|down|reduce|reduces|reduced|reducing|reduction|lower|shrink|shrinks|shrank|shrinking|shrunk|narrow|narrows|narrowed|narrowing|contract|contracts|contracted|contraction|decelerate|decelerated|decelerating|deceleration|cut|slid|slowed|dipped))\b/gi;
 
@@ -83,6 +104,11 @@ interface ComparisonMarker extends Marker {
 /** Sentence ends: a period, question or exclamation mark followed by a blank, or a semicolon. */
 const SENTENCE_END = /[.!?;](?=\s|$)|[。！？；]/g;
 
+/** A lower-case letter, a digit or "$": what follows a dot that ends no sentence. */
+function continuesSentence(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || code === 36;
+}
+
 /** What one line says around its figures, computed once. */
 export class LineContext {
   /** Start offsets of the sentences on the line, ascending. */
@@ -99,20 +125,14 @@ export class LineContext {
       }
       let next = m.index + 1;
       while (next < text.length && (text.charCodeAt(next) === 32 || text.charCodeAt(next) === 9)) next++;
-      if (next < text.length && /[a-z0-9$]/.test(text.charAt(next))) continue;
+      if (next < text.length && continuesSentence(text.charCodeAt(next))) continue;
       this.sentenceStarts.push(m.index + 1);
     }
   }
 
   /** The [start, end) of the sentence holding offset. */
   sentenceAt(offset: number): { start: number; end: number } {
-    let low = 0;
-    let high = this.sentenceStarts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (this.sentenceStarts[mid] <= offset) low = mid;
-      else high = mid - 1;
-    }
+    const low = lastIndexAtMost(this.sentenceStarts, offset);
     const end = low + 1 < this.sentenceStarts.length ? this.sentenceStarts[low + 1] : this.text.length;
     return { start: this.sentenceStarts[low], end };
   }
@@ -223,9 +243,9 @@ const MAX_COMPARISON_LENGTH = 32;
  */
 function markersNear(regex: RegExp, text: string, from: number, to: number): RegExpExecArray[] {
   let start = Math.max(0, from);
-  while (start > 0 && isWordCode(text.charCodeAt(start - 1))) start--;
+  while (start > 0 && isAsciiLetterOrDigit(text.charCodeAt(start - 1))) start--;
   let end = Math.min(text.length, Math.max(start, to));
-  while (end < text.length && isWordCode(text.charCodeAt(end))) end++;
+  while (end < text.length && isAsciiLetterOrDigit(text.charCodeAt(end))) end++;
   const window = text.slice(start, end);
   const found: RegExpExecArray[] = [];
   regex.lastIndex = 0;
@@ -234,10 +254,6 @@ function markersNear(regex: RegExp, text: string, from: number, to: number): Reg
     found.push(m);
   }
   return found;
-}
-
-function isWordCode(code: number): boolean {
-  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || (code >= 48 && code <= 57);
 }
 
 /** The marker closest to [start, end) within reach before/after, inside the sentence. */

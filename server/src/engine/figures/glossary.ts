@@ -1,11 +1,13 @@
 // The metric glossary: metric name → the phrases that name it in a sentence. The built-in
 // list covers what earnings calls report; the user's transcriptLens.metrics.glossary extends
-// it and takes precedence. Matching is one precompiled alternation, run once per sentence that
-// holds a figure; attribution then reads only the matches and a few words around the figure.
+// it and takes precedence. Matching is one precompiled regex (a trie of the phrases), run once
+// per sentence that holds a figure; attribution then reads only the matches and a few words
+// around the figure.
 
+import { isAsciiLetterOrDigit } from '../text';
 import { LineContext } from './context';
 
-export const BUILT_IN_GLOSSARY: Readonly<Record<string, readonly string[]>> = {
+const BUILT_IN_GLOSSARY: Readonly<Record<string, readonly string[]>> = {
   'revenue': ['revenue', 'sales', 'turnover', 'top line'],
   'customer management revenue': ['customer management revenue'],
   'cmr': ['cmr'],
@@ -106,9 +108,58 @@ const isProgramCode = (word: string): boolean => /\d/.test(word) || /^[A-Z]{2,}$
 const PROFIT_MEASURE = /(?:ebitda|ebita|ebit|income|profit|earnings)(?: loss)?$/;
 
 const escapeRegex = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+interface TrieNode {
+  /** The character as written in the phrases, for the pattern. */
+  written: string;
+  children: Map<string, TrieNode>;
+  /** A phrase ends here. */
+  ends: boolean;
+}
+
+/**
+ * The character a case-insensitive regex without the u flag compares: its upper case, unless
+ * that is several characters or turns a non-ASCII character into an ASCII one.
+ */
+function caseFolded(char: string): string {
+  const upper = char.toUpperCase();
+  return upper.length === 1 && !(char.charCodeAt(0) > 127 && upper.charCodeAt(0) < 128) ? upper : char;
+}
+
+/**
+ * The phrases as one regex trie: each position tries one character instead of every phrase,
+ * which is about twice as fast as a flat alternation. The longest phrase that fits still wins,
+ * because every branch is tried before the phrase that ends where it starts.
+ */
+function phraseTrie(phrases: readonly string[]): string {
+  const root: TrieNode = { written: '', children: new Map(), ends: false };
+  for (const phrase of phrases) {
+    let node = root;
+    // Code units, as the regex without the u flag reads them; characters the regex takes as equal share a branch.
+    for (let i = 0; i < phrase.length; i++) {
+      const char = phrase[i];
+      const folded = caseFolded(char);
+      let child = node.children.get(folded);
+      if (!child) {
+        child = { written: char, children: new Map(), ends: false };
+        node.children.set(folded, child);
+      }
+      node = child;
+    }
+    node.ends = true;
+  }
+  return trieSource(root);
+}
+
+function trieSource(node: TrieNode): string {
+  const branches = [...node.children.values()].map((child) => (child.written === ' ' ? '[ -]' : escapeRegex(child.written)) + trieSource(child));
+  if (!branches.length) return '';
+  if (node.ends) return `(?:${branches.join('|')})?`;
+  return branches.length === 1 ? branches[0] : `(?:${branches.join('|')})`;
+}
 const phraseKey = (phrase: string): string => phrase.trim().toLowerCase().replace(/[\s-]+/g, ' ');
 
-/** One compiled glossary: the alternation regex and the phrase → metric map. */
+/** One compiled glossary: the phrase regex and the phrase → metric map. */
 export class MetricGlossary {
   private readonly pattern: RegExp;
   private readonly metricByPhrase = new Map<string, string>();
@@ -122,38 +173,41 @@ export class MetricGlossary {
         const key = typeof phrase === 'string' ? phraseKey(phrase) : '';
         if (!key) continue;
         this.metricByPhrase.set(key, name);
+        // Built-in phrases are added first, so a user phrase only ever overrides one.
         if (user) this.userPhrases.add(key);
-        else this.userPhrases.delete(key);
       }
     };
     for (const [metric, phrases] of Object.entries(BUILT_IN_GLOSSARY)) add(metric, phrases, false);
     for (const [metric, phrases] of Object.entries(extra)) if (Array.isArray(phrases)) add(metric, phrases, true);
     // The user's phrases come first, so they win where a built-in phrase starts at the same
-    // place; within each group the longest comes first, so "adjusted ebita" beats "ebita".
-    const byLength = (a: string, b: string): number => b.length - a.length;
+    // place; within each group the longest phrase that fits wins, so "adjusted ebita" beats "ebita".
     const keys = [...this.metricByPhrase.keys()];
-    const alternation = [...keys.filter((k) => this.userPhrases.has(k)).sort(byLength), ...keys.filter((k) => !this.userPhrases.has(k)).sort(byLength)]
-      .map((phrase) => escapeRegex(phrase).replace(/ /g, '[ -]'))
-      .join('|');
-    // ASCII word boundaries keep this alternation fast; phrases are matched case-insensitively,
+    const groups = [keys.filter((k) => this.userPhrases.has(k)), keys.filter((k) => !this.userPhrases.has(k))]
+      .filter((group) => group.length > 0)
+      .map(phraseTrie);
+    // ASCII word boundaries keep this regex fast; phrases are matched case-insensitively,
     // and a plural "s" may follow any of them.
-    this.pattern = new RegExp(`(?<![A-Za-z\\d])(?:${alternation})s?(?![A-Za-z\\d])`, 'gi');
+    this.pattern = new RegExp(`(?<![A-Za-z\\d])(?:${groups.join('|')})s?(?![A-Za-z\\d])`, 'gi');
   }
 
-  /** The compiled alternation, for the ReDoS test. */
+  /** The compiled phrase regex, for the ReDoS test. */
   get regex(): RegExp {
     return this.pattern;
   }
 
   /** The metric a whole phrase names, or null. */
   metricFor(phrase: string): string | null {
-    return this.lookup(phrase) ?? null;
+    return this.lookup(phrase)?.metric ?? null;
   }
 
-  /** The metric a written phrase names, its plural folded, or undefined. */
-  private lookup(written: string): string | undefined {
+  /** The glossary key a written phrase is found under (its plural folded) and its metric, or null. */
+  private lookup(written: string): { key: string; metric: string } | null {
     const key = phraseKey(written);
-    return this.metricByPhrase.get(key) ?? (key.endsWith('s') ? this.metricByPhrase.get(key.slice(0, -1)) : undefined);
+    const metric = this.metricByPhrase.get(key);
+    if (metric !== undefined) return { key, metric };
+    const singular = key.endsWith('s') ? key.slice(0, -1) : null;
+    const singularMetric = singular === null ? undefined : this.metricByPhrase.get(singular);
+    return singular !== null && singularMetric !== undefined ? { key: singular, metric: singularMetric } : null;
   }
 
   /** Every metric phrase starting in [from, to) of a line, in order. */
@@ -166,12 +220,13 @@ export class MetricGlossary {
     let userEnd = -1;
     for (let match = this.pattern.exec(window); match; match = this.pattern.exec(window)) {
       const written = match[0];
-      const metric = this.lookup(written);
-      if (!metric) continue;
+      const known = this.lookup(written);
+      if (!known) continue;
+      const metric = known.metric;
       const phraseStart = start + match.index;
       const end = phraseStart + written.length;
-      const key = phraseKey(written);
-      const user = this.userPhrases.has(key) || this.userPhrases.has(key.slice(0, -1));
+      // The phrase is the user's when the key it was found under is theirs, not any key one letter shorter.
+      const user = this.userPhrases.has(known.key);
       if (user) {
         found.push({ start: phraseStart, end, metric, user, generic: null });
         userEnd = end;
@@ -209,7 +264,7 @@ export class MetricGlossary {
     const space = written.search(/[ -]/);
     if (space > 0 && /^[A-Z]/.test(written) && /^[A-Z]/.test(previous)) {
       const head = this.lookup(written.slice(space + 1));
-      if (head) return { metric: head, start };
+      if (head) return { metric: head.metric, start };
     }
     return { metric, start };
   }
@@ -219,12 +274,8 @@ export class MetricGlossary {
 function wordBefore(text: string, offset: number): string | null {
   if (text.charCodeAt(offset - 1) !== 32) return null;
   let start = offset - 1;
-  while (start > 0 && start > offset - 25 && isWordCode(text.charCodeAt(start - 1))) start--;
-  return start < offset - 1 && (start === 0 || !isWordCode(text.charCodeAt(start - 1))) ? text.slice(start, offset - 1) : null;
-}
-
-function isWordCode(code: number): boolean {
-  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || (code >= 48 && code <= 57);
+  while (start > 0 && start > offset - 25 && isAsciiLetterOrDigit(text.charCodeAt(start - 1))) start--;
+  return start < offset - 1 && (start === 0 || !isAsciiLetterOrDigit(text.charCodeAt(start - 1))) ? text.slice(start, offset - 1) : null;
 }
 
 function narrow(metric: string, noun: RegExpExecArray): string {

@@ -1,7 +1,7 @@
 // The figure engine: finds every figure on every line, normalizes it (kind, value, unit,
 // range, qualifier), says what it measures (metric, change, comparison), applies the user's
 // checked readings and reports the figures it cannot read, with fixes.
-import type { AnalyzeOptions, Diagnostic, Figure, Turn } from '../types';
+import type { AnalyzeOptions, Diagnostic, Figure } from '../types';
 import { applyChecked } from './checked';
 import { LineContext } from './context';
 import { CURRENCY_STATED, currencyOf, STATEMENT_SCOPE, STATEMENT_SUBJECT, YEN_OR_YUAN } from './currencies';
@@ -10,7 +10,6 @@ import { LineMetrics, MetricGlossary } from './glossary';
 import { scanLine, type Problem } from './scanner';
 
 export { anchorFigure } from './checked';
-export { BUILT_IN_GLOSSARY, MetricGlossary } from './glossary';
 
 export interface FigureReading {
   figures: Figure[];
@@ -59,7 +58,7 @@ function findDefaultCurrency(lines: string[]): string | null {
   return null;
 }
 
-export function readFigures(lines: string[], _turns: Turn[], options: AnalyzeOptions): FigureReading {
+export function readFigures(lines: string[], options: AnalyzeOptions): FigureReading {
   const defaultCurrency = findDefaultCurrency(lines);
   const evidence = newCurrencyEvidence(defaultCurrency);
   const glossary = glossaryFor(options.glossary);

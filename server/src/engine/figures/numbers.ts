@@ -1,5 +1,6 @@
 // Numbers as written: digit strings with thousands separators, spelled-out numbers, and the
 // scale words and suffixes that multiply them. Everything here is a table look-up.
+import { isAsciiLetter } from '../text';
 import { memoize } from './memo';
 
 /** Spelled-out cardinals up to ninety. */
@@ -44,7 +45,7 @@ export const MULTIPLE_WORDS: ReadonlyMap<string, number> = new Map([
   ['fivefold', 5], ['tenfold', 10],
 ]);
 
-/** Reads a digit string such as "1,234.5"; separators must group by three. */
+/** The value of a digit string as readNumberToken cut it ("1,234.5", "1\,234"): separators and stray backslashes dropped. */
 export function parseDigits(written: string): number {
   // Most numbers have no separator, and need no new string.
   return written.includes(',') || written.includes('\\') ? Number(written.replace(/[,\\]/g, '')) : Number(written);
@@ -106,7 +107,6 @@ export interface NumberToken {
 }
 
 const isDigit = (code: number): boolean => code >= 48 && code <= 57;
-const isAsciiLetter = (code: number): boolean => (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
 const BACKSLASH = 92;
 
 /**
