@@ -1,5 +1,6 @@
 // The user's "transcriptLens" settings, read through workspace/configuration and checked
 // field by field: a hand-edited settings.json must never make the server throw.
+import { DEFAULT_MAX_DOCUMENT_SIZE } from './engine';
 import type { Severity } from './engine';
 
 export type SeveritySetting = Severity | 'off';
@@ -25,7 +26,7 @@ export const DEFAULT_SETTINGS: Settings = {
   glossary: {},
   reportingCurrency: null,
   exchangeRates: {},
-  maxDocumentSize: 10_000_000,
+  maxDocumentSize: DEFAULT_MAX_DOCUMENT_SIZE,
 };
 
 const SEVERITY_SETTINGS: readonly string[] = ['error', 'warning', 'information', 'hint', 'off'];

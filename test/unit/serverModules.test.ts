@@ -1,6 +1,8 @@
 // The server's pure helpers: settings parsing, the sidecar format, speaker matching,
 // checked-figure readings and turn lookup.
 import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseSidecar, sidecarPath } from '../../server/src/checkedStore';
 import { analyze } from '../../server/src/engine';
 import { readingsOf } from '../../server/src/features/codeActions';
@@ -97,5 +99,21 @@ describe('figure lookup by line', () => {
 
   it('relies on the engine emitting figures in line order', () => {
     for (let i = 1; i < figures.length; i++) assert.ok(figures[i - 1].line <= figures[i].line);
+  });
+});
+
+describe('settings defaults', () => {
+  // The server's defaults and the ones package.json shows in the Settings editor must agree.
+  const manifest = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'package.json'), 'utf8'));
+  const declared = (key: string) => manifest.contributes.configuration.properties[`transcriptLens.${key}`].default;
+
+  it('matches package.json for every setting the server reads', () => {
+    assert.equal(declared('detection.enabled'), DEFAULT_SETTINGS.detectionEnabled);
+    assert.equal(declared('inlayHints.enabled'), DEFAULT_SETTINGS.inlayHintsEnabled);
+    assert.equal(declared('maxDocumentSize'), DEFAULT_SETTINGS.maxDocumentSize);
+    assert.equal(declared('reportingCurrency'), DEFAULT_SETTINGS.reportingCurrency);
+    assert.deepEqual(declared('exchangeRates'), DEFAULT_SETTINGS.exchangeRates);
+    assert.deepEqual(declared('metrics.glossary'), DEFAULT_SETTINGS.glossary);
+    assert.deepEqual(declared('diagnostics.severity'), DEFAULT_SETTINGS.severity);
   });
 });
