@@ -324,9 +324,9 @@ connection.onCodeAction(guard('code actions', [], (params) => {
   return document ? codeActions(document, params, settings) : [];
 }));
 
-connection.onReferences(guard('references', [], ({ textDocument, position }) => {
+connection.onReferences(guard('references', [], ({ textDocument, position, context }) => {
   const document = transcript(textDocument.uri);
-  return document ? speakerReferences(document, position) : [];
+  return document ? speakerReferences(document, position, context.includeDeclaration, workspaceIndex) : [];
 }));
 
 connection.onDocumentHighlight(guard('document highlights', [], ({ textDocument, position }) => {

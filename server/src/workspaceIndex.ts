@@ -1,6 +1,6 @@
-// The speakers of every transcript in the workspace, for workspace-symbol search. Files are
-// read from disk in the background (only file: folders; virtual workspaces are not walked),
-// and open documents override what is on disk.
+// The speakers of every transcript in the workspace, for workspace-symbol search and for
+// references across files. Files are read from disk in the background (only file: folders;
+// virtual workspaces are not walked), and open documents override what is on disk.
 import { promises as fs } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -14,6 +14,8 @@ export interface IndexedSpeaker extends SpeakerIdentity {
   uri: string;
   /** The name in the speaker's first header in that file. */
   nameSpan: Span;
+  /** The name in every header of the speaker in that file, in document order (the first is nameSpan). */
+  nameSpans: Span[];
 }
 
 /** Extensions whose files may hold a transcript. */
@@ -34,13 +36,15 @@ function isCandidatePath(path: string): boolean {
   return CANDIDATE_EXTENSIONS.has(extname(path).toLowerCase());
 }
 
-/** Speakers of a document, one per person, at their first header. */
+/** Speakers of a document, one per person, at their first header, with the names of all their headers. */
 function speakersOf(uri: string, turns: readonly Turn[]): IndexedSpeaker[] {
   const seen = new Map<string, IndexedSpeaker>();
   for (const turn of turns) {
+    if (!turn.speaker) continue;
     const key = speakerKey(turn.speaker);
-    if (!turn.speaker || seen.has(key)) continue;
-    seen.set(key, { speaker: turn.speaker, role: turn.role, affiliation: turn.affiliation, speakerKind: turn.speakerKind, uri, nameSpan: turn.nameSpan });
+    const known = seen.get(key);
+    if (known) known.nameSpans.push(turn.nameSpan);
+    else seen.set(key, { speaker: turn.speaker, role: turn.role, affiliation: turn.affiliation, speakerKind: turn.speakerKind, uri, nameSpan: turn.nameSpan, nameSpans: [turn.nameSpan] });
   }
   return [...seen.values()];
 }
@@ -112,6 +116,18 @@ export class WorkspaceIndex {
       onProgress(++done, uris.length);
     }
     return uris.length;
+  }
+
+  /** The same person (by speakerKey) in every indexed file but the excluded one, files in URI order. */
+  speakerInOtherFiles(speaker: string, excludedUri: string): IndexedSpeaker[] {
+    const key = speakerKey(speaker);
+    const found: IndexedSpeaker[] = [];
+    for (const [uri, speakers] of this.files) {
+      if (uri === excludedUri) continue;
+      const match = speakers.find((candidate) => speakerKey(candidate.speaker) === key);
+      if (match) found.push(match);
+    }
+    return found.sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
   }
 
   query(query: string): IndexedSpeaker[] {

@@ -1,12 +1,12 @@
-// Workspace-wide features over real JSON-RPC: speaker search across files on disk, the
-// watched-files registration, and transcript detection for plain-text documents.
+// Workspace-wide features over real JSON-RPC: speaker search and references across files on
+// disk, the watched-files registration, and transcript detection for plain-text documents.
 import * as assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { DocumentSymbol, SymbolInformation } from 'vscode-languageserver-protocol';
+import type { DocumentSymbol, Location, Range, SymbolInformation } from 'vscode-languageserver-protocol';
 import { CALL, fileUri, README, SECOND_CALL, tempFolder } from './fixtures';
 import type { TempFolder } from './fixtures';
-import { LspClient } from './lspClient';
+import { LspClient, positionOf } from './lspClient';
 
 async function eventually<T>(probe: () => Promise<T>, accept: (value: T) => boolean, timeoutMs = 8000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -175,5 +175,105 @@ describe('protocol: indexing a large workspace', function () {
       await client.stop();
       folder.remove();
     }
+  });
+});
+
+/** A third invented call, kept open in the editor and never written to disk. */
+const OPEN_CALL = `Kestrel Foods Q2 2026 Earnings Call
+
+## Questions & Answers
+
+### **Operator**
+
+Next is Priya Nandi.
+
+### **Priya Nandi** -- Harbor Securities -- Analyst
+
+What drove volumes?
+
+### **Ada Voss** -- Chief Executive Officer
+
+Pricing, mostly.
+
+### **Priya Nandi** -- Harbor Securities -- Analyst
+
+And margins next year?
+`;
+
+/** The range of the name in the n-th header of a speaker written as "### **Name**". */
+function headerName(text: string, name: string, occurrence = 0): Range {
+  const start = positionOf(text, `### **${name}**`, 6, occurrence);
+  return { start, end: { line: start.line, character: start.character + name.length } };
+}
+
+describe('protocol: speaker references across the workspace', function () {
+  this.timeout(20000);
+  let folder: TempFolder;
+  let client: LspClient;
+  let northwind: string;
+  let bluefin: string;
+  const openUri = 'file:///nonexistent/kestrel-q2.transcript';
+
+  before(async () => {
+    folder = tempFolder('references');
+    writeFileSync(join(folder.path, 'northwind-q3.txt'), CALL);
+    mkdirSync(join(folder.path, 'calls'));
+    writeFileSync(join(folder.path, 'calls', 'bluefin-q1.md'), SECOND_CALL);
+    northwind = fileUri(join(folder.path, 'northwind-q3.txt'));
+    bluefin = fileUri(join(folder.path, 'calls', 'bluefin-q1.md'));
+    client = await LspClient.start({ workspaceFolders: [{ uri: folder.uri, name: 'calls' }] });
+    await client.open(openUri, OPEN_CALL);
+    await client.waitForDiagnostics(openUri);
+  });
+  after(async () => {
+    await client.stop();
+    folder.remove();
+  });
+
+  const references = (uri: string, position: { line: number; character: number }, includeDeclaration = true) =>
+    client.request<Location[]>('textDocument/references', { textDocument: { uri }, position, context: { includeDeclaration } });
+  const onSecondPriya = () => positionOf(OPEN_CALL, 'Priya Nandi**', 3, 1);
+
+  // Other files come in URI order: calls/bluefin-q1.md sorts before northwind-q3.txt.
+  it('lists the speaker\'s headers in this document first, then in every other transcript', async () => {
+    const locations = await eventually(() => references(openUri, onSecondPriya()), (r) => r.length >= 4);
+    assert.deepEqual(locations, [
+      { uri: openUri, range: headerName(OPEN_CALL, 'Priya Nandi', 0) },
+      { uri: openUri, range: headerName(OPEN_CALL, 'Priya Nandi', 1) },
+      { uri: bluefin, range: headerName(SECOND_CALL, 'Priya Nandi') },
+      { uri: northwind, range: headerName(CALL, 'Priya Nandi') },
+    ]);
+  });
+
+  it('leaves out the header under the cursor when the declaration is excluded', async () => {
+    const locations = await eventually(() => references(openUri, onSecondPriya(), false), (r) => r.length >= 3);
+    assert.deepEqual(locations.filter((l) => l.uri === openUri).map((l) => l.range), [headerName(OPEN_CALL, 'Priya Nandi', 0)]);
+    assert.deepEqual(locations.filter((l) => l.uri !== openUri).map((l) => l.uri).sort(), [bluefin, northwind].sort());
+  });
+
+  it('finds a speaker who appears in one file only in that file alone', async () => {
+    await eventually(() => references(openUri, onSecondPriya()), (r) => r.length >= 4);
+    assert.deepEqual(await references(openUri, positionOf(OPEN_CALL, 'Ada Voss', 1)), [{ uri: openUri, range: headerName(OPEN_CALL, 'Ada Voss') }]);
+    assert.deepEqual(await references(openUri, positionOf(OPEN_CALL, 'Ada Voss', 1), false), []);
+  });
+
+  it('starts from a file on disk once it is open, and lists every header of the speaker there', async () => {
+    await client.open(northwind, CALL);
+    await client.waitForDiagnostics(northwind);
+    const locations = await references(northwind, positionOf(CALL, 'Jane Roe', 2, 1));
+    assert.deepEqual(locations, [{ uri: northwind, range: headerName(CALL, 'Jane Roe', 0) }, { uri: northwind, range: headerName(CALL, 'Jane Roe', 1) }]);
+    await client.close(northwind);
+  });
+
+  it('uses the unsaved text of an open file over the disk', async () => {
+    const edited = `Draft notes above the call.\n\n${CALL}`;
+    const mark = client.mark;
+    await client.open(northwind, edited);
+    await client.waitForDiagnostics(northwind, () => true, 5000, mark);
+    const locations = await references(openUri, onSecondPriya());
+    assert.deepEqual(locations.find((l) => l.uri === northwind)?.range, headerName(edited, 'Priya Nandi'));
+    await client.close(northwind);
+    const back = await eventually(() => references(openUri, onSecondPriya()), (r) => r.find((l) => l.uri === northwind)?.range.start.line === headerName(CALL, 'Priya Nandi').start.line);
+    assert.deepEqual(back.find((l) => l.uri === northwind)?.range, headerName(CALL, 'Priya Nandi'));
   });
 });

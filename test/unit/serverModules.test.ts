@@ -9,7 +9,7 @@ import { readingsOf } from '../../server/src/features/codeActions';
 import { figuresOnLine } from '../../server/src/features/figureLookup';
 import { turnAtLine } from '../../server/src/features/turnLookup';
 import { DEFAULT_SETTINGS, parseSettings } from '../../server/src/settings';
-import { matchScore } from '../../server/src/workspaceIndex';
+import { matchScore, WorkspaceIndex } from '../../server/src/workspaceIndex';
 
 describe('server settings', () => {
   it('reads nested and dotted keys and keeps only valid entries', () => {
@@ -115,5 +115,35 @@ describe('settings defaults', () => {
     assert.deepEqual(declared('exchangeRates'), DEFAULT_SETTINGS.exchangeRates);
     assert.deepEqual(declared('metrics.glossary'), DEFAULT_SETTINGS.glossary);
     assert.deepEqual(declared('diagnostics.severity'), DEFAULT_SETTINGS.severity);
+  });
+});
+
+describe('workspace index: one speaker across files', () => {
+  const header = (name: string, role: string) => `### **${name}** -- ${role}`;
+  const first = ['Ostara Mills Q4 2026 Earnings Call', '', header('Lena Ward', 'Chief Executive Officer'), '', 'Volumes grew.', '',
+    header('Ravi Okafor', 'Analyst'), '', 'What about pricing?', '', header('Lena Ward', 'Chief Executive Officer'), '', 'Pricing held.'].join('\n');
+  const second = ['Ostara Mills Q1 2027 Earnings Call', '', header('Lena Ward', 'Chief Executive Officer'), '', 'A quiet quarter.'].join('\n');
+  const index = new WorkspaceIndex();
+  index.set('file:///calls/q4.txt', analyze(first).turns);
+  index.set('file:///calls/q1.txt', analyze(second).turns);
+
+  it('keeps the name span of every header of a speaker, matching names by speakerKey', () => {
+    const [inFirst] = index.speakerInOtherFiles(' lena  WARD ', 'file:///calls/q1.txt');
+    assert.equal(inFirst.uri, 'file:///calls/q4.txt');
+    assert.deepEqual(inFirst.nameSpans, [{ line: 2, start: 6, end: 15 }, { line: 10, start: 6, end: 15 }]);
+    assert.deepEqual(inFirst.nameSpan, inFirst.nameSpans[0]);
+  });
+
+  it('leaves out the excluded file, orders the rest by URI, and finds nobody unknown', () => {
+    assert.deepEqual(index.speakerInOtherFiles('Lena Ward', 'file:///elsewhere.txt').map((speaker) => speaker.uri), ['file:///calls/q1.txt', 'file:///calls/q4.txt']);
+    assert.deepEqual(index.speakerInOtherFiles('Ravi Okafor', 'file:///calls/q4.txt'), []);
+    assert.deepEqual(index.speakerInOtherFiles('Nobody', 'file:///elsewhere.txt'), []);
+  });
+
+  it('forgets a file once it no longer has speakers', () => {
+    const changing = new WorkspaceIndex();
+    changing.set('file:///calls/q1.txt', analyze(second).turns);
+    changing.set('file:///calls/q1.txt', []);
+    assert.deepEqual(changing.speakerInOtherFiles('Lena Ward', 'file:///other.txt'), []);
   });
 });

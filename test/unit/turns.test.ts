@@ -460,4 +460,146 @@ describe('speaker turns', () => {
       assert.deepEqual(turns.map((t) => t.section), [null, null]);
     });
   });
+
+  describe('wire-service rosters with the role on the next line', () => {
+    const roster = [
+      'Corporate Participants',
+      '================================================================================',
+      '* Odile Brennan',
+      '    Harbor Lumen Inc - CEO',
+      '* Kwame Asante',
+      '    Harbor Lumen Inc - Chief Financial Officer',
+      '',
+      'Conference Call Participants',
+      '================================================================================',
+      '* Priya Natarajan',
+      '    Saltmarsh Capital - Managing Director',
+      '* Lars Holm',
+      '    Fjordline Securities',
+      '',
+    ];
+
+    it('does not read the roster lines as turns, and carries roles to bare-name turns', () => {
+      const text = [...roster, 'Odile Brennan', 'Revenue was $612 million.', '', 'Lars Holm', 'What about margins?', '', 'Kwame Asante', 'Up 1.5 points.'].join('\n');
+      const turns = turnsOf(text);
+      assert.deepEqual(turns.map((t) => [t.speaker, t.role, t.affiliation, t.speakerKind, t.line]), [
+        ['Odile Brennan', 'CEO', null, 'management', 14],
+        ['Lars Holm', null, 'Fjordline Securities', 'analyst', 17],
+        ['Kwame Asante', 'Chief Financial Officer', null, 'management', 20],
+      ]);
+      assert.deepEqual(turns.map((t) => t.roleSpan), [null, null, null], 'a role from the roster is not written in the header');
+    });
+
+    it('puts conference-call participants on the analysts\' side whatever their title', () => {
+      const text = [...roster, 'Priya Natarajan  [4]', '----------', ' How much came from new stores?'].join('\n');
+      const turn = turnsOf(text)[0];
+      assert.deepEqual([turn.speaker, turn.role, turn.affiliation, turn.speakerKind], ['Priya Natarajan', 'Managing Director', 'Saltmarsh Capital', 'analyst']);
+      assert.equal(turn.endLine, 16);
+    });
+
+    it('reads indented bullets and a company-title bracket header of a listed person', () => {
+      const text = [' * Odile Brennan', '   Harbor Lumen Inc - CEO', '', 'Presentation', 'Odile Brennan, Harbor Lumen Inc - CEO [2]', '----', 'Thank you.'];
+      const turns = turnsOf(['Corporate Participants', '======', ...text].join('\n'));
+      assert.deepEqual(turns.map((t) => [t.speaker, t.role, t.speakerKind, t.line]), [['Odile Brennan', 'CEO', 'management', 6]]);
+    });
+
+    it('reads bulleted and indented name lists without roles as names, not as one another\'s firm', () => {
+      const bulleted = ['Corporate Participants', '  * Odile Brennan', '  * Kwame Asante', '', 'Kwame Asante', 'Thank you.', 'Odile Brennan', 'Thanks.'].join('\n');
+      assert.deepEqual(turnsOf(bulleted).map((t) => [t.speaker, t.role, t.affiliation, t.speakerKind]), [
+        ['Kwame Asante', null, null, 'management'],
+        ['Odile Brennan', null, null, 'management'],
+      ]);
+      const unbulleted = ['Corporate Participants', 'Odile Brennan', '    Harbor Lumen Inc - CEO', 'Kwame Asante', '    Harbor Lumen Inc - CFO', '', 'Kwame Asante', 'Thank you.'].join('\n');
+      assert.deepEqual(turnsOf(unbulleted).map((t) => [t.speaker, t.role, t.speakerKind, t.line]), [['Kwame Asante', 'CFO', 'management', 6]]);
+      // A line as deep as the name before it is the next entry, never that name's firm.
+      const siblings = ['Conference Call Participants', '    Odile Brennan', '    Kwame Asante - CFO', '', 'Odile Brennan', 'Thank you.'].join('\n');
+      assert.deepEqual(turnsOf(siblings).map((t) => t.affiliation), []);
+    });
+
+    it('ends the roster at the first line that is no entry', () => {
+      const text = ['Corporate Participants', '* Odile Brennan', '    Harbor Lumen Inc - CEO', 'The call was held on a Tuesday.', 'Odile Brennan', 'Thank you.'].join('\n');
+      assert.deepEqual(starts(text), [4]);
+    });
+
+    it('keeps an unbulleted capitalized line under a roster heading out of the roster', () => {
+      // Without a bullet or an indented role line a capitalized line is a heading, so nothing names Harbor Lumen.
+      const text = ['Call Participants', 'Harbor Lumen', 'Some text follows here.', '', 'Harbor Lumen', 'More text.'].join('\n');
+      assert.deepEqual(turnsOf(text), []);
+    });
+
+    it('does not take an indented sentence under a bulleted name for a role', () => {
+      const text = ['Corporate Participants', '* Odile Brennan', '    She joined the company in 2019, after a decade in retail.', '', 'Odile Brennan', 'Thank you.'].join('\n');
+      const turns = turnsOf(text);
+      assert.deepEqual(turns.map((t) => [t.speaker, t.role, t.speakerKind]), [['Odile Brennan', null, 'management']]);
+    });
+  });
+
+  describe('colon labels with a role or a firm', () => {
+    it('reads "Name, CEO:" and "Name, Chief Executive Officer:" with exact spans', () => {
+      const text = 'Hanne Sorvik, CEO: Orders rose 14%.\nRafael Quispe, Chief Financial Officer: Cash flow was strong.';
+      const turns = turnsOf(text);
+      assert.deepEqual(turns.map((t) => [t.speaker, t.role, t.affiliation, t.speakerKind, t.line]), [
+        ['Hanne Sorvik', 'CEO', null, 'management', 0],
+        ['Rafael Quispe', 'Chief Financial Officer', null, 'management', 1],
+      ]);
+      assert.deepEqual(turns.map((t) => [spanText(text, t.nameSpan), spanText(text, t.roleSpan), t.affiliationSpan]), [
+        ['Hanne Sorvik', 'CEO', null],
+        ['Rafael Quispe', 'Chief Financial Officer', null],
+      ]);
+      assert.equal(turns[0].words, 3, 'the label is not counted as speech');
+    });
+
+    it('reads "Name (Firm):" and "Name, Firm:" as analysts where labels recur', () => {
+      const text = [
+        'Operator: Next question.',
+        'Dana Whitcombe (Tallgrass Research): Is growth organic?',
+        'Hanne Sorvik, CEO: Mostly.',
+        'Operator: Next question.',
+        'Miro Castellan, Bluewater Bank: And pricing?',
+        'Hanne Sorvik, CEO: Up 3%.',
+      ].join('\n');
+      const turns = turnsOf(text);
+      assert.deepEqual(turns.map((t) => [t.speaker, t.role, t.affiliation, t.speakerKind]), [
+        ['Operator', null, null, 'operator'],
+        ['Dana Whitcombe', null, 'Tallgrass Research', 'analyst'],
+        ['Hanne Sorvik', 'CEO', null, 'management'],
+        ['Operator', null, null, 'operator'],
+        ['Miro Castellan', null, 'Bluewater Bank', 'analyst'],
+        ['Hanne Sorvik', 'CEO', null, 'management'],
+      ]);
+      assert.equal(spanText(text, turns[1].affiliationSpan), 'Tallgrass Research');
+      assert.equal(spanText(text, turns[4].affiliationSpan), 'Bluewater Bank');
+      assert.equal(spanText(text, turns[4].nameSpan), 'Miro Castellan');
+    });
+
+    it('reads a firm and a title in one label', () => {
+      const text = 'Dana Whitcombe, Tallgrass Research, Analyst: Thanks.';
+      const turn = turnsOf(text)[0];
+      assert.deepEqual([turn.role, turn.affiliation, turn.speakerKind], ['Analyst', 'Tallgrass Research', 'analyst']);
+      assert.equal(spanText(text, turn.roleSpan), 'Analyst');
+      assert.equal(spanText(text, turn.affiliationSpan), 'Tallgrass Research');
+    });
+
+    it('does not take a firm-only label alone for a speaker, nor a sentence before a colon', () => {
+      assert.deepEqual(turnsOf('Acme Holdings, Bluewater Bank: both reported today.'), []);
+      assert.deepEqual(turnsOf('Overall, revenue grew: 12% to $4.1 billion.'), []);
+      assert.deepEqual(turnsOf('In a nutshell: growth.'), []);
+      assert.deepEqual(turnsOf('Sales, by region: Europe led.'), []);
+      assert.deepEqual(turnsOf('Hanne Sorvik, who became CEO in May: a profile.'), []);
+      assert.deepEqual(turnsOf('Tallgrass Research (a small firm) said: demand is firm.'), []);
+      assert.deepEqual(turnsOf('Meeting, Room 4:30pm'), []);
+    });
+
+    it('reads a title label alone on its line, and after a timestamp', () => {
+      const alone = 'Hanne Sorvik, CEO:\nOrders rose 14%.';
+      assert.deepEqual(turnsOf(alone).map((t) => [t.speaker, t.role, t.line, t.endLine, t.words]), [['Hanne Sorvik', 'CEO', 0, 1, 3]]);
+      const stamped = '[00:01:05] Hanne Sorvik, CEO: Orders rose 14%.';
+      const turn = turnsOf(stamped)[0];
+      assert.deepEqual([turn.speaker, turn.role, spanText(stamped, turn.roleSpan)], ['Hanne Sorvik', 'CEO', 'CEO']);
+    });
+
+    it('needs a two-word name before a title label to stand alone', () => {
+      assert.deepEqual(turnsOf('Revenue, Chief driver: pricing.'), []);
+    });
+  });
 });

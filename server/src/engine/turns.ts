@@ -3,24 +3,29 @@
 // would take for speakers become turns: explicit headers always, labels and bare names
 // when the document shows they are speakers (they repeat, or a roster or an earlier header
 // names the person). Work is linear in the document: one anchored match per line.
-import { MAX_HEADER_LINE, isAllCaps, isFramingLine, parseHeader, parseHeadingLine, parseVoice } from './speakers/headers';
-import type { HeaderCandidate } from './speakers/headers';
+import { MAX_HEADER_LINE, isAllCaps, isFramingLine, parseHeader, parseHeadingLine, parseVoice, roleParts } from './speakers/headers';
+import type { HeaderCandidate, RosterGroup } from './speakers/headers';
 import { SpeakerRegistry } from './speakers/identity';
 import type { Identity } from './speakers/identity';
 import { assignRoleParts, hasRoleWord, isAnswerName, isFunctionalName, isQuestionName, speakerKindOf } from './speakers/roles';
 import type { HeaderPart } from './speakers/roles';
 import { assignSections } from './speakers/sections';
 import type { SectionHeading } from './speakers/sections';
-import type { Section, Span, Turn } from './types';
+import type { Section, Span, SpeakerKind, Turn } from './types';
 
 interface Candidate {
   line: number;
   header: HeaderCandidate;
 }
 
+interface RosterEntry {
+  header: HeaderCandidate;
+  group: RosterGroup;
+}
+
 interface Scan {
   candidates: Candidate[];
-  roster: HeaderCandidate[];
+  roster: RosterEntry[];
   headings: SectionHeading[];
   /** Lines no turn runs across: section and roster headings. */
   boundaries: number[];
@@ -47,11 +52,36 @@ function isRolePart(part: HeaderPart): boolean {
 }
 
 const isBlank = (line: string) => line.trim().length === 0;
+const ROSTER_LAYOUTS: ReadonlySet<string> = new Set(['dash', 'comma', 'bracket']);
+const isBulleted = (line: string) => (line[0] === '*' || line[0] === '+' || line[0] === '-') && (line[1] === ' ' || line[1] === '\t');
+
+/**
+ * Reads a roster entry at `line`: `Name - Title` on one line, or (the wire-service layout) a
+ * name with its `Firm - Title` on the next, deeper-indented line. Returns the entry and
+ * the last line it covers, or null when the line is no entry and the roster has ended.
+ */
+function readRosterEntry(lines: string[], line: number): { header: HeaderCandidate; lastLine: number } | null {
+  const text = lines[line].trimStart();
+  const header = parseHeader(text, true);
+  if (!header) return null;
+  if (ROSTER_LAYOUTS.has(header.layout)) return header.parts.length > 0 && header.parts.every(isRolePart) ? { header, lastLine: line } : null;
+  if (header.layout !== 'bare') return null;
+  const next = line + 1 < lines.length ? lines[line + 1] : '';
+  const nextText = next.trimStart();
+  const nextIndent = next.length - nextText.length;
+  // The role sits deeper than its name; a line as deep as the name is the next entry.
+  if (nextIndent > lines[line].length - text.length && nextText.length > 0 && !isBulleted(nextText)) {
+    const parts = roleParts(next, nextIndent);
+    if (parts.length > 0 && parts.every(isRolePart)) return { header: { ...header, parts }, lastLine: line + 1 };
+  }
+  // A bulleted name without a role still says who is on the call; a plain capitalized line may be a heading.
+  return isBulleted(text) ? { header, lastLine: line } : null;
+}
 
 function scanLines(lines: string[]): Scan {
   const scan: Scan = { candidates: [], roster: [], headings: [], boundaries: [], webVtt: lines.length > 0 && WEBVTT.test(lines[0]) };
   let inFence = false;
-  let inRoster = false;
+  let roster: RosterGroup | undefined;
   for (let line = 0; line < lines.length; line++) {
     const text = lines[line];
     if (text.length === 0) continue;
@@ -70,19 +100,20 @@ function scanLines(lines: string[]): Scan {
     const heading = parseHeadingLine(text);
     if (heading) {
       scan.boundaries.push(line);
-      inRoster = heading.kind === 'roster';
+      roster = heading.kind === 'roster' ? heading.group : undefined;
       if (heading.kind === 'section') scan.headings.push({ name: heading.name, line, span: { line, start: heading.start, end: heading.end } });
       continue;
     }
-    if (inRoster) {
-      if (isBlank(text)) continue;
-      const entry = parseHeader(text, true);
-      if (entry && (entry.layout === 'dash' || entry.layout === 'comma' || entry.layout === 'bracket')
-        && entry.parts.length > 0 && entry.parts.every(isRolePart)) {
-        scan.roster.push(entry);
+    if (roster !== undefined) {
+      // Rules of `=` or `-` under a roster heading frame the list; they do not end it.
+      if (isBlank(text) || isFramingLine(text)) continue;
+      const entry = readRosterEntry(lines, line);
+      if (entry) {
+        scan.roster.push({ header: entry.header, group: roster });
+        line = entry.lastLine;
         continue;
       }
-      inRoster = false;
+      roster = undefined;
     }
     const header = parseHeader(text);
     if (header) scan.candidates.push({ line, header });
@@ -126,6 +157,11 @@ function isExplicit(candidate: Candidate, lines: string[]): boolean {
       return !METADATA_LABEL.test(header.name);
     case 'dot':
       return header.name.length === 1 || startsParagraph(lines, candidate.line);
+    case 'colon':
+      // `Mara Lindqvist, CEO: text` states a title; a label with only a firm needs the
+      // document's other evidence, like any label ("Apple, Google and Intel: …").
+      return header.parts.length > 0 && wordCount(header.name) >= 2 && header.parts.some((part) => hasRoleWord(part.text))
+        && isSpeakerLabel(candidate, lines);
     default:
       return false;
   }
@@ -144,9 +180,10 @@ function isSpeakerLabel(candidate: Candidate, lines: string[]): boolean {
   const { header } = candidate;
   const text = lines[candidate.line];
   if (METADATA_LABEL.test(header.name)) return false;
+  if (!header.parts.every(isRolePart)) return false;
   if (isFunctionalName(header.name)) return true;
   if (text.startsWith('#')) return false;
-  if (header.textStart >= text.length) return isAllCaps(header.name);
+  if (header.textStart >= text.length) return isAllCaps(header.name) || header.parts.length > 0;
   return !NOT_SPEECH.test(text.slice(header.textStart, header.textStart + 1));
 }
 
@@ -158,10 +195,16 @@ function stateRole(registry: SpeakerRegistry, header: HeaderCandidate): Identity
   return identity;
 }
 
-/** Decides which candidates are turns; returns them with their speaker's identity. */
-function acceptCandidates(scan: Scan, lines: string[], registry: SpeakerRegistry): { candidate: Candidate; identity: Identity }[] {
-  for (const entry of scan.roster) {
-    stateRole(registry, entry);
+/**
+ * Decides which candidates are turns; returns them with their speaker's identity. Fills
+ * `rosterKinds` with the side of the call a roster puts each listed person on.
+ */
+function acceptCandidates(
+  scan: Scan, lines: string[], registry: SpeakerRegistry, rosterKinds: Map<Identity, SpeakerKind>,
+): { candidate: Candidate; identity: Identity }[] {
+  for (const { header, group } of scan.roster) {
+    const identity = stateRole(registry, header);
+    if (group) rosterKinds.set(identity, group);
   }
   const explicit = scan.candidates.map((candidate) => isExplicit(candidate, lines));
   const explicitIdentities = scan.candidates.map((candidate, i) => {
@@ -236,13 +279,19 @@ function countCueWords(line: string): number {
   return countWords(line, parseVoice(line)?.textStart ?? 0);
 }
 
+/** A roster's side of the call decides between manager and analyst; operators and hosts stay. */
+function sideOfCall(read: SpeakerKind, listed: SpeakerKind | undefined): SpeakerKind {
+  return listed !== undefined && (read === 'management' || read === 'analyst' || read === 'unknown') ? listed : read;
+}
+
 const spanOf = (line: number, part: HeaderPart | null): Span | null =>
   part ? { line, start: part.start, end: part.start + part.text.length } : null;
 
 export function readTurns(lines: string[]): { turns: Turn[]; sections: Section[] } {
   const scan = scanLines(lines);
   const registry = new SpeakerRegistry();
-  const accepted = acceptCandidates(scan, lines, registry);
+  const rosterKinds = new Map<Identity, SpeakerKind>();
+  const accepted = acceptCandidates(scan, lines, registry, rosterKinds);
   const turns: Turn[] = [];
   let boundary = 0;
   accepted.forEach(({ candidate, identity }, i) => {
@@ -259,7 +308,7 @@ export function readTurns(lines: string[]): { turns: Turn[]; sections: Section[]
     const written = assignRoleParts(header.parts);
     const role = written.role?.text ?? identity.role;
     const firm = written.affiliation?.text ?? identity.affiliation;
-    const speakerKind = speakerKindOf(header.name, role, firm);
+    const speakerKind = sideOfCall(speakerKindOf(header.name, role, firm), rosterKinds.get(identity));
     // The contract keeps the firm for analysts; a manager's own company is no news.
     const affiliation = speakerKind === 'analyst' ? firm : null;
     turns.push({

@@ -10,7 +10,7 @@ export type HeaderLayout =
   | 'dash'
   /** A name alone on its line, with or without markup. */
   | 'bare'
-  /** `Name: text`, `**Q: text**`, `THE COURT:`. */
+  /** `Name: text`, `Name, CEO: text`, `Name (Firm): text`, `**Q: text**`, `THE COURT:`. */
   | 'colon'
   /** `CHAIRMAN GREENSPAN. text`, `Q. text`. */
   | 'dot'
@@ -87,7 +87,7 @@ function emphasisAt(line: string, at: number): string {
 const isMarkupChar = (c: string) => c === '*' || c === '_';
 
 /** Cuts the role part after a dash into segments, without markup, each with its offset. */
-function roleParts(line: string, from: number): HeaderPart[] {
+export function roleParts(line: string, from: number): HeaderPart[] {
   const parts: HeaderPart[] = [];
   const end = trimmedEnd(line);
   let segmentStart = from;
@@ -207,6 +207,10 @@ export function parseHeader(line: string, roster = false): HeaderCandidate | nul
     const dash = stickyMatch(DASH, line, at);
     if (dash) return candidate('dash', roleParts(line, at + dash[0].length));
   }
+  if (!roster && (tail === ',' || next === 40 /* ( */)) {
+    const label = labelWithParts(line, at, end);
+    if (label) return candidate(stamp ? 'timestamp' : 'colon', label.parts, label.textStart);
+  }
   if (line[end - 1] === ']') {
     const numberAt = line.lastIndexOf('[', end);
     if (numberAt >= at && stickyMatch(BRACKET_NUMBER, line, numberAt)) {
@@ -219,6 +223,44 @@ export function parseHeader(line: string, roster = false): HeaderCandidate | nul
     if (roleStart < end) return candidate('comma', [{ text: line.slice(roleStart, end), start: roleStart }]);
   }
   return null;
+}
+
+/** A role or firm written in a label is short: a longer run before a colon is a sentence. */
+const MAX_LABEL_PARTS_LENGTH = 120;
+const MAX_LABEL_PARTS = 2;
+
+/**
+ * Reads the role or firm a colon label writes after the name (`, CEO:`, `, Kestrel Partners:`,
+ * ` (Kestrel Partners):`), split at commas; null when no colon closes it right there.
+ */
+function labelWithParts(line: string, at: number, end: number): { parts: HeaderPart[]; textStart: number } | null {
+  let partsStart: number;
+  let partsEnd: number;
+  if (line[at] === ',') {
+    partsStart = at + 1;
+    partsEnd = line.indexOf(':', partsStart);
+  } else {
+    const open = skipSpaces(line, at);
+    partsStart = open + 1;
+    const close = line.indexOf(')', partsStart);
+    partsEnd = close >= 0 && line[close + 1] === ':' ? close : -1;
+  }
+  if (partsEnd < 0 || partsEnd - partsStart > MAX_LABEL_PARTS_LENGTH) return null;
+  const colon = line[partsEnd] === ':' ? partsEnd : partsEnd + 1;
+  // A label's colon is followed by a space or ends the line (`Time, 12:30` is no label).
+  if (colon + 1 < end && line[colon + 1] !== ' ' && line[colon + 1] !== '\t') return null;
+  const parts: HeaderPart[] = [];
+  let segmentStart = partsStart;
+  while (segmentStart <= partsEnd) {
+    let segmentEnd = line.indexOf(',', segmentStart);
+    if (segmentEnd < 0 || segmentEnd > partsEnd) segmentEnd = partsEnd;
+    const start = skipSpaces(line, segmentStart);
+    const stop = skipBack(line, segmentEnd);
+    if (stop <= start || parts.length === MAX_LABEL_PARTS) return null;
+    parts.push({ text: line.slice(start, stop), start });
+    segmentStart = segmentEnd + 1;
+  }
+  return { parts, textStart: skipSpaces(line, colon + 1) };
 }
 
 function skipBack(line: string, at: number): number {
@@ -242,9 +284,19 @@ const PREPARED_HEADING = /^(?:Prepared Remarks|Presentation|Opening Remarks|Mana
 const ROSTER_HEADING = /^(?:(?:call|conference call|corporate|company|conference|earnings call) )?(?:participants|attendees|speakers|executives|analysts|presenters)$/;
 const MAX_HEADING_LENGTH = 80;
 
+/** Whose list a roster heading opens: the company's people, the callers, or either. */
+export type RosterGroup = 'management' | 'analyst' | null;
+
 export type HeadingLine =
   | { kind: 'section'; name: SectionName; start: number; end: number }
-  | { kind: 'roster' };
+  | { kind: 'roster'; group: RosterGroup };
+
+/** "Corporate Participants" lists the company's people; "Conference Call Participants" the callers. */
+function rosterGroupOf(heading: string): RosterGroup {
+  if (heading.startsWith('corporate') || heading.startsWith('company') || heading.endsWith('executives')) return 'management';
+  if (heading.startsWith('conference') || heading.endsWith('analysts')) return 'analyst';
+  return null;
+}
 
 /**
  * What a short heading line opens: a part of the call (with the heading's words) or a
@@ -259,7 +311,8 @@ export function parseHeadingLine(line: string): HeadingLine | null {
     const start = line.indexOf(core);
     return { kind: 'section', name, start, end: start + core.length };
   }
-  return ROSTER_HEADING.test(core.toLowerCase()) ? { kind: 'roster' } : null;
+  const lowered = core.toLowerCase();
+  return ROSTER_HEADING.test(lowered) ? { kind: 'roster', group: rosterGroupOf(lowered) } : null;
 }
 
 /** True for lines that only frame a cue or a page: WebVTT timings, cue numbers, rules. */
