@@ -15,6 +15,9 @@ interface TestRecord {
 
 export function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', timeout: 60_000, color: false });
+  // A developer can run part of the suite: TRANSCRIPT_LENS_TEST_GREP=Outline npm run test:editor.
+  const grep = process.env.TRANSCRIPT_LENS_TEST_GREP;
+  if (grep) mocha.grep(grep);
   for (const file of fs.readdirSync(__dirname).filter((name) => name.endsWith('.test.js')).sort()) {
     mocha.addFile(path.join(__dirname, file));
   }
