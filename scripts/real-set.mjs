@@ -238,11 +238,11 @@ function score() {
     }
   }
   if (!flag('--keep')) rmSync(base, { recursive: true, force: true });
+  else console.log(`\ntexts and gold kept in ${base}`);
   if (!rows.length) {
     console.log(`No text${onlySplit ? ` of the ${onlySplit} split` : ''} has both its excerpt and its gold here: nothing was scored.`);
     process.exit(0);
   }
-  else console.log(`\ntexts and gold kept in ${base}`);
 
   const header = ['| group | files | turn P % | turn R % | roles % | figures % | false diagnostics |', '| --- | --- | --- | --- | --- | --- | --- |'];
   console.log('\n## Per file\n');
