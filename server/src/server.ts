@@ -6,6 +6,7 @@ import {
   createConnection,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
+  DocumentSymbolRequest,
   ErrorCodes,
   FileChangeType,
   ProposedFeatures,
@@ -162,6 +163,18 @@ async function indexWorkspace(folders: readonly string[]): Promise<void> {
   }
 }
 
+const OUTLINE_OPTIONS = { label: 'Transcript Lens' };
+
+/**
+ * Whether the outline provider is registered for the Transcript language alone. VS Code
+ * caches each document's outline by provider and version; one provider answering for plain
+ * text (nothing) and then for the same document switched to Transcript would be served the
+ * cached empty outline. A transcript-only provider makes the switch a new provider.
+ */
+function symbolsRegisteredLater(): boolean {
+  return clientCapabilities.textDocument?.documentSymbol?.dynamicRegistration === true;
+}
+
 function rememberFolders(params: InitializeParams): void {
   const folders = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
   workspaceFolderUris = folders;
@@ -174,7 +187,8 @@ connection.onInitialize((params): InitializeResult => {
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
-      documentSymbolProvider: { label: 'Transcript Lens' },
+      // Registered for transcripts only in onInitialized when the client allows it (see there).
+      documentSymbolProvider: symbolsRegisteredLater() ? undefined : OUTLINE_OPTIONS,
       foldingRangeProvider: true,
       hoverProvider: true,
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
@@ -194,6 +208,9 @@ connection.onInitialize((params): InitializeResult => {
 connection.onInitialized(async () => {
   const workspace = clientCapabilities.workspace;
   try {
+    if (symbolsRegisteredLater()) {
+      await connection.client.register(DocumentSymbolRequest.type, { ...OUTLINE_OPTIONS, documentSelector: [{ language: TRANSCRIPT_LANGUAGE }] });
+    }
     if (workspace?.didChangeConfiguration?.dynamicRegistration) {
       await connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION });
     }
