@@ -23,6 +23,7 @@ import { CheckedStore, sidecarPath, SIDECAR_SUFFIX } from './checkedStore';
 import { anchorFigure, looksLikeTranscript } from './engine';
 import { codeActions, MARK_FIGURE_CHECKED_COMMAND, parseMarkCheckedArguments } from './features/codeActions';
 import { documentDiagnostics } from './features/diagnostics';
+import { figureList } from './features/figureList';
 import { foldingRanges } from './features/folding';
 import { hoverAt } from './features/hover';
 import { inlayHints } from './features/inlayHints';
@@ -31,7 +32,7 @@ import { prepareSpeakerRename, renameSpeaker } from './features/rename';
 import { roster } from './features/roster';
 import { SEMANTIC_TOKENS_LEGEND, semanticTokens } from './features/semanticTokens';
 import { summary } from './features/summary';
-import { DETECTED_NOTIFICATION, ROSTER_REQUEST, SERVER_PROCESS_REQUEST, SUMMARY_REQUEST, TRANSCRIPT_LANGUAGE } from './protocol';
+import { DETECTED_NOTIFICATION, FIGURES_REQUEST, ROSTER_REQUEST, SERVER_PROCESS_REQUEST, SUMMARY_REQUEST, TRANSCRIPT_LANGUAGE } from './protocol';
 import { documentSymbols } from './features/symbols';
 import { workspaceSymbols } from './features/workspaceSymbols';
 import { lineLength } from './positions';
@@ -381,6 +382,11 @@ connection.languages.semanticTokens.onRange(guard('semantic tokens in range', { 
 connection.onRequest(ROSTER_REQUEST, guard('roster', [], ({ uri }: { uri: string }) => {
   const document = transcript(uri);
   return document ? roster(document) : [];
+}));
+
+connection.onRequest(FIGURES_REQUEST, guard('figures', [], ({ uri }: { uri: string }) => {
+  const document = transcript(uri);
+  return document ? figureList(document) : [];
 }));
 
 connection.onRequest(SUMMARY_REQUEST, guard('summary', null, ({ uri }: { uri: string }) => {
