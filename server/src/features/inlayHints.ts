@@ -69,10 +69,13 @@ function shortAmount(figure: Figure, value: number): string | null {
 
 /** "39 B USD – 40.2 B USD" reads as "39–40.2 B USD". */
 function shortRange(low: string, high: string): string {
-  const split = (text: string) => /^(-?[\d.,]+)(.*)$/.exec(text);
+  const split = (text: string) => {
+    const number = /^-?[\d.,]+/.exec(text)?.[0];
+    return number ? [number, text.slice(number.length)] : null;
+  };
   const a = split(low);
   const b = split(high);
-  return a && b && a[2] === b[2] ? `${a[1]}–${b[1]}${b[2]}` : `${low} – ${high}`;
+  return a && b && a[1] === b[1] ? `${a[0]}–${b[0]}${b[1]}` : `${low} – ${high}`;
 }
 
 /** The value a hint shows, before the check that it adds something; null when there is none. */
