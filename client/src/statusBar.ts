@@ -10,8 +10,9 @@ export const SHOW_ROSTER_COMMAND = 'transcriptLens.showRoster';
 export const SHOW_FIGURES_COMMAND = 'transcriptLens.showFigures';
 
 export class TranscriptStatusBar implements vscode.Disposable {
-  private readonly turnsItem = vscode.window.createStatusBarItem('transcriptLens.turns', vscode.StatusBarAlignment.Right, 101);
-  private readonly figuresItem = vscode.window.createStatusBarItem('transcriptLens.figures', vscode.StatusBarAlignment.Right, 100);
+  // Just right of the editor's own entries (language mode is 100.001), side by side.
+  private readonly turnsItem = vscode.window.createStatusBarItem('transcriptLens.turns', vscode.StatusBarAlignment.Right, 100);
+  private readonly figuresItem = vscode.window.createStatusBarItem('transcriptLens.figures', vscode.StatusBarAlignment.Right, 99.999);
   private readonly shown = new Set<vscode.StatusBarItem>();
   private readonly subscription: vscode.Disposable;
 
