@@ -18,6 +18,7 @@ export class DetectionController implements vscode.Disposable {
   private readonly switching = new Set<string>();
   /** The language of each document closed in the current tick: VS Code changes a language by closing and reopening. */
   private readonly closingNow = new Map<string, string>();
+  private readonly untitledChoices = new Map<string, LanguageChoice>();
   private readonly subscriptions: vscode.Disposable[] = [];
 
   constructor(private readonly memento: vscode.Memento, legacyMemento?: vscode.Memento) {
@@ -52,7 +53,7 @@ export class DetectionController implements vscode.Disposable {
   }
 
   choice(uri: string): LanguageChoice | undefined {
-    return this.choices()[uri];
+    return this.untitledChoices.get(uri) ?? this.choices()[uri];
   }
 
   private choices(): Record<string, LanguageChoice> {
@@ -60,6 +61,11 @@ export class DetectionController implements vscode.Disposable {
   }
 
   private async remember(uri: string, choice: LanguageChoice): Promise<void> {
+    // Untitled names come back for new, unrelated documents, so only their session remembers them.
+    if (uri.startsWith('untitled:')) {
+      this.untitledChoices.set(uri, choice);
+      return;
+    }
     const kept = Object.entries(this.choices()).filter(([key]) => key !== uri).slice(-(MAX_CHOICES - 1));
     // Re-inserted last, so the most recent choices are the ones kept.
     await this.memento.update(CHOICES_KEY, Object.fromEntries([...kept, [uri, choice]]));
@@ -86,8 +92,10 @@ export class DetectionController implements vscode.Disposable {
   private noteClosed(document: vscode.TextDocument): void {
     const uri = document.uri.toString();
     this.closingNow.set(uri, document.languageId);
-    // A language change reopens the document in the same tick; a real close does not.
-    setTimeout(() => this.closingNow.delete(uri), 0);
+    // A language change reopens the document in the same tick; a real close does not, and ends an untitled document's choice.
+    setTimeout(() => {
+      if (this.closingNow.delete(uri)) this.untitledChoices.delete(uri);
+    }, 0);
   }
 
   private noteOpened(document: vscode.TextDocument): void {
