@@ -3,7 +3,7 @@
 // from the cache, driven by headless Debian chromium through playwright-core. It prepares a
 // temporary workspace (seeds 000 and 001 plus our own files), collects the results file the
 // suite writes, takes the screenshots in media/, and ends with "editor: N passed, M failed".
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -82,6 +82,23 @@ async function serveScreenshots(page, requestDir) {
   }
 }
 
+/**
+ * Answers the suite's questions about what the workbench shows: for each NAME.query file
+ * (a CSS selector), writes NAME.answer with the visible text of every matching element.
+ */
+async function serveQueries(page, requestDir) {
+  for (const file of readdirSync(requestDir).filter((name) => name.endsWith('.query'))) {
+    const request = join(requestDir, file);
+    const selector = readFileSync(request, 'utf8');
+    unlinkSync(request);
+    const texts = await page.locator(selector).allInnerTexts().catch((error) => [`query failed: ${error.message}`]);
+    // Written whole and then renamed, so the suite never reads half an answer.
+    const answer = join(requestDir, file.replace(/\.query$/, '.answer'));
+    writeFileSync(`${answer}.partial`, JSON.stringify(texts));
+    renameSync(`${answer}.partial`, answer);
+  }
+}
+
 async function main() {
   ensureVsCode();
   ensureBuilt();
@@ -135,6 +152,7 @@ async function main() {
       if (Date.now() > deadline) throw new Error(`the in-editor suite did not finish within ${SUITE_TIMEOUT_MS / 60_000} minutes`);
       if (codeServer.exitCode !== null) throw new Error(`code-server exited with ${codeServer.exitCode}`);
       await serveScreenshots(page, requestDir);
+      await serveQueries(page, requestDir);
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
     const results = JSON.parse(readFileSync(resultsFile, 'utf8'));

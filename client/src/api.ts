@@ -1,4 +1,6 @@
 // What activate() returns: a small read-only view for other extensions and the in-editor tests.
+import type * as vscode from 'vscode';
+import type { LanguageChoice } from './detection';
 import type { RosterEntry } from './protocol';
 
 export interface TranscriptLensApi {
@@ -10,4 +12,8 @@ export interface TranscriptLensApi {
   roster(): RosterEntry[];
   /** The status bar text for the active transcript, empty when none is active. */
   statusText(): string;
+  /** The status bar entries for the active transcript and the command a click on each runs. */
+  statusEntries(): Array<{ text: string; command: string | undefined }>;
+  /** The language the user chose for a file by hand, remembered across reloads; undefined when none. */
+  rememberedLanguage(uri: vscode.Uri): LanguageChoice | undefined;
 }

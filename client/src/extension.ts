@@ -6,10 +6,11 @@ import { LanguageClient, State, TransportKind } from 'vscode-languageclient/node
 import type { LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
 import type { TranscriptLensApi } from './api';
 import { DetectionController } from './detection';
+import { pickFigure } from './figures';
 import { QuietRestartErrorHandler } from './errorHandler';
 import { detectedNotification, serverProcessRequest, TRANSCRIPT_LANGUAGE } from './protocol';
-import { activeTranscript, pickTurn, REVEAL_TURN_COMMAND, revealTurn, ROSTER_VIEW_ID, RosterModel, RosterTreeProvider } from './roster';
-import { TranscriptStatusBar } from './statusBar';
+import { activeTranscript, pickSpeaker, REVEAL_TURN_COMMAND, revealTurn, ROSTER_VIEW_ID, RosterModel, RosterTreeProvider } from './roster';
+import { SHOW_FIGURES_COMMAND, SHOW_ROSTER_COMMAND, TranscriptStatusBar } from './statusBar';
 
 const ACTIVE_CONTEXT_KEY = 'transcriptLens.transcriptActive';
 let client: LanguageClient | undefined;
@@ -68,7 +69,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Transc
   const outputChannel = vscode.window.createOutputChannel('Transcript Lens');
   const languageClient = createClient(context, outputChannel);
   client = languageClient;
-  const detection = new DetectionController(context.workspaceState);
+  // Choices are per file and outlive the window, so they live in the global state.
+  const detection = new DetectionController(context.globalState, context.workspaceState);
   const roster = new RosterModel(languageClient);
   const statusBar = new TranscriptStatusBar(languageClient, roster);
   const treeView = vscode.window.createTreeView(ROSTER_VIEW_ID, {
@@ -92,7 +94,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Transc
       const document = vscode.window.activeTextEditor?.document;
       if (document) await detection.treatAsTranscript(document);
     }),
-    vscode.commands.registerCommand('transcriptLens.showRoster', () => pickTurn(roster)),
+    vscode.commands.registerCommand(SHOW_ROSTER_COMMAND, () => pickSpeaker(roster)),
+    vscode.commands.registerCommand(SHOW_FIGURES_COMMAND, () => pickFigure(languageClient)),
     vscode.commands.registerCommand('transcriptLens.restartServer', async () => {
       outputChannel.appendLine('Restarting the Transcript Lens server on request.');
       await languageClient.restart();
@@ -100,12 +103,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<Transc
     vscode.commands.registerCommand(REVEAL_TURN_COMMAND, revealTurn),
   );
   updateActiveContext();
+  detection.restoreOpenDocuments();
   await languageClient.start();
   return {
     serverProcessId: () => serverProcessId(languageClient),
     whenServerRunning: () => whenRunning(languageClient),
     roster: () => roster.entries,
     statusText: () => (roster.uri ? statusBar.text : ''),
+    statusEntries: () => (roster.uri ? statusBar.entries : []),
+    rememberedLanguage: (uri) => detection.choice(uri.toString()),
   };
 }
 

@@ -3,16 +3,18 @@
 import { NotificationType, RequestType, RequestType0 } from 'vscode-languageclient/node';
 import {
   DETECTED_NOTIFICATION,
+  FIGURES_REQUEST,
   ROSTER_REQUEST,
   SERVER_PROCESS_REQUEST,
   SUMMARY_REQUEST,
 } from '../../server/src/protocol';
-import type { DocumentParams, RosterEntry, TranscriptSummary } from '../../server/src/protocol';
+import type { DocumentParams, FigureEntry, RosterEntry, TranscriptSummary } from '../../server/src/protocol';
 
-export type { DocumentParams, RosterEntry, SpeakerKind, TranscriptSummary } from '../../server/src/protocol';
+export type { DocumentParams, FigureEntry, RosterEntry, SpeakerKind, TranscriptSummary } from '../../server/src/protocol';
 export { TRANSCRIPT_LANGUAGE } from '../../server/src/protocol';
 
 export const rosterRequest = new RequestType<DocumentParams, RosterEntry[], void>(ROSTER_REQUEST);
+export const figuresRequest = new RequestType<DocumentParams, FigureEntry[], void>(FIGURES_REQUEST);
 export const summaryRequest = new RequestType<DocumentParams, TranscriptSummary | null, void>(SUMMARY_REQUEST);
 /** The server's own process id, so a crash can be simulated and a restart observed. */
 export const serverProcessRequest = new RequestType0<{ pid: number }, void>(SERVER_PROCESS_REQUEST);

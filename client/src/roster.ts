@@ -135,25 +135,23 @@ export async function revealTurn(uri: vscode.Uri, line: number): Promise<void> {
   editor.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.AtTop);
 }
 
-/** A quick pick of every turn, labelled by speaker, that jumps to the chosen one. */
-export async function pickTurn(model: RosterModel): Promise<void> {
+/** A quick pick of the speakers, each once with role, turns and words, that jumps to the chosen one's first turn. */
+export async function pickSpeaker(model: RosterModel): Promise<void> {
   await model.refresh();
   const uri = model.uri;
   if (!uri) {
     void vscode.window.showInformationMessage('Open a transcript to see its speakers.');
     return;
   }
-  type TurnPick = vscode.QuickPickItem & { line: number };
-  const picks: TurnPick[] = model.entries
-    .flatMap((entry) =>
-      entry.lines.map((line, index) => ({
-        label: entry.speaker,
-        description: roleAndFirm(entry),
-        detail: `Turn ${index + 1} of ${entry.turns} · line ${line + 1}`,
-        line,
-      })),
-    )
-    .sort((a, b) => a.line - b.line);
-  const choice = await vscode.window.showQuickPick(picks, { placeHolder: 'Jump to a speaker turn', matchOnDescription: true });
+  type SpeakerPick = vscode.QuickPickItem & { line: number };
+  const picks: SpeakerPick[] = model.entries.map((entry) => ({
+    label: entry.speaker,
+    iconPath: new vscode.ThemeIcon(KIND_ICONS[entry.speakerKind] ?? KIND_ICONS.unknown),
+    description: roleAndFirm(entry),
+    detail: `${countOf(entry.turns, 'turn')} · ${countOf(entry.words, 'word')} · first at line ${entry.lines[0] + 1}`,
+    line: entry.lines[0],
+  }));
+  const placeHolder = picks.length ? 'Jump to a speaker’s first turn (the Speakers view lists every turn)' : 'No speakers found in this transcript';
+  const choice = await vscode.window.showQuickPick(picks, { placeHolder, matchOnDescription: true });
   if (choice) await revealTurn(uri, choice.line);
 }

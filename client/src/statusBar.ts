@@ -1,44 +1,62 @@
-// The status bar entry for the active transcript: how many turns and figures it holds.
+// The status bar entries for the active transcript: its turns, which open the speaker
+// roster, and its figures, which open the figure list.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { countOf } from './format';
 import { summaryRequest } from './protocol';
 import type { RosterModel } from './roster';
 
+export const SHOW_ROSTER_COMMAND = 'transcriptLens.showRoster';
+export const SHOW_FIGURES_COMMAND = 'transcriptLens.showFigures';
+
 export class TranscriptStatusBar implements vscode.Disposable {
-  private readonly item = vscode.window.createStatusBarItem('transcriptLens.status', vscode.StatusBarAlignment.Right, 100);
+  // Just right of the editor's own entries (language mode is 100.001), side by side.
+  private readonly turnsItem = vscode.window.createStatusBarItem('transcriptLens.turns', vscode.StatusBarAlignment.Right, 100);
+  private readonly figuresItem = vscode.window.createStatusBarItem('transcriptLens.figures', vscode.StatusBarAlignment.Right, 99.999);
+  private readonly shown = new Set<vscode.StatusBarItem>();
   private readonly subscription: vscode.Disposable;
 
   constructor(private readonly client: LanguageClient, private readonly model: RosterModel) {
-    this.item.name = 'Transcript Lens';
-    this.item.command = 'transcriptLens.showRoster';
+    this.turnsItem.name = 'Transcript Lens: Turns';
+    this.turnsItem.command = SHOW_ROSTER_COMMAND;
+    this.figuresItem.name = 'Transcript Lens: Figures';
+    this.figuresItem.command = SHOW_FIGURES_COMMAND;
     this.subscription = model.onDidChange(() => void this.update());
   }
 
   private async update(): Promise<void> {
     const uri = this.model.uri;
     if (!uri) {
-      this.item.hide();
+      this.setShown(this.turnsItem, false);
+      this.setShown(this.figuresItem, false);
       return;
     }
     const turns = this.model.entries.reduce((sum, entry) => sum + entry.turns, 0);
-    const parts = [`$(comment-discussion) ${countOf(turns, 'turn')}`];
     const summary = await this.summary(uri);
-    if (summary && !summary.degraded) parts.push(`$(symbol-number) ${countOf(summary.figures, 'figure')}`);
-    if (summary?.degraded) parts.push('$(info) speakers only');
-    const unreadable = summary?.unreadable ?? vscode.languages.getDiagnostics(uri).length;
-    if (unreadable > 0) parts.push(`$(warning) ${unreadable}`);
     if (this.model.uri?.toString() !== uri.toString()) return;
-    this.item.text = parts.join(' · ');
-    this.item.tooltip = [
-      `Transcript Lens: ${countOf(this.model.entries.length, 'speaker')}, ${countOf(turns, 'turn')}`,
-      summary ? `${countOf(summary.figures, 'figure')}, ${summary.unreadable} not readable` : undefined,
-      summary?.degraded ? 'The document is larger than transcriptLens.maxDocumentSize, so figures were not read.' : undefined,
-      'Click to jump to a speaker.',
-    ]
-      .filter(Boolean)
-      .join('\n');
-    this.item.show();
+    this.turnsItem.text = `$(comment-discussion) ${countOf(turns, 'turn')}`;
+    this.turnsItem.tooltip = `${countOf(this.model.entries.length, 'speaker')}, ${countOf(turns, 'turn')}. Click to jump to a speaker.`;
+    this.setShown(this.turnsItem, true);
+    if (!summary) {
+      this.setShown(this.figuresItem, false);
+      return;
+    }
+    const unreadable = summary.unreadable > 0 ? ` · $(warning) ${summary.unreadable}` : '';
+    this.figuresItem.text = summary.degraded ? '$(info) speakers only' : `$(symbol-number) ${countOf(summary.figures, 'figure')}${unreadable}`;
+    this.figuresItem.tooltip = summary.degraded
+      ? 'The document is larger than transcriptLens.maxDocumentSize, so figures were not read.'
+      : `${countOf(summary.figures, 'figure')}, ${summary.unreadable} not readable. Click to go to a figure.`;
+    this.setShown(this.figuresItem, true);
+  }
+
+  private setShown(item: vscode.StatusBarItem, shown: boolean): void {
+    if (shown) {
+      item.show();
+      this.shown.add(item);
+    } else {
+      item.hide();
+      this.shown.delete(item);
+    }
   }
 
   /** The optional summary request; an older server without it just yields no figure count. */
@@ -50,12 +68,20 @@ export class TranscriptStatusBar implements vscode.Disposable {
     }
   }
 
+  /** The visible entries, left to right, with the command a click runs. */
+  get entries(): Array<{ text: string; command: string | undefined }> {
+    return [this.turnsItem, this.figuresItem]
+      .filter((item) => this.shown.has(item))
+      .map((item) => ({ text: item.text, command: typeof item.command === 'string' ? item.command : item.command?.command }));
+  }
+
   get text(): string {
-    return this.item.text;
+    return this.entries.map((entry) => entry.text).join(' · ');
   }
 
   dispose(): void {
     this.subscription.dispose();
-    this.item.dispose();
+    this.turnsItem.dispose();
+    this.figuresItem.dispose();
   }
 }

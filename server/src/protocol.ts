@@ -29,6 +29,21 @@ export interface TranscriptSummary {
   degraded: boolean;
 }
 
+/** One figure of a transcript as the figures request returns it, for the figure list. */
+export interface FigureEntry {
+  /** 0-based line and character offsets of the figure's text on that line. */
+  line: number;
+  start: number;
+  end: number;
+  text: string;
+  /** The kind in words: "Money", "Percentage points", "Could not be read". */
+  kind: string;
+  /** The normalized value ("234,200,000,000 CNY"), or null for kinds without one. */
+  value: string | null;
+  metric: string | null;
+  unreadable: boolean;
+}
+
 export interface DocumentParams {
   uri: string;
 }
@@ -38,6 +53,8 @@ export const TRANSCRIPT_LANGUAGE = 'transcript';
 export const ROSTER_REQUEST = 'transcriptLens/roster';
 /** Client → server: a TranscriptSummary of a document, or null when it is not open. */
 export const SUMMARY_REQUEST = 'transcriptLens/summary';
+/** Client → server: the figures of a document, FigureEntry[] in document order. */
+export const FIGURES_REQUEST = 'transcriptLens/figures';
 /** Client → server: { pid } of the server process, so a crash can be simulated and a restart observed. */
 export const SERVER_PROCESS_REQUEST = 'transcriptLens/serverProcess';
 /** Server → client: a plain-text or Markdown document looks like a transcript. */

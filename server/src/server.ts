@@ -6,6 +6,7 @@ import {
   createConnection,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
+  DocumentSymbolRequest,
   ErrorCodes,
   FileChangeType,
   ProposedFeatures,
@@ -22,6 +23,7 @@ import { CheckedStore, sidecarPath, SIDECAR_SUFFIX } from './checkedStore';
 import { anchorFigure, looksLikeTranscript } from './engine';
 import { codeActions, MARK_FIGURE_CHECKED_COMMAND, parseMarkCheckedArguments } from './features/codeActions';
 import { documentDiagnostics } from './features/diagnostics';
+import { figureList } from './features/figureList';
 import { foldingRanges } from './features/folding';
 import { hoverAt } from './features/hover';
 import { inlayHints } from './features/inlayHints';
@@ -30,7 +32,7 @@ import { prepareSpeakerRename, renameSpeaker } from './features/rename';
 import { roster } from './features/roster';
 import { SEMANTIC_TOKENS_LEGEND, semanticTokens } from './features/semanticTokens';
 import { summary } from './features/summary';
-import { DETECTED_NOTIFICATION, ROSTER_REQUEST, SERVER_PROCESS_REQUEST, SUMMARY_REQUEST, TRANSCRIPT_LANGUAGE } from './protocol';
+import { DETECTED_NOTIFICATION, FIGURES_REQUEST, ROSTER_REQUEST, SERVER_PROCESS_REQUEST, SUMMARY_REQUEST, TRANSCRIPT_LANGUAGE } from './protocol';
 import { documentSymbols } from './features/symbols';
 import { workspaceSymbols } from './features/workspaceSymbols';
 import { lineLength } from './positions';
@@ -162,6 +164,18 @@ async function indexWorkspace(folders: readonly string[]): Promise<void> {
   }
 }
 
+const OUTLINE_OPTIONS = { label: 'Transcript Lens' };
+
+/**
+ * Whether the outline provider is registered for the Transcript language alone. VS Code
+ * caches each document's outline by provider and version; one provider answering for plain
+ * text (nothing) and then for the same document switched to Transcript would be served the
+ * cached empty outline. A transcript-only provider makes the switch a new provider.
+ */
+function symbolsRegisteredLater(): boolean {
+  return clientCapabilities.textDocument?.documentSymbol?.dynamicRegistration === true;
+}
+
 function rememberFolders(params: InitializeParams): void {
   const folders = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
   workspaceFolderUris = folders;
@@ -174,7 +188,8 @@ connection.onInitialize((params): InitializeResult => {
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
-      documentSymbolProvider: { label: 'Transcript Lens' },
+      // Registered for transcripts only in onInitialized when the client allows it (see there).
+      documentSymbolProvider: symbolsRegisteredLater() ? undefined : OUTLINE_OPTIONS,
       foldingRangeProvider: true,
       hoverProvider: true,
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
@@ -194,6 +209,9 @@ connection.onInitialize((params): InitializeResult => {
 connection.onInitialized(async () => {
   const workspace = clientCapabilities.workspace;
   try {
+    if (symbolsRegisteredLater()) {
+      await connection.client.register(DocumentSymbolRequest.type, { ...OUTLINE_OPTIONS, documentSelector: [{ language: TRANSCRIPT_LANGUAGE }] });
+    }
     if (workspace?.didChangeConfiguration?.dynamicRegistration) {
       await connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION });
     }
@@ -364,6 +382,11 @@ connection.languages.semanticTokens.onRange(guard('semantic tokens in range', { 
 connection.onRequest(ROSTER_REQUEST, guard('roster', [], ({ uri }: { uri: string }) => {
   const document = transcript(uri);
   return document ? roster(document) : [];
+}));
+
+connection.onRequest(FIGURES_REQUEST, guard('figures', [], ({ uri }: { uri: string }) => {
+  const document = transcript(uri);
+  return document ? figureList(document) : [];
 }));
 
 connection.onRequest(SUMMARY_REQUEST, guard('summary', null, ({ uri }: { uri: string }) => {

@@ -132,3 +132,35 @@ export function diagnosticCode(diagnostic: vscode.Diagnostic): string {
   const code = diagnostic.code;
   return String(typeof code === 'object' && code !== null ? code.value : code);
 }
+
+/** The folder where the code-server runner answers questions about the workbench; unset under other runners. */
+function workbenchQueryDir(): string | undefined {
+  return process.env.TRANSCRIPT_LENS_SCREENSHOT_DIR || undefined;
+}
+
+let queryCount = 0;
+
+/**
+ * The visible text of every workbench element the CSS selector matches, read by the runner
+ * from the page a person sees; undefined when the runner cannot look at the page.
+ */
+export async function workbenchTexts(selector: string): Promise<string[] | undefined> {
+  const directory = workbenchQueryDir();
+  if (!directory) return undefined;
+  const name = `query-${++queryCount}`;
+  const answer = path.join(directory, `${name}.answer`);
+  const query = path.join(directory, `${name}.query`);
+  fs.writeFileSync(`${query}.partial`, selector);
+  fs.renameSync(`${query}.partial`, query);
+  await waitFor(`the runner to read ${selector}`, () => (fs.existsSync(answer) ? true : undefined), 10_000);
+  const texts: string[] = JSON.parse(fs.readFileSync(answer, 'utf8'));
+  fs.unlinkSync(answer);
+  return texts;
+}
+
+/** Copies a workspace file to a new name, so it opens as a document VS Code has never seen. */
+export async function copyWorkspaceFile(from: string, to: string): Promise<vscode.Uri> {
+  const target = workspaceUri(to);
+  await vscode.workspace.fs.writeFile(target, await vscode.workspace.fs.readFile(workspaceUri(from)));
+  return target;
+}

@@ -14,7 +14,7 @@ function figure(overrides: Partial<Figure>): Figure {
   };
 }
 
-const NO_CONTEXT: HoverContext = { speaker: null, section: null, diagnosticMessage: null, reportingCurrency: null, exchangeRates: {} };
+const NO_CONTEXT: HoverContext = { speaker: null, section: null, reportingCurrency: null, exchangeRates: {} };
 
 describe('hover card number formatting', () => {
   it('groups digits in thousands and drops float noise', () => {
@@ -110,10 +110,11 @@ describe('hover card content', () => {
     assert.match(hoverCard(figure({ text: 'Q1', kind: 'period' }), NO_CONTEXT), /Period/);
   });
 
-  it('says an unreadable figure could not be read, and why', () => {
-    const card = hoverCard(figure({ text: '9.1', kind: 'unparsed' }), { ...NO_CONTEXT, diagnosticMessage: 'No unit follows this change.' });
+  it('says an unreadable figure could not be read and leaves the why to the warning the editor shows beside it', () => {
+    const card = hoverCard(figure({ text: '9.1', kind: 'unparsed' }), NO_CONTEXT);
     assert.match(card, /could not be read/);
-    assert.match(card, /No unit follows this change\\\./);
+    assert.match(card, /Quick Fix/);
+    assert.doesNotMatch(card, /unit|percentage|amount\?/, 'no second copy of the warning');
   });
 
   it('notes a figure the user checked', () => {

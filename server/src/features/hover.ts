@@ -39,13 +39,9 @@ export function hoverAt(document: AnalyzedDocument, position: Position, settings
   const figure = figureAt(document, position);
   if (!figure) return speakerHover(document, position);
   const turn = turnAtLine(document.analysis.turns, figure.line);
-  const diagnostic = document.analysis.diagnostics.find(
-    (d) => d.line === figure.line && d.start < figure.end && figure.start < d.end,
-  );
   const value = hoverCard(figure, {
     speaker: turn?.speaker ?? null,
     section: turn?.section ?? null,
-    diagnosticMessage: diagnostic?.message ?? null,
     reportingCurrency: settings.reportingCurrency,
     exchangeRates: settings.exchangeRates,
   });

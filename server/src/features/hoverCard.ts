@@ -5,8 +5,6 @@ import type { Figure, FigureKind } from '../engine';
 export interface HoverContext {
   speaker: string | null;
   section: string | null;
-  /** The message of the diagnostic on this figure, when there is one. */
-  diagnosticMessage: string | null;
   reportingCurrency: string | null;
   exchangeRates: Record<string, number>;
 }
@@ -116,6 +114,16 @@ function fullAndCompact(figure: Amount, scale = 1, unit = figure.unit): string |
   return compact && compact !== full ? `${full} · ${compact}` : full;
 }
 
+/** What kind of figure it is, in words: "Money", "Percentage points". */
+export function kindTitle(kind: FigureKind): string {
+  return KIND_TITLES[kind];
+}
+
+/** The normalized value in full ("234,200,000,000 CNY", "4% – 6%"); null for plain kinds. */
+export function fullValue(figure: Amount): string | null {
+  return formatValueOrRange(figure, 'full');
+}
+
 /** The compact value an inlay hint shows after a figure ("234.2 B CNY"); null for plain kinds. */
 export function compactValue(figure: Amount): string | null {
   if (figure.kind === 'percentagePoints' || figure.kind === 'basisPoints' || figure.kind === 'fraction') {
@@ -167,8 +175,8 @@ function card(title: string, paragraphs: Array<string | null>, details: Array<st
 export function hoverCard(figure: Figure, context: HoverContext): string {
   const title = `**${escapeMarkdown(figure.text)}** · ${KIND_TITLES[figure.kind]}`;
   if (figure.kind === 'unparsed') {
-    const why = context.diagnosticMessage ?? 'No figure kind fits this number.';
-    return card(title, [`This number could not be read. ${escapeMarkdown(why)}`], [], context);
+    // The editor shows the warning itself beside this card, so the card does not repeat it.
+    return card(title, ['This number could not be read. Quick Fix offers the readings to choose from.'], [], context);
   }
   const plain = PLAIN_DESCRIPTIONS[figure.kind];
   const checked = figure.checked ? 'Checked by you (saved beside the transcript)' : null;
