@@ -1,6 +1,7 @@
 // Numbers as written: digit strings with thousands separators, spelled-out numbers, and the
 // scale words and suffixes that multiply them. Everything here is a table look-up.
 import { isAsciiLetter } from '../text';
+import { MAGNITUDE_FACTS, SCALE_FACTS } from '../facts/scales';
 import { memoize } from './memo';
 
 /** Spelled-out cardinals up to ninety. */
@@ -13,18 +14,13 @@ export const NUMBER_WORDS: ReadonlyMap<string, number> = new Map([
   ['a', 1], ['an', 1], ['a few', 3], ['several', 3], ['dozen', 12], ['a dozen', 12],
 ]);
 
-/** Scale words and suffixes, lower case, to their factor. */
-export const SCALES: ReadonlyMap<string, number> = new Map([
-  ['hundred', 1e2], ['thousand', 1e3], ['million', 1e6], ['billion', 1e9], ['trillion', 1e12],
-  ['k', 1e3], ['m', 1e6], ['mn', 1e6], ['mm', 1e6], ['mln', 1e6], ['b', 1e9], ['bn', 1e9],
-  ['bln', 1e9], ['tn', 1e12], ['trn', 1e12], ['lakh', 1e5], ['crore', 1e7],
-  ['万', 1e4], ['萬', 1e4], ['亿', 1e8], ['億', 1e8],
-]);
+/** Scale words, abbreviations, glued letters and CJK characters, lower case, to their factor (from ../facts/scales.ts). */
+export const SCALES: ReadonlyMap<string, number> = new Map(
+  SCALE_FACTS.flatMap((fact) => [...fact.words, ...fact.abbreviations, ...fact.letters, ...fact.cjk].map((written): [string, number] => [written.toLowerCase(), fact.factor])),
+);
 
 /** Plural scale words that stand for an order of magnitude ("millions of users"). */
-export const MAGNITUDES: ReadonlyMap<string, number> = new Map([
-  ['hundreds', 1e2], ['thousands', 1e3], ['millions', 1e6], ['billions', 1e9], ['trillions', 1e12],
-]);
+export const MAGNITUDES: ReadonlyMap<string, number> = new Map(MAGNITUDE_FACTS);
 
 /** Ordinal words, which rank rather than measure. "first" and "second" are left out: they are mostly adverbs and time units. */
 export const ORDINAL_WORDS: ReadonlySet<string> = new Set([

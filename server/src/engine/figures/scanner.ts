@@ -3,7 +3,8 @@
 // regexes that read forward from there (scale, unit, currency, range) and anchored regexes on
 // a bounded slice before it (currency, qualifier, month, name). No step rescans the line.
 import type { Bound, Figure, FigureKind } from '../types';
-import { CURRENCY_AFTER, CURRENCY_BEFORE, currencyOf } from './currencies';
+import { alternation, CURRENCY_AFTER, CURRENCY_AFTER_OPENING, CURRENCY_BEFORE, CURRENCY_REGEXES, currencyOf, RANGE_CURRENCY } from './currencies';
+import { SCALE_FACTS } from '../facts/scales';
 import { qualifierAfterMeaning, qualifierBefore, QUALIFIER_AFTER, type Qualifier } from './context';
 import {
   basisPointsToFraction, FRACTION_WORDS, MULTIPLE_WORDS, ORDINAL_WORDS, parseDigits, parseNumberWords,
@@ -74,7 +75,8 @@ function nextNumberWord(text: string, from: number): RegExpExecArray | null {
 }
 
 /** Exported for the ReDoS test: the regexes built at run time. */
-export const COMPUTED_REGEXES: readonly RegExp[] = [NUMBER_WORD, NUMBER_WORD_AT];
+const COMPUTED_REGEXES_LATE: RegExp[] = [NUMBER_WORD, NUMBER_WORD_AT];
+export const COMPUTED_REGEXES: readonly RegExp[] = COMPUTED_REGEXES_LATE;
 
 const isDigitCode = (code: number): boolean => code >= 48 && code <= 57;
 const isLetter = (code: number): boolean => (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
@@ -86,7 +88,13 @@ function tokenStart(text: string, at: number): number {
   return start;
 }
 
-const SCALE_AFTER = /[ \u00a0-]?(hundred|thousand|million|billion|trillion|mn|bn|tn|lakh|crore)(?![\p{L}])|[万萬亿億]/iuy;
+/** A scale after a number: a word or abbreviation ("billion", "bn", "Mio."), or a run of CJK scale characters ("億", "百萬"). Sticky. */
+const SCALE_AFTER = new RegExp(
+  `[ \\u00a0-]?(${alternation(SCALE_FACTS.flatMap((f) => [...f.words, ...f.abbreviations]))})(?![\\p{L}])|[ \\u00a0]?([${SCALE_FACTS.flatMap((f) => f.cjk).join('')}]{1,3})`,
+  'iuy',
+);
+/** Every CJK scale character, to multiply a run such as 百萬. */
+const CJK_SCALE: ReadonlyMap<string, number> = new Map(SCALE_FACTS.flatMap((f) => f.cjk.map((c): [string, number] => [c, f.factor])));
 const PERCENT_AFTER = /[ \u00a0]?(?:%|％|percent(?!age)|per cent)/iy;
 const POINTS_AFTER = /[ \u00a0]?(?:percentage points?|percent points?|ppts?|pps?)(?![\p{L}])/iuy;
 const BASIS_AFTER = /[ \u00a0]?(?:basis points?|bps|bp)(?![\p{L}])/iuy;
@@ -169,8 +177,7 @@ const BLANK_OPENING = ' \u00a0';
 const POINTS_OPENING = `${BLANK_OPENING}pP`;
 const PERCENT_OPENING = `${BLANK_OPENING}%％pP`;
 const BASIS_OPENING = `${BLANK_OPENING}bB`;
-const CURRENCY_AFTER_OPENING = `${BLANK_OPENING}RCUHTEGJKIyrdepwl`;
-const SCALE_OPENING = `${BLANK_OPENING}-hHtTmMbBlLcC万萬亿億`;
+const SCALE_OPENING = `${BLANK_OPENING}-${[...new Set(SCALE_FACTS.flatMap((f) => [...f.words, ...f.abbreviations, ...f.cjk]).map((w) => w[0]))].map((c) => c.toLowerCase() + c.toUpperCase()).join('')}`;
 const JOIN_OPENING = ' -–—';
 
 /** A number's core as read: where it is, its value, and whether it was written in digits. */
@@ -208,8 +215,7 @@ function readTail(text: string, at: number): Tail {
   if (m) return { kind: 'basisPoints', unit: 'bp', convert: basisPointsToFraction, end: at + m[0].length, currencyMark: null };
   m = stickyOpening(CURRENCY_AFTER, CURRENCY_AFTER_OPENING, text, at);
   if (m) {
-    const code = currencyOf(m[1].replace(/^(?:U\.?S\.?|Hong Kong) /i, (p) => (p.toLowerCase().startsWith('h') ? 'hk$' : 'us$')).replace(/^(us\$|hk\$)dollars$/i, '$1'));
-    const resolved = code ?? (/hong kong/i.test(m[1]) ? 'HKD' : currencyOf(m[1]));
+    const resolved = currencyOf(m[1]);
     if (resolved) return { kind: 'money', unit: resolved, convert: identity, end: at + m[0].length, currencyMark: null };
   }
   m = stickyOpening(DURATION_AFTER, ' -', text, at);
@@ -227,9 +233,16 @@ function readTail(text: string, at: number): Tail {
 function readScale(text: string, at: number): { factor: number; end: number } | null {
   const m = stickyOpening(SCALE_AFTER, SCALE_OPENING, text, at);
   if (!m) return null;
-  const factor = SCALES.get((m[1] ?? m[0]).toLowerCase());
+  if (m[2]) {
+    let factor = 1;
+    for (const c of m[2]) factor *= CJK_SCALE.get(c) ?? 1;
+    return { factor, end: at + m[0].length };
+  }
+  const factor = SCALES.get(m[1].toLowerCase());
   return factor === undefined ? null : { factor, end: at + m[0].length };
 }
+
+COMPUTED_REGEXES_LATE.push(SCALE_AFTER, ...CURRENCY_REGEXES);
 
 /** Scans one line and returns its figures in order. Never throws on any text. */
 export function scanLine(text: string, context: ScanContext): ScannedFigure[] {
@@ -509,7 +522,7 @@ function inAccountingParentheses(text: string, start: number, end: number): bool
 
 /** Reads the second number of a range with its own currency, scale and unit. */
 function readRangeEnd(text: string, at: number): { value: number; factor: number; tail: Tail; end: number; currency: string | null } | null {
-  const currency = sticky(/(?:US|HK)?\\?\$|RMB ?|[€£¥]/y, text, at);
+  const currency = sticky(RANGE_CURRENCY, text, at);
   const numberAt = currency ? at + currency[0].length : at;
   const digits = readNumberToken(text, numberAt, false);
   let value: number | null = null;
