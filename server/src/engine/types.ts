@@ -78,6 +78,11 @@ export interface Figure extends Span {
   qualifier: string | null;
   /** Engine only: true when the user marked this figure as checked (see CheckedFigure). */
   checked: boolean;
+  /**
+   * True for money whose currency is not written in the figure: the document's currency was
+   * given to it, or (unit null) the document names none. In the contract only when true.
+   */
+  currencyInferred?: boolean;
 }
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';

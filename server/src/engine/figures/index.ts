@@ -5,9 +5,10 @@ import type { AnalyzeOptions, Diagnostic, Figure } from '../types';
 import { applyChecked } from './checked';
 import { LineContext } from './context';
 import { CURRENCY_STATED, currencyOf, STATEMENT_SCOPE, STATEMENT_SUBJECT, YEN_OR_YUAN } from './currencies';
-import { diagnose, newCurrencyEvidence, recordCurrency } from './diagnostics';
+import { diagnose, newCurrencyEvidence, recordCurrency, type CurrencyEvidence } from './diagnostics';
 import { LineMetrics, MetricGlossary } from './glossary';
-import { scanLine, type Problem } from './scanner';
+import { scanLine, type PendingCurrency, type Problem } from './scanner';
+import { MONETARY_METRIC } from '../facts/currencies';
 
 export { anchorFigure } from './checked';
 
@@ -65,6 +66,9 @@ export function readFigures(lines: string[], options: AnalyzeOptions): FigureRea
   const figures: Figure[] = [];
   const problems = new Map<Figure, Problem>();
   const yenFigures: Figure[] = [];
+  const pending: Array<{ figure: Figure; how: PendingCurrency }> = [];
+  /** The currencies written on each line, for amounts on it whose currency is not written. */
+  const lineCurrencies = new Map<number, Set<string>>();
 
   const scanContext = { defaultCurrency };
   let previousLine: string | null = null;
@@ -101,9 +105,15 @@ export function readFigures(lines: string[], options: AnalyzeOptions): FigureRea
         figure.comparison = figure.change ? context.comparisonAround(figure.start, figure.end) : null;
         if (figure.value !== null && figure.value < 0 && !figure.change) figure.change = 'decrease';
       }
-      if (figure.kind === 'money' && figure.unit) {
+      if (s.pending) pending.push({ figure, how: s.pending });
+      else if (figure.kind === 'money' && figure.unit) {
         if (figure.unit === YEN_OR_YUAN) yenFigures.push(figure);
-        else recordCurrency(evidence, figure.unit, s.currencyMark);
+        else {
+          recordCurrency(evidence, figure.unit, s.currencyMark);
+          const onLine = lineCurrencies.get(line) ?? new Set<string>();
+          onLine.add(figure.unit);
+          lineCurrencies.set(line, onLine);
+        }
       }
       if (s.problem) problems.set(figure, s.problem);
       figures.push(figure);
@@ -116,6 +126,10 @@ export function readFigures(lines: string[], options: AnalyzeOptions): FigureRea
     figure.unit = yen;
     recordCurrency(evidence, yen, null);
   }
+  for (const { figure, how } of pending) {
+    const problem = resolveCurrency(figure, how, evidence, lineCurrencies.get(figure.line));
+    if (problem) problems.set(figure, problem);
+  }
 
   const attached = applyChecked(figures, lines, options.checked ?? []);
   const diagnostics: Diagnostic[] = [];
@@ -125,6 +139,38 @@ export function readFigures(lines: string[], options: AnalyzeOptions): FigureRea
   }
   diagnostics.sort((a, b) => a.line - b.line || a.start - b.start);
   return { figures, diagnostics, defaultCurrency };
+}
+
+/**
+ * Gives money whose currency is not written the document's currency: the one the call states,
+ * else the one its line uses, else the only one the document writes (even if only as "$").
+ * Where the document mixes currencies and the line does not decide, the amount could be
+ * either: it stays unread with a missing-currency problem. Where the document writes no
+ * currency at all, an amount of a monetary metric is money of an unstated currency.
+ */
+function resolveCurrency(figure: Figure, how: PendingCurrency, evidence: CurrencyEvidence, onLine: Set<string> | undefined): Problem | null {
+  const used = [...evidence.counts.keys()];
+  const monetary = figure.metric !== null && MONETARY_METRIC.test(figure.metric);
+  let currency: string | null = evidence.defaultCurrency;
+  if (!currency && onLine && onLine.size === 1) currency = [...onLine][0];
+  if (!currency && used.length === 1) currency = used[0];
+  // "Billions" alone is an order of magnitude of anything; only a monetary metric makes it money.
+  if (how === 'magnitude' && !monetary && !evidence.defaultCurrency) currency = null;
+  if (how === 'subunit' && !currency) currency = used.length ? null : 'USD';
+  if (currency) {
+    figure.unit = currency;
+    figure.currencyInferred = true;
+    return null;
+  }
+  if (!used.length && monetary) {
+    figure.currencyInferred = true;
+    return null;
+  }
+  figure.kind = 'unparsed';
+  figure.value = null;
+  figure.min = null;
+  figure.max = null;
+  return { code: 'missing-currency' };
 }
 
 function finite(value: number | null): number | null {

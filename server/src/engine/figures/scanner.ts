@@ -3,7 +3,9 @@
 // regexes that read forward from there (scale, unit, currency, range) and anchored regexes on
 // a bounded slice before it (currency, qualifier, month, name). No step rescans the line.
 import type { Bound, Figure, FigureKind } from '../types';
-import { alternation, CURRENCY_AFTER, CURRENCY_AFTER_OPENING, CURRENCY_BEFORE, CURRENCY_REGEXES, currencyOf, RANGE_CURRENCY } from './currencies';
+import {
+  alternation, CURRENCY_AFTER, CURRENCY_AFTER_OPENING, CURRENCY_BEFORE, CURRENCY_REGEXES, currencyOf, RANGE_CURRENCY, SUBUNIT_AFTER, subunitOf,
+} from './currencies';
 import { SCALE_FACTS } from '../facts/scales';
 import { qualifierAfterMeaning, qualifierBefore, QUALIFIER_AFTER, type Qualifier } from './context';
 import {
@@ -29,7 +31,14 @@ export interface ScannedFigure
   problem: Problem | null;
   /** For money: the currency mark as written before the amount ("RMB ", "$"), to copy in fixes. */
   currencyMark: string | null;
+  /**
+   * Money whose currency is not written: an amount with a scale ("27.8 million"), an order of
+   * magnitude ("millions") or cents. The document decides its currency (see readFigures).
+   */
+  pending: PendingCurrency | null;
 }
+
+export type PendingCurrency = 'amount' | 'magnitude' | 'subunit';
 
 export interface ScanContext {
   /** The currency the call states once for all, or null. */
@@ -103,7 +112,7 @@ const DURATION_AFTER =
 const MULTIPLE_AFTER = /[ -]?(?:times|fold)(?![\p{L}])|x(?![\p{L}\d])/iuy;
 const FRACTION_AFTER = /[ -](half|thirds?|quarters?|fifths?|tenths?)(?![\p{L}])/iuy;
 const OF_AFTER = / of(?![\p{L}])/iuy;
-const RANGE_JOIN = /(?: to | and |[-–—]| - | – )(?=[\d$\\€£¥a-zA-Z])/y;
+const RANGE_JOIN = /(?: to | and | or |[-–—] ?| - | – )(?=[\d$\\€£¥a-zA-Z])/y;
 const A_MONTH_AFTER = / an? (?:month|year|week|day|quarter)(?![\p{L}])/iuy;
 const BEFORE_REACH = 32;
 
@@ -129,7 +138,7 @@ function blank(partial: Partial<ScannedFigure> & Pick<ScannedFigure, 'start' | '
     start: partial.start, end: partial.end, kind: partial.kind,
     value: partial.value ?? null, min: partial.min ?? null, max: partial.max ?? null, unit: partial.unit ?? null,
     approximate: partial.approximate ?? false, bound: partial.bound ?? null, qualifier: partial.qualifier ?? null,
-    problem: partial.problem ?? null, currencyMark: partial.currencyMark ?? null,
+    problem: partial.problem ?? null, currencyMark: partial.currencyMark ?? null, pending: partial.pending ?? null,
   };
 }
 
@@ -200,6 +209,8 @@ interface Tail {
   currencyMark: string | null;
   /** "20-plus years" states a lower bound. */
   bound?: Bound;
+  /** Cents: money whose currency the document decides. */
+  pending?: PendingCurrency;
 }
 
 const identity = (value: number): number => value;
@@ -217,6 +228,11 @@ function readTail(text: string, at: number): Tail {
   if (m) {
     const resolved = currencyOf(m[1]);
     if (resolved) return { kind: 'money', unit: resolved, convert: identity, end: at + m[0].length, currencyMark: null };
+  }
+  m = stickyOpening(SUBUNIT_AFTER, ' \u00a0-', text, at);
+  if (m) {
+    const of = subunitOf(m[1]);
+    return { kind: 'money', unit: of, convert: (value) => Number((value / 100).toPrecision(12)), end: at + m[0].length, currencyMark: null, pending: of ? undefined : 'subunit' };
   }
   m = stickyOpening(DURATION_AFTER, ' -', text, at);
   if (m) {
@@ -463,8 +479,8 @@ function readMeasure(text: string, core: Core, context: ScanContext, glued: Curr
   const joined = stickyOpening(RANGE_JOIN, JOIN_OPENING, text, tail.kind ? tail.end : end);
   if (joined && rangeAllowed(text, start, joined[0])) {
     const second = readRangeEnd(text, joined.index + joined[0].length);
-    if (second && (tail.kind || currency || factor !== 1 || second.tail.kind) && (!second.currency || (currency && currency.code === second.currency))
-      && (!tail.kind || !second.tail.kind || tail.kind === second.tail.kind) && (!tail.kind || second.factor === 1 || tail.kind === 'money')) {
+    if (second && (tail.kind || currency || factor !== 1 || second.tail.kind || second.factor !== 1) && (!second.currency || (currency && currency.code === second.currency))
+      && (!tail.kind || !second.tail.kind || tail.kind === second.tail.kind) && (!currency || !second.tail.kind || second.tail.kind === 'money') && (!tail.kind || second.factor === 1 || tail.kind === 'money')) {
       const secondTail = second.tail.kind ? second.tail : tail;
       const sameKind = !tail.kind || !second.tail.kind || tail.kind === second.tail.kind;
       const firstFactor = factor !== 1 ? factor : second.factor;
@@ -491,6 +507,7 @@ function readMeasure(text: string, core: Core, context: ScanContext, glued: Curr
       min, max,
       unit: currency ? currency.code : tail.unit,
       currencyMark: currency ? currency.mark : null,
+      pending: currency ? null : tail.pending ?? null,
     });
     const escapes = escapedDebris(text, start, figureEnd);
     if (escapes.length) figure.problem = { code: 'escaped-symbol', debris: escapes };
@@ -501,7 +518,7 @@ function readMeasure(text: string, core: Core, context: ScanContext, glued: Curr
     if (!negative && inAccountingParentheses(text, start, figureEnd) && figure.value !== null) figure.value = -figure.value;
     return withQualifier(text, figure);
   }
-  return withQualifier(text, bareNumber(text, core, start, end, value, factor, context));
+  return withQualifier(text, bareNumber(text, core, start, end, min === null ? value : null, factor, min === null ? null : { min, max }));
 }
 
 /**
@@ -619,29 +636,28 @@ function readPlain(text: string, core: Core, start: number): ScannedFigure | nul
  * or was just named ("orders peaked at 120 million"); money in the call's default currency
  * when scaled; else a figure the engine cannot read.
  */
-function bareNumber(text: string, core: Core, start: number, end: number, value: number, factor: number, context: ScanContext): ScannedFigure {
+function bareNumber(text: string, core: Core, start: number, end: number, value: number | null, factor: number, range: { min: number | null; max: number | null } | null): ScannedFigure {
   const integer = !/[.,]/.test(core.written);
   const noun = countedNounAfter(text, end, factor !== 1);
   // A plain integer before a singular noun names it ("the 618 festival"); it counts nothing.
-  if (noun && !noun.plural && factor === 1 && core.digits && !core.written.includes(',') && (core.value >= 2 || !integer)) return blank({ start, end, kind: 'label' });
-  if (noun) return blank({ start, end, kind: 'count', value, unit: noun.unit });
+  if (noun && !noun.plural && factor === 1 && !range && core.digits && !core.written.includes(',') && (core.value >= 2 || !integer)) return blank({ start, end, kind: 'label' });
+  if (noun) return blank({ start, end, kind: 'count', value, ...range, unit: noun.unit });
   if (factor === 1) {
     const trimmed = before(text, start);
     const qualified = qualifierAt(text, start) !== null;
-    if (core.digits && integer && core.value >= 100 && !qualified && core.written.length < 7) {
+    if (core.digits && integer && core.value >= 100 && !qualified && core.written.length < 7 && !range) {
       return blank({ start, end, kind: 'label' });
     }
-    if (core.digits && !Number.isInteger(core.value)) {
+    if (core.digits && !Number.isInteger(core.value) && !range) {
       const unitNeeded = /^ (?:year[- ](?:on|over)[- ]year |yoy )?(?:increase|decrease|growth|decline|rise|drop|gain|jump|improvement)/i.test(text.slice(end, end + 40))
         || /(?:increased?|decreased?|grew|growth|declined?|rose|up|down|fell|by)$/i.test(trimmed);
       if (unitNeeded) return blank({ start, end, kind: 'unparsed', problem: { code: 'unparsed-figure', missingUnitAt: core.end } });
     }
-    return blank({ start, end, kind: 'count', value, unit: null });
+    return blank({ start, end, kind: 'count', value, ...range, unit: null });
   }
   const nounBefore = countNounBefore(text, start);
-  if (nounBefore) return blank({ start, end, kind: 'count', value, unit: nounBefore });
-  if (context.defaultCurrency) return blank({ start, end, kind: 'money', value, unit: context.defaultCurrency });
-  return blank({ start, end, kind: 'unparsed', problem: { code: 'missing-currency' } });
+  if (nounBefore) return blank({ start, end, kind: 'count', value, ...range, unit: nounBefore });
+  return blank({ start, end, kind: 'money', value, ...range, pending: 'amount' });
 }
 
 /** Reads a figure that starts with a word: spelled-out numbers, fuzzy amounts, shares, multiples. */
@@ -658,8 +674,7 @@ function readWordFigure(text: string, at: number, word: string, context: ScanCon
     if (noun !== undefined) return withQualifier(text, blank({ start: at, end, kind: 'count', min: magnitude[0], max: magnitude[1], unit: noun }));
     const currency = currencyBefore(text, at);
     if (currency) return withQualifier(text, blank({ start: currency.start, end, kind: 'money', min: magnitude[0], max: magnitude[1], unit: currency.code, currencyMark: currency.mark }));
-    if (context.defaultCurrency) return blank({ start: at, end, kind: 'money', min: magnitude[0], max: magnitude[1], unit: context.defaultCurrency });
-    return blank({ start: at, end, kind: 'unparsed', problem: { code: 'missing-currency' } });
+    return blank({ start: at, end, kind: 'money', min: magnitude[0], max: magnitude[1], pending: 'magnitude' });
   }
   const multiple = MULTIPLE_WORDS.get(lower);
   if (multiple !== undefined) return blank({ start: at, end, kind: 'multiple', value: multiple, unit: 'x' });
