@@ -52,6 +52,9 @@ export const CURRENCY_BEFORE = new RegExp(
 /** A currency written just after an amount ("234 billion RMB", "380 billion yuan", "10 億美元"). Sticky; group 1 is the mark. */
 export const CURRENCY_AFTER = new RegExp(`[ \\u00a0]?(${alternation(AFTER_MARKS)})(?![A-Za-z])`, 'iy');
 
+/** A currency said with "of" or "in" after an amount ("hundreds of millions of dollars", "a billion in euros"). Sticky. */
+export const CURRENCY_OF_AFTER = new RegExp(` (?:of|in) (${alternation(AFTER_MARKS.filter(isWordMark))})(?![A-Za-z])`, 'iy');
+
 /** The characters CURRENCY_AFTER can start with, both cases, for a cheap look before the regex. */
 export const CURRENCY_AFTER_OPENING = ` \u00a0${[...new Set(AFTER_MARKS.map((m) => m[0]))].map((c) => c.toLowerCase() + c.toUpperCase()).join('')}`;
 
@@ -86,4 +89,4 @@ export const STATEMENT_SUBJECT = /\b(?:all|figures|amounts|numbers|financials|re
 export const STATEMENT_SCOPE = /\b(?:unless|otherwise|throughout|all figures|all amounts)\b|\b(?:stated|expressed|reported|presented|denominated|quoted)$/i;
 
 /** Exported for the ReDoS test: the regexes built at run time. */
-export const CURRENCY_REGEXES: readonly RegExp[] = [CURRENCY_BEFORE, CURRENCY_AFTER, RANGE_CURRENCY, SUBUNIT_AFTER, CURRENCY_STATED];
+export const CURRENCY_REGEXES: readonly RegExp[] = [CURRENCY_OF_AFTER, CURRENCY_BEFORE, CURRENCY_AFTER, RANGE_CURRENCY, SUBUNIT_AFTER, CURRENCY_STATED];

@@ -66,9 +66,14 @@ export function readFigures(lines: string[], options: AnalyzeOptions): FigureRea
   const figures: Figure[] = [];
   const problems = new Map<Figure, Problem>();
   const yenFigures: Figure[] = [];
-  const pending: Array<{ figure: Figure; how: PendingCurrency }> = [];
-  /** The currencies written on each line, for amounts on it whose currency is not written. */
-  const lineCurrencies = new Map<number, Set<string>>();
+  const pending: Array<{ figure: Figure; how: PendingCurrency; sentence: string }> = [];
+  /** The currencies written in each sentence and on each line, for amounts there whose currency is not written. */
+  const nearCurrencies = new Map<string, Set<string>>();
+  const noteCurrency = (key: string, code: string): void => {
+    const found = nearCurrencies.get(key) ?? new Set<string>();
+    found.add(code);
+    nearCurrencies.set(key, found);
+  };
 
   const scanContext = { defaultCurrency };
   let previousLine: string | null = null;
@@ -105,14 +110,14 @@ export function readFigures(lines: string[], options: AnalyzeOptions): FigureRea
         figure.comparison = figure.change ? context.comparisonAround(figure.start, figure.end) : null;
         if (figure.value !== null && figure.value < 0 && !figure.change) figure.change = 'decrease';
       }
-      if (s.pending) pending.push({ figure, how: s.pending });
+      const sentence = `${line}:${context.sentenceAt(figure.start).start}`;
+      if (s.pending) pending.push({ figure, how: s.pending, sentence });
       else if (figure.kind === 'money' && figure.unit) {
         if (figure.unit === YEN_OR_YUAN) yenFigures.push(figure);
         else {
           recordCurrency(evidence, figure.unit, s.currencyMark);
-          const onLine = lineCurrencies.get(line) ?? new Set<string>();
-          onLine.add(figure.unit);
-          lineCurrencies.set(line, onLine);
+          noteCurrency(sentence, figure.unit);
+          noteCurrency(`${line}`, figure.unit);
         }
       }
       if (s.problem) problems.set(figure, s.problem);
@@ -126,8 +131,9 @@ export function readFigures(lines: string[], options: AnalyzeOptions): FigureRea
     figure.unit = yen;
     recordCurrency(evidence, yen, null);
   }
-  for (const { figure, how } of pending) {
-    const problem = resolveCurrency(figure, how, evidence, lineCurrencies.get(figure.line));
+  for (const { figure, how, sentence } of pending) {
+    const near = nearCurrencies.get(sentence) ?? nearCurrencies.get(`${figure.line}`);
+    const problem = resolveCurrency(figure, how, evidence, near);
     if (problem) problems.set(figure, problem);
   }
 
@@ -148,12 +154,13 @@ export function readFigures(lines: string[], options: AnalyzeOptions): FigureRea
  * either: it stays unread with a missing-currency problem. Where the document writes no
  * currency at all, an amount of a monetary metric is money of an unstated currency.
  */
-function resolveCurrency(figure: Figure, how: PendingCurrency, evidence: CurrencyEvidence, onLine: Set<string> | undefined): Problem | null {
+function resolveCurrency(figure: Figure, how: PendingCurrency, evidence: CurrencyEvidence, near: Set<string> | undefined): Problem | null {
   const used = [...evidence.counts.keys()];
   const monetary = figure.metric !== null && MONETARY_METRIC.test(figure.metric);
   let currency: string | null = evidence.defaultCurrency;
-  if (!currency && onLine && onLine.size === 1) currency = [...onLine][0];
-  if (!currency && used.length === 1) currency = used[0];
+  const onLine = near && near.size === 1 ? near : undefined;
+  if (!currency && onLine) currency = [...onLine][0];
+  if (!currency) currency = dominantCurrency(evidence);
   // "Billions" alone is an order of magnitude of anything; only a monetary metric makes it money.
   if (how === 'magnitude' && !monetary && !evidence.defaultCurrency) currency = null;
   if (how === 'subunit' && !currency) currency = used.length ? null : 'USD';
@@ -172,6 +179,21 @@ function resolveCurrency(figure: Figure, how: PendingCurrency, evidence: Currenc
   figure.max = null;
   return { code: 'missing-currency' };
 }
+
+/**
+ * The currency of nearly all the document's amounts (nine in ten or more): one "$" figure
+ * among many euro figures does not make a euro call's bare amounts ambiguous.
+ */
+function dominantCurrency(evidence: CurrencyEvidence): string | null {
+  let total = 0;
+  let best: [string, number] | null = null;
+  for (const [code, count] of evidence.counts) {
+    total += count;
+    if (!best || count > best[1]) best = [code, count];
+  }
+  return best && best[1] >= DOMINANT_SHARE * total ? best[0] : null;
+}
+const DOMINANT_SHARE = 0.9;
 
 function finite(value: number | null): number | null {
   return value !== null && Number.isFinite(value) ? value : null;

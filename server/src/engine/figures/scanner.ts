@@ -4,7 +4,7 @@
 // a bounded slice before it (currency, qualifier, month, name). No step rescans the line.
 import type { Bound, Figure, FigureKind } from '../types';
 import {
-  alternation, CURRENCY_AFTER, CURRENCY_AFTER_OPENING, CURRENCY_BEFORE, CURRENCY_REGEXES, currencyOf, RANGE_CURRENCY, SUBUNIT_AFTER, subunitOf,
+  alternation, CURRENCY_AFTER, CURRENCY_AFTER_OPENING, CURRENCY_OF_AFTER, CURRENCY_BEFORE, CURRENCY_REGEXES, currencyOf, RANGE_CURRENCY, SUBUNIT_AFTER, subunitOf,
 } from './currencies';
 import { SCALE_FACTS } from '../facts/scales';
 import { qualifierAfterMeaning, qualifierBefore, QUALIFIER_AFTER, type Qualifier } from './context';
@@ -88,6 +88,7 @@ const COMPUTED_REGEXES_LATE: RegExp[] = [NUMBER_WORD, NUMBER_WORD_AT];
 export const COMPUTED_REGEXES: readonly RegExp[] = COMPUTED_REGEXES_LATE;
 
 const isDigitCode = (code: number): boolean => code >= 48 && code <= 57;
+const isApostrophe = (code: number): boolean => code === 39 || code === 0x2019;
 const isLetter = (code: number): boolean => (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
 
 /** Where the token holding the digit at `at` starts: letters glued before it belong to it ("FY2026", "RMB2.17"). */
@@ -115,6 +116,8 @@ const OF_AFTER = / of(?![\p{L}])/iuy;
 const RANGE_JOIN = /(?: to | and | or |[-–—] ?| - | – )(?=[\d$\\€£¥a-zA-Z])/y;
 const A_MONTH_AFTER = / an? (?:month|year|week|day|quarter)(?![\p{L}])/iuy;
 const BEFORE_REACH = 32;
+/** The widest ratio between a range's ends: "5 to 7", "30 to 35", "1 to 10"; wider ends state a movement. */
+const RANGE_SPREAD = 10;
 
 const PER_SHARE = / (?:per|a) (?:share|ADS|ordinary share)/y;
 const FORM_SUFFIX = /-[A-Z](?![\p{L}\d])/uy;
@@ -225,6 +228,11 @@ function readTail(text: string, at: number): Tail {
   m = stickyOpening(BASIS_AFTER, BASIS_OPENING, text, at);
   if (m) return { kind: 'basisPoints', unit: 'bp', convert: basisPointsToFraction, end: at + m[0].length, currencyMark: null };
   m = stickyOpening(CURRENCY_AFTER, CURRENCY_AFTER_OPENING, text, at);
+  if (m) {
+    const resolved = currencyOf(m[1]);
+    if (resolved) return { kind: 'money', unit: resolved, convert: identity, end: at + m[0].length, currencyMark: null };
+  }
+  m = stickyOpening(CURRENCY_OF_AFTER, ' ', text, at);
   if (m) {
     const resolved = currencyOf(m[1]);
     if (resolved) return { kind: 'money', unit: resolved, convert: identity, end: at + m[0].length, currencyMark: null };
@@ -342,6 +350,10 @@ function readDigitFigure(text: string, at: number, context: ScanContext): Scanne
       return withQualifier(text, blank({ start: numberStart, end: tokenEnd, kind: 'basisPoints', value: basisPointsToFraction(value), unit: 'bp' }));
     }
     return label(text, at, tokenEnd);
+  }
+  // "'21", "fiscal year '24", "calendar '24 and '25": a year with its century left out.
+  if (written.length === 2 && isApostrophe(text.charCodeAt(numberStart - 1)) && !isLetter(text.charCodeAt(numberStart - 2)) && !isDigitCode(text.charCodeAt(numberStart - 2))) {
+    return blank({ start: numberStart - 1, end: numberEnd, kind: 'date' });
   }
   const slashDate = stickyOpening(SLASH_DATE, '/', text, numberEnd);
   if (slashDate && value <= 31) return blank({ start: numberStart, end: numberEnd + slashDate[0].length, kind: 'date' });
@@ -480,15 +492,17 @@ function readMeasure(text: string, core: Core, context: ScanContext, glued: Curr
   if (joined && rangeAllowed(text, start, joined[0])) {
     const second = readRangeEnd(text, joined.index + joined[0].length);
     if (second && (tail.kind || currency || factor !== 1 || second.tail.kind || second.factor !== 1) && (!second.currency || (currency && currency.code === second.currency))
-      && (!tail.kind || !second.tail.kind || tail.kind === second.tail.kind) && (!currency || !second.tail.kind || second.tail.kind === 'money') && (!tail.kind || second.factor === 1 || tail.kind === 'money')) {
+      && (!tail.kind || !second.tail.kind || tail.kind === second.tail.kind) && (factor === 1 || !second.tail.kind || second.tail.kind === 'money')
+      && (second.tail.pending !== 'subunit' || (!currency && factor === 1)) && (!currency || !second.tail.kind || second.tail.kind === 'money') && (!tail.kind || second.factor === 1 || tail.kind === 'money')) {
       const secondTail = second.tail.kind ? second.tail : tail;
       const sameKind = !tail.kind || !second.tail.kind || tail.kind === second.tail.kind;
       const firstFactor = factor !== 1 ? factor : second.factor;
       if (sameKind && (secondTail.kind || currency || factor !== 1 || second.factor !== 1)) {
         const low = secondTail.convert(scaled(core.value, firstFactor));
         const high = secondTail.convert(scaled(second.value, second.factor !== 1 ? second.factor : firstFactor));
-        // "14 to 2%" falls rather than spans: a range runs upwards, so the two stay apart.
-        if (low <= high) {
+        // "14 to 2%" falls rather than spans: a range runs upwards, so the two stay apart. Ends far
+        // apart ("$5.5 million to $92.8 million") are a movement, and equal ends a repetition.
+        if (low < high && (low <= 0 || high <= low * RANGE_SPREAD)) {
           min = low;
           max = high;
           tail = { ...secondTail, end: second.end };
@@ -525,10 +539,12 @@ function readMeasure(text: string, core: Core, context: ScanContext, glued: Curr
  * Whether a joiner makes a range: "and" only after "between"; "to" not after "from", which
  * states a movement ("from RMB 749 million to RMB 58.6 billion"), two figures.
  */
+const MOVEMENT_BEFORE = /(?:^|[^\p{L}])(?:from|by|up|down|increased?|decreased?|grew|rose|fell|declined?|improved|dropped|went)$/iu;
+
 function rangeAllowed(text: string, start: number, joiner: string): boolean {
   const trimmed = before(text, start);
   if (joiner.trim() === 'and') return /(?:^|[^\p{L}])between$/iu.test(trimmed);
-  if (joiner.trim() === 'to') return !/(?:^|[^\p{L}])(?:from|by)$/iu.test(trimmed);
+  if (joiner.trim() === 'to') return !MOVEMENT_BEFORE.test(trimmed);
   return true;
 }
 
@@ -587,6 +603,11 @@ function escapedDebris(text: string, start: number, end: number): Array<{ start:
   return debris;
 }
 
+/** A percentage right after a number, so "the top 1%" measures rather than ranks. */
+const PERCENT_NEXT = /^ ?(?:%|percent|per cent)/i;
+/** A two-digit year after a period word: "the first quarter of 19", "second half of 21". On trimmed text. */
+const PERIOD_OF_BEFORE = /(?:^|[^\p{L}])(?:quarter|half|year|fiscal|calendar|FY|CY)(?: of)?$/iu;
+
 /** Digits that name or date rather than measure; null when the number is a measure. */
 function readPlain(text: string, core: Core, start: number): ScannedFigure | null {
   const trimmed = before(text, start);
@@ -594,6 +615,9 @@ function readPlain(text: string, core: Core, start: number): ScannedFigure | nul
   if (start === 0 && core.end === text.length) return blank({ start, end: core.end, kind: 'label' });
   const clock = stickyOpening(CLOCK_TAIL, ':', text, core.end);
   if (clock && !core.written.includes('.')) return blank({ start, end: core.end + clock[0].length, kind: 'date' });
+  if (core.written.length === 2 && endsInLetterOrDot(trimmed) && PERIOD_OF_BEFORE.test(trimmed) && !PERCENT_NEXT.test(text.slice(core.end, core.end + 9))) {
+    return blank({ start, end: core.end, kind: 'period' });
+  }
   const yearPeriod = isYear(core.written, core.value) ? stickyOpening(PERIOD_AFTER, ' ', text, core.end) : null;
   if (yearPeriod) return blank({ start, end: core.end + yearPeriod[0].length, kind: 'period' });
   if (endsInLetterOrDot(trimmed) && MONTH_BEFORE.test(trimmed)) return date(text, start, core.end);
@@ -603,7 +627,7 @@ function readPlain(text: string, core: Core, start: number): ScannedFigure | nul
   }
   const last = trimmed.charCodeAt(trimmed.length - 1);
   const afterWord = (last >= 65 && last <= 90) || (last >= 97 && last <= 122) || last === 46 || last === 35;
-  if (afterWord && RANK_BEFORE.test(trimmed)) return blank({ start, end: core.end, kind: 'ordinal' });
+  if (afterWord && RANK_BEFORE.test(trimmed) && !PERCENT_NEXT.test(text.slice(core.end, core.end + 9))) return blank({ start, end: core.end, kind: 'ordinal' });
   if ((last === 58 && EXCHANGE_BEFORE.test(trimmed)) || (core.written.charCodeAt(0) === 48 && isDigitCode(core.written.charCodeAt(1)))) return blank({ start, end: core.end, kind: 'label' });
   const chain = stickyOpening(PLUS_CHAIN, '+', text, core.end);
   if (chain) return blank({ start, end: core.end + chain[0].length, kind: 'label' });
@@ -674,6 +698,9 @@ function readWordFigure(text: string, at: number, word: string, context: ScanCon
     if (noun !== undefined) return withQualifier(text, blank({ start: at, end, kind: 'count', min: magnitude[0], max: magnitude[1], unit: noun }));
     const currency = currencyBefore(text, at);
     if (currency) return withQualifier(text, blank({ start: currency.start, end, kind: 'money', min: magnitude[0], max: magnitude[1], unit: currency.code, currencyMark: currency.mark }));
+    const said = stickyOpening(CURRENCY_OF_AFTER, ' ', text, end);
+    const code = said ? currencyOf(said[1]) : null;
+    if (said && code) return withQualifier(text, blank({ start: at, end: end + said[0].length, kind: 'money', min: magnitude[0], max: magnitude[1], unit: code }));
     return blank({ start: at, end, kind: 'money', min: magnitude[0], max: magnitude[1], pending: 'magnitude' });
   }
   const multiple = MULTIPLE_WORDS.get(lower);
@@ -717,10 +744,9 @@ function readWordFigure(text: string, at: number, word: string, context: ScanCon
   const joined = tail.kind ? null : stickyOpening(RANGE_JOIN, JOIN_OPENING, text, end);
   const rangeEnd = joined ? readRangeEnd(text, end + joined[0].length) : null;
   if (rangeEnd && rangeEnd.tail.kind && rangeEnd.tail.kind !== 'money') return readMeasure(text, core, context, null);
-  if (!tail.kind || tail.kind === 'money') {
-    // Small spelled-out counts ("three strategies") are left out, as the contract allows.
-    return null;
-  }
+  // Small spelled-out counts ("three strategies") are left out, as the contract allows; "six cents" and "nine bucks" are money.
+  if (!tail.kind) return null;
+  if (tail.kind === 'money') return readMeasure(text, core, context, null);
   const figure = readMeasure(text, core, context, null);
   return figure && figure.kind !== 'count' && figure.kind !== 'unparsed' ? figure : null;
 }
