@@ -24,7 +24,7 @@ const MEASURES: ReadonlySet<string> = new Set(['money', 'percent', 'percentagePo
 const RATIOS: ReadonlySet<string> = new Set(['percent', 'percentagePoints', 'basisPoints', 'multiple', 'fraction', 'unparsed']);
 
 /** Lines without a digit or a letter hold no figure. */
-const HAS_DIGIT_OR_LETTER = /\d|[a-z]/i;
+const HAS_DIGIT_OR_LETTER = /\d|[a-z]|[\u3007\u4e00-\u9fff\uff10-\uff19]/i;
 
 // A compiled glossary per user glossary, so each analysis does not recompile the built-in one.
 let cachedGlossary: { key: string; glossary: MetricGlossary } | null = null;

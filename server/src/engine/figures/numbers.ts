@@ -41,9 +41,13 @@ export const MULTIPLE_WORDS: ReadonlyMap<string, number> = new Map([
   ['fivefold', 5], ['tenfold', 10],
 ]);
 
+const FULL_WIDTH_DIGIT = /[\uff10-\uff19]/;
+const FULL_WIDTH_DIGITS = /[\uff10-\uff19]/g;
+
 /** The value of a digit string as readNumberToken cut it ("1,234.5", "1\,234"): separators and stray backslashes dropped. */
 export function parseDigits(written: string): number {
-  // Most numbers have no separator, and need no new string.
+  // Most numbers have no separator, and need no new string. Full-width digits read as ASCII ones.
+  if (FULL_WIDTH_DIGIT.test(written)) return parseDigits(written.replace(FULL_WIDTH_DIGITS, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)));
   return written.includes(',') || written.includes('\\') ? Number(written.replace(/[,\\]/g, '')) : Number(written);
 }
 
@@ -102,7 +106,7 @@ export interface NumberToken {
   end: number;
 }
 
-const isDigit = (code: number): boolean => code >= 48 && code <= 57;
+const isDigit = (code: number): boolean => (code >= 48 && code <= 57) || (code >= 0xff10 && code <= 0xff19);
 const BACKSLASH = 92;
 
 /**

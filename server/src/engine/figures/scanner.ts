@@ -7,6 +7,9 @@ import {
   alternation, CURRENCY_AFTER, CURRENCY_AFTER_OPENING, CURRENCY_OF_AFTER, CURRENCY_BEFORE, CURRENCY_REGEXES, currencyOf, RANGE_CURRENCY, SUBUNIT_AFTER, subunitOf,
 } from './currencies';
 import { SCALE_FACTS } from '../facts/scales';
+import {
+  CJK_CLASSIFIER, CJK_MULTIPLE, CJK_NUMERAL, CJK_QUALIFIER_AFTER, CJK_TENTHS, cjkQualifierAfterMeaning, cjkQualifierBefore, MAY_HOLD_CJK, readCjkNumber,
+} from './cjk';
 import { qualifierAfterMeaning, qualifierBefore, QUALIFIER_AFTER, type Qualifier } from './context';
 import {
   basisPointsToFraction, FRACTION_WORDS, MULTIPLE_WORDS, ORDINAL_WORDS, parseDigits, parseNumberWords,
@@ -47,7 +50,7 @@ export interface ScanContext {
 
 // Where a figure may start: a digit (the letters glued before it are found by walking back)
 // or a number word. Two simple regexes scan faster than one that must try every letter.
-const DIGIT = /\d/g;
+const DIGIT = /[\d\uff10-\uff19]/g;
 const NUMBER_WORD = new RegExp(
   [
     '\\b(?:(?:low|mid|high)(?:-to-| to )(?:mid|high)[- ](?:single|double)[- ]digits?',
@@ -56,7 +59,7 @@ const NUMBER_WORD = new RegExp(
     '(?:tens|hundreds) of (?:thousands|millions|billions)|hundreds|thousands|millions|billions|trillions',
     'a (?:hundred|thousand|million|billion|trillion|third|quarter|fifth|half)',
     '(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?',
-    'hundred|thousand|million|billion|trillion|half|doubled|tripled|quadrupled|twofold|threefold|fourfold|fivefold|tenfold',
+    'hundred|thousand|million|billion|trillion|half|doubled|tripled|quadrupled|doubling|tripling|quadrupling|twofold|threefold|fourfold|fivefold|tenfold',
     'third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|twentieth)\\b',
   ].join('|'),
   'gi',
@@ -106,8 +109,8 @@ const SCALE_AFTER = new RegExp(
 /** Every CJK scale character, to multiply a run such as 百萬. */
 const CJK_SCALE: ReadonlyMap<string, number> = new Map(SCALE_FACTS.flatMap((f) => f.cjk.map((c): [string, number] => [c, f.factor])));
 const PERCENT_AFTER = /[ \u00a0]?(?:%|％|percent(?!age)|per cent)/iy;
-const POINTS_AFTER = /[ \u00a0]?(?:percentage points?|percent points?|ppts?|pps?)(?![\p{L}])/iuy;
-const BASIS_AFTER = /[ \u00a0]?(?:basis points?|bps|bp)(?![\p{L}])/iuy;
+const POINTS_AFTER = /[ \u00a0-]?(?:percentage[ -]points?|percent[ -]points?|ppts?|pps?)(?![\p{L}])|[ \u00a0]?(?:個|个)?百分[點点]/iuy;
+const BASIS_AFTER = /[ \u00a0-]?(?:basis[ -]points?|bps|bp)(?![\p{L}])/iuy;
 const DURATION_AFTER =
   /(?:-plus)?[ -](?:(?:consecutive|straight|successive|full|more|additional) )?(years?|quarters?|months?|weeks?|days?|hours?|minutes?)(?![\p{L}])(?![- ](?:on|over)[- ])/iuy;
 const MULTIPLE_AFTER = /[ -]?(?:times|fold)(?![\p{L}])|x(?![\p{L}\d])/iuy;
@@ -186,7 +189,7 @@ function stickyOpening(regex: RegExp, opening: string, text: string, at: number)
 
 // The characters each sticky regex can start with (case-folded where the regex has the i flag).
 const BLANK_OPENING = ' \u00a0';
-const POINTS_OPENING = `${BLANK_OPENING}pP`;
+const POINTS_OPENING = `${BLANK_OPENING}pP個个百`;
 const PERCENT_OPENING = `${BLANK_OPENING}%％pP`;
 const BASIS_OPENING = `${BLANK_OPENING}bB`;
 const SCALE_OPENING = `${BLANK_OPENING}-${[...new Set(SCALE_FACTS.flatMap((f) => [...f.words, ...f.abbreviations, ...f.cjk]).map((w) => w[0]))].map((c) => c.toLowerCase() + c.toUpperCase()).join('')}`;
@@ -274,8 +277,21 @@ export function scanLine(text: string, context: ScanContext): ScannedFigure[] {
   let position = 0;
   let digit = nextMatch(DIGIT, text, 0);
   let word = nextNumberWord(text, 0);
-  while (digit || word) {
+  // CJK numerals (十億, 三成) are looked for only on lines that may hold them.
+  const cjkLine = MAY_HOLD_CJK.test(text);
+  let cjk = cjkLine ? nextMatch(CJK_NUMERAL, text, 0) : null;
+  while (digit || word || cjk) {
     const digitAt = digit ? tokenStart(text, digit.index) : Infinity;
+    if (cjk && cjk.index < digitAt && (!word || cjk.index < word.index)) {
+      const figure = readCjkFigure(text, cjk.index, cjk[0], context);
+      if (figure) figures.push(figure);
+      position = Math.max(cjk.index + cjk[0].length, figure ? figure.end : 0);
+      cjk = nextMatch(CJK_NUMERAL, text, position);
+      if (digit && digit.index < position) digit = nextMatch(DIGIT, text, position);
+      if (word && word.index < position) word = nextNumberWord(text, position);
+      continue;
+    }
+    if (!digit && !word) break;
     const useDigit = digit !== null && (!word || digitAt <= word.index);
     const at = useDigit ? digitAt : (word as RegExpExecArray).index;
     const matchEnd = useDigit ? (digit as RegExpExecArray).index + 1 : at + (word as RegExpExecArray)[0].length;
@@ -284,8 +300,44 @@ export function scanLine(text: string, context: ScanContext): ScannedFigure[] {
     position = Math.max(matchEnd, figure ? figure.end : 0, useDigit ? skipNumber(text, matchEnd) : 0);
     if (digit && digit.index < position) digit = nextMatch(DIGIT, text, position);
     if (word && word.index < position) word = nextNumberWord(text, position);
+    if (cjk && cjk.index < position) cjk = nextMatch(CJK_NUMERAL, text, position);
   }
   return figures;
+}
+
+/**
+ * Reads a figure written in CJK numerals: an amount with a big scale (十億, 數十億), or a
+ * number with a unit after it (三成, 五個百分點, 二十倍, 二十家). A numeral with neither is a word.
+ */
+function readCjkFigure(text: string, at: number, written: string, context: ScanContext): ScannedFigure | null {
+  const number = readCjkNumber(written);
+  if (!number) return null;
+  const end = at + written.length;
+  const big = /[萬万億亿兆]/.test(written);
+  const range = number.high !== null ? { min: number.value, max: number.high } : null;
+  const value = range ? null : number.value;
+  const tenths = sticky(CJK_TENTHS, text, end);
+  if (tenths && !/[長长本為为功立交果員员熟]/.test(text.charAt(end + 1)) && !big) {
+    return withQualifier(text, blank({ start: at, end: end + 1, kind: 'percent', value: value === null ? null : percentToFraction(value * 10), unit: '%' }));
+  }
+  const multiple = sticky(CJK_MULTIPLE, text, end);
+  // Unscaled numerals (三, 二十) are figures only with a unit after them; alone they are words.
+  if (!number.scaled && !multiple && !mayHaveTail(text, end)) return null;
+  if (multiple) return withQualifier(text, blank({ start: at, end: end + multiple[0].length, kind: 'multiple', value, ...range, unit: 'x' }));
+  const tail = readTail(text, end);
+  if (tail.kind) {
+    const convert = tail.convert;
+    return withQualifier(text, blank({
+      start: at, end: tail.end, kind: tail.kind, unit: tail.unit, pending: tail.pending ?? null,
+      value: value === null ? null : convert(value), min: range ? convert(range.min) : null, max: range ? convert(range.max) : null,
+      approximate: range !== null,
+    }));
+  }
+  if (!number.scaled) return null;
+  const classifier = sticky(CJK_CLASSIFIER, text, end);
+  if (classifier) return withQualifier(text, blank({ start: at, end, kind: 'count', value, ...range, unit: classifier[1] || classifier[2] || null, approximate: range !== null }));
+  if (!big) return null;
+  return withQualifier(text, blank({ start: at, end, kind: 'money', value, ...range, pending: 'amount', approximate: range !== null }));
 }
 
 function nextMatch(regex: RegExp, text: string, from: number): RegExpExecArray | null {
@@ -351,6 +403,8 @@ function readDigitFigure(text: string, at: number, context: ScanContext): Scanne
     }
     return label(text, at, tokenEnd);
   }
+  // "_20260311" in a file name or title is part of a name.
+  if (text.charCodeAt(at - 1) === 95 || text.charCodeAt(tokenEnd) === 95) return label(text, at, tokenEnd);
   // "'21", "fiscal year '24", "calendar '24 and '25": a year with its century left out.
   if (written.length === 2 && isApostrophe(text.charCodeAt(numberStart - 1)) && !isLetter(text.charCodeAt(numberStart - 2)) && !isDigitCode(text.charCodeAt(numberStart - 2))) {
     return blank({ start: numberStart - 1, end: numberEnd, kind: 'date' });
@@ -411,11 +465,18 @@ function qualifierAt(text: string, start: number): Qualifier | null {
 
 /** Adds the qualifier written before a figure (and "or so", "plus" after it). */
 function withQualifier(text: string, figure: ScannedFigure): ScannedFigure {
-  const found = qualifierAt(text, figure.start);
+  const found = qualifierAt(text, figure.start) ?? (isCjkBefore(text, figure.start) ? cjkQualifierBefore(text, figure.start) : null);
   if (found) {
     figure.approximate = found.approximate;
     figure.bound = found.bound;
     figure.qualifier = found.written;
+  }
+  const cjkAfter = text.charCodeAt(figure.end) > 0x2fff ? sticky(CJK_QUALIFIER_AFTER, text, figure.end) : null;
+  if (cjkAfter) {
+    const meaning = cjkQualifierAfterMeaning(cjkAfter[0]);
+    figure.approximate ||= meaning.approximate;
+    figure.bound ??= meaning.bound;
+    figure.qualifier ??= cjkAfter[0];
   }
   const after = stickyOpening(QUALIFIER_AFTER, ' +', text, figure.end);
   if (after) {
@@ -426,6 +487,12 @@ function withQualifier(text: string, figure: ScannedFigure): ScannedFigure {
     if (after[0] === '+') figure.end += 1;
   }
   return figure;
+}
+
+/** Whether the text before offset (past one blank) ends in a CJK character, where a CJK qualifier may stand. */
+function isCjkBefore(text: string, offset: number): boolean {
+  const last = text.charCodeAt(offset - 1) === 32 ? text.charCodeAt(offset - 2) : text.charCodeAt(offset - 1);
+  return last > 0x2fff;
 }
 
 interface CurrencyBefore {
@@ -603,6 +670,13 @@ function escapedDebris(text: string, start: number, end: number): Array<{ start:
   return debris;
 }
 
+/** A size glued with a hyphen that names a product ("3-nanometer", "6-inch", "12-core"). Sticky. */
+const SIZE_NAME = /-(?:nanometers?|nm|microns?|inch|foot|feet|meters?|metres?|miles?|kilometers?|liters?|litres?|gallons?|tons?|tonnes?|watts?|volts?|bits?|cores?|layers?|nodes?|stor(?:y|ies)|seats?|wheels?|doors?|stars?)(?![\p{L}])/iuy;
+/** Words after which a number names rather than measures ("version 12", "phase 3"). On trimmed text. */
+const NAMING_WORD_BEFORE = /(?:^|[^\p{L}])(?:version|release|form|item|article|section|chapter|rule|phase|tier|gen|generation|series|model|type|class|room|gate|route|channel|page|slide|exhibit|schedule|proposal|resolution|episode|season|volume)$/iu;
+/** The "to 1" or ":1" of a ratio ("20 to 1", "3:1"). Sticky. */
+const RATIO_TAIL = /(?: to |:)1(?![\d.,:\/])/y;
+
 /** A percentage right after a number, so "the top 1%" measures rather than ranks. */
 const PERCENT_NEXT = /^ ?(?:%|percent|per cent)/i;
 /** A two-digit year after a period word: "the first quarter of 19", "second half of 21". On trimmed text. */
@@ -631,6 +705,13 @@ function readPlain(text: string, core: Core, start: number): ScannedFigure | nul
   if ((last === 58 && EXCHANGE_BEFORE.test(trimmed)) || (core.written.charCodeAt(0) === 48 && isDigitCode(core.written.charCodeAt(1)))) return blank({ start, end: core.end, kind: 'label' });
   const chain = stickyOpening(PLUS_CHAIN, '+', text, core.end);
   if (chain) return blank({ start, end: core.end + chain[0].length, kind: 'label' });
+  // "3-nanometer", "6-inch fab": a size that names a product, not a count.
+  if (stickyOpening(SIZE_NAME, '-', text, core.end)) return blank({ start, end: core.end, kind: 'label' });
+  // "version 12", "Form 10", "phase 3": numbers after a naming word.
+  if (afterWord && core.value < 1000 && NAMING_WORD_BEFORE.test(trimmed) && !PERCENT_NEXT.test(text.slice(core.end, core.end + 9))) return blank({ start, end: core.end, kind: 'label' });
+  // "20 to 1": a ratio.
+  const ratio = Number.isInteger(core.value) && core.value > 1 ? stickyOpening(RATIO_TAIL, ' :', text, core.end) : null;
+  if (ratio) return withQualifier(text, blank({ start, end: core.end + ratio[0].length, kind: 'multiple', value: core.value, unit: 'x' }));
   // "COVID-19" and "10-K" or "20-F" are names.
   if (text.charCodeAt(start - 1) === 45 && isLetter(text.charCodeAt(start - 2))) return blank({ start, end: core.end, kind: 'label' });
   const formName = stickyOpening(FORM_SUFFIX, '-', text, core.end);
@@ -679,6 +760,8 @@ function bareNumber(text: string, core: Core, start: number, end: number, value:
     }
     return blank({ start, end, kind: 'count', value, ...range, unit: null });
   }
+  const classifier = text.charCodeAt(end) > 0x2fff || text.charCodeAt(end + 1) > 0x2fff ? sticky(CJK_CLASSIFIER, text, end) : null;
+  if (classifier) return blank({ start, end, kind: 'count', value, ...range, unit: classifier[1] || classifier[2] || null });
   const nounBefore = countNounBefore(text, start);
   if (nounBefore) return blank({ start, end, kind: 'count', value, ...range, unit: nounBefore });
   return blank({ start, end, kind: 'money', value, ...range, pending: 'amount' });
