@@ -36,18 +36,41 @@ const isWordMark = (mark: string): boolean => /^[A-Za-z]/.test(mark);
 const BEFORE_MARKS = CURRENCIES.flatMap((c) => [...c.before, ...(c.codeIsWord || c.iso === YEN_OR_YUAN ? [] : [c.iso])]);
 const AFTER_MARKS = CURRENCIES.flatMap((c) => [...c.after, ...(c.iso === YEN_OR_YUAN ? [] : [c.iso])]);
 
-/** A mark before an amount: a "$" may carry Markdown escapes ("\$"). */
+/** A mark before an amount: a "$" may carry Markdown escapes ("\\$"). */
 function beforeMarkSource(mark: string): string {
   return escapeRegex(mark).replace(/\\\$$/, '\\\\{0,2}\\$');
 }
 
+const BEFORE_MARKS_LONGEST_FIRST = [...new Set(BEFORE_MARKS)].sort((a, b) => b.length - a.length);
+const isAsciiLetterCode = (code: number): boolean => (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+/** "U.S. dollar," before an amount. */
+const DOLLAR_WORDS_BEFORE = /(?:^|[^A-Za-z])(U\.?S\.? dollars?,?)$/;
+
 /**
- * A currency written just before an amount, read on the text before the figure with trailing
- * blanks removed: "RMB", "US$", "\$", "€", "USD", "人民币", "U.S. dollar,". Group 1 is the mark.
+ * The currency mark that `trimmed` (the text before an amount, trailing blanks removed) ends
+ * in: "RMB", "US$", "\\$", "€", "USD", "人民币", "U.S. dollar,"; or null. Each mark is
+ * compared at the end, so the cost does not depend on the text.
  */
-export const CURRENCY_BEFORE = new RegExp(
-  `(?:^|[^A-Za-z$\\\\])(${alternation(BEFORE_MARKS, beforeMarkSource)}|U\\.?S\\.? dollars?,?)$`,
-);
+export function currencyMarkBefore(trimmed: string): string | null {
+  for (const mark of BEFORE_MARKS_LONGEST_FIRST) {
+    let end = trimmed.length;
+    let body = mark;
+    if (mark.endsWith('$')) {
+      if (trimmed.charCodeAt(end - 1) !== 36) continue;
+      end--;
+      // Markdown escapes between the prefix and the sign ("\\$", "US\\$").
+      for (let escapes = 0; escapes < 2 && trimmed.charCodeAt(end - 1) === 92; escapes++) end--;
+      body = mark.slice(0, -1);
+    }
+    const start = end - body.length;
+    if (start < 0 || !trimmed.startsWith(body, start)) continue;
+    const previous = trimmed.charCodeAt(start - 1);
+    if (isAsciiLetterCode(previous) || previous === 36 || previous === 92) continue;
+    return trimmed.slice(start);
+  }
+  const words = DOLLAR_WORDS_BEFORE.exec(trimmed);
+  return words ? words[1] : null;
+}
 
 /** A currency written just after an amount ("234 billion RMB", "380 billion yuan", "10 億美元"). Sticky; group 1 is the mark. */
 export const CURRENCY_AFTER = new RegExp(`[ \\u00a0]?(${alternation(AFTER_MARKS)})(?![A-Za-z])`, 'iy');
@@ -89,4 +112,4 @@ export const STATEMENT_SUBJECT = /\b(?:all|figures|amounts|numbers|financials|re
 export const STATEMENT_SCOPE = /\b(?:unless|otherwise|throughout|all figures|all amounts)\b|\b(?:stated|expressed|reported|presented|denominated|quoted)$/i;
 
 /** Exported for the ReDoS test: the regexes built at run time. */
-export const CURRENCY_REGEXES: readonly RegExp[] = [CURRENCY_OF_AFTER, CURRENCY_BEFORE, CURRENCY_AFTER, RANGE_CURRENCY, SUBUNIT_AFTER, CURRENCY_STATED];
+export const CURRENCY_REGEXES: readonly RegExp[] = [CURRENCY_OF_AFTER, CURRENCY_AFTER, RANGE_CURRENCY, SUBUNIT_AFTER, CURRENCY_STATED];

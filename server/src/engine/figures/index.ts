@@ -9,6 +9,7 @@ import { diagnose, newCurrencyEvidence, recordCurrency, type CurrencyEvidence } 
 import { LineMetrics, MetricGlossary } from './glossary';
 import { scanLine, type PendingCurrency, type Problem } from './scanner';
 import { MONETARY_METRIC } from '../facts/currencies';
+import { usesDecimalComma } from './numbers';
 
 export { anchorFigure } from './checked';
 
@@ -75,7 +76,7 @@ export function readFigures(lines: string[], options: AnalyzeOptions): FigureRea
     nearCurrencies.set(key, found);
   };
 
-  const scanContext = { defaultCurrency };
+  const scanContext = { defaultCurrency, decimalComma: usesDecimalComma(lines) };
   let previousLine: string | null = null;
   for (let line = 0; line < lines.length; line++) {
     const text = lines[line];
@@ -163,7 +164,8 @@ function resolveCurrency(figure: Figure, how: PendingCurrency, evidence: Currenc
   if (!currency) currency = dominantCurrency(evidence);
   // "Billions" alone is an order of magnitude of anything; only a monetary metric makes it money.
   if (how === 'magnitude' && !monetary && !evidence.defaultCurrency) currency = null;
-  if (how === 'subunit' && !currency) currency = used.length ? null : 'USD';
+  // Cents with nothing nearer to go by are most often dollar cents.
+  if (how === 'subunit' && !currency && (!used.length || used.includes('USD'))) currency = 'USD';
   if (currency) {
     figure.unit = currency;
     figure.currencyInferred = true;

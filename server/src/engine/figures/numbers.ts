@@ -45,7 +45,8 @@ const FULL_WIDTH_DIGIT = /[\uff10-\uff19]/;
 const FULL_WIDTH_DIGITS = /[\uff10-\uff19]/g;
 
 /** The value of a digit string as readNumberToken cut it ("1,234.5", "1\,234"): separators and stray backslashes dropped. */
-export function parseDigits(written: string): number {
+export function parseDigits(written: string, decimalComma = false): number {
+  if (decimalComma) return parseDigits(written.replace(/\./g, '').replace(',', '.'));
   // Most numbers have no separator, and need no new string. Full-width digits read as ASCII ones.
   if (FULL_WIDTH_DIGIT.test(written)) return parseDigits(written.replace(FULL_WIDTH_DIGITS, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)));
   return written.includes(',') || written.includes('\\') ? Number(written.replace(/[,\\]/g, '')) : Number(written);
@@ -114,7 +115,9 @@ const BACKSLASH = 92;
  * three digits ("1,234", also "1\,234"), one decimal part ("4.5", also "4\.5"). A hand-written
  * reader cannot backtrack, so no line, however long, makes it slow. Null when no digit is there.
  */
-export function readNumberToken(text: string, at: number, withLetters = true): NumberToken | null {
+export function readNumberToken(text: string, at: number, withLetters = true, decimalComma = false): NumberToken | null {
+  const GROUP = decimalComma ? 46 : 44;
+  const DECIMAL = decimalComma ? 44 : 46;
   let i = at;
   if (withLetters) while (i < text.length && isAsciiLetter(text.charCodeAt(i))) i++;
   const numberStart = i;
@@ -126,13 +129,24 @@ export function readNumberToken(text: string, at: number, withLetters = true): N
     if (text.charCodeAt(position) === BACKSLASH && text.charCodeAt(position + 1) === separator) return 2;
     return 0;
   };
+  const integerDigits = i - numberStart;
   for (;;) {
-    const comma = separatorAt(i, 44);
+    const comma = separatorAt(i, GROUP);
     const group = i + comma;
     if (!comma || !isDigit(text.charCodeAt(group)) || !isDigit(text.charCodeAt(group + 1)) || !isDigit(text.charCodeAt(group + 2)) || isDigit(text.charCodeAt(group + 3))) break;
     i = group + 3;
   }
-  const dot = separatorAt(i, 46);
+  // Indian grouping: "13,68,821", "1,00,000": pairs, then a last group of three.
+  if (integerDigits <= 2 && i === numberStart + integerDigits) {
+    let j = i;
+    let pairs = 0;
+    while (separatorAt(j, GROUP) === 1 && isDigit(text.charCodeAt(j + 1)) && isDigit(text.charCodeAt(j + 2)) && separatorAt(j + 3, GROUP) === 1) {
+      j += 3;
+      pairs++;
+    }
+    if (pairs && separatorAt(j, GROUP) === 1 && isDigit(text.charCodeAt(j + 1)) && isDigit(text.charCodeAt(j + 2)) && isDigit(text.charCodeAt(j + 3)) && !isDigit(text.charCodeAt(j + 4))) i = j + 4;
+  }
+  const dot = separatorAt(i, DECIMAL);
   if (dot && isDigit(text.charCodeAt(i + dot))) {
     i += dot;
     while (i < text.length && isDigit(text.charCodeAt(i))) i++;
@@ -153,4 +167,23 @@ export function readNumberToken(text: string, at: number, withLetters = true): N
 export function basisPointsToFraction(value: number): number {
   const hundredths = Math.round(value * 100);
   return Math.abs(hundredths) < Number.MAX_SAFE_INTEGER ? hundredths / 1e6 : value / 10000;
+}
+
+const EUROPEAN_NUMBER = /\d\.\d{3},\d|(?:^|[^\d.,])\d{1,3},\d{1,2} ?(?:%|€|Mio|Mrd|Prozent|EUR|Euro)/g;
+const ENGLISH_NUMBER = /\d,\d{3}\.\d|(?:^|[^\d.,])\d{1,3}\.\d{1,2} ?(?:%|percent|million|billion|bn|m\b)/g;
+
+/**
+ * Whether the document writes decimal commas ("1.234,5 Mio. €", "3,5 %"): decided once for
+ * the whole document by counting numbers that only a decimal comma reads and numbers that
+ * only a decimal point reads.
+ */
+export function usesDecimalComma(lines: readonly string[]): boolean {
+  let european = 0;
+  let english = 0;
+  for (const line of lines) {
+    if (!line.includes(',')) continue;
+    european += line.match(EUROPEAN_NUMBER)?.length ?? 0;
+    english += line.match(ENGLISH_NUMBER)?.length ?? 0;
+  }
+  return european > english;
 }

@@ -4,7 +4,7 @@
 // a bounded slice before it (currency, qualifier, month, name). No step rescans the line.
 import type { Bound, Figure, FigureKind } from '../types';
 import {
-  alternation, CURRENCY_AFTER, CURRENCY_AFTER_OPENING, CURRENCY_OF_AFTER, CURRENCY_BEFORE, CURRENCY_REGEXES, currencyOf, RANGE_CURRENCY, SUBUNIT_AFTER, subunitOf,
+  alternation, CURRENCY_AFTER, CURRENCY_AFTER_OPENING, CURRENCY_OF_AFTER, currencyMarkBefore, CURRENCY_REGEXES, currencyOf, RANGE_CURRENCY, SUBUNIT_AFTER, subunitOf,
 } from './currencies';
 import { SCALE_FACTS } from '../facts/scales';
 import {
@@ -46,6 +46,8 @@ export type PendingCurrency = 'amount' | 'magnitude' | 'subunit';
 export interface ScanContext {
   /** The currency the call states once for all, or null. */
   defaultCurrency: string | null;
+  /** The document writes decimal commas ("1.234,5"). */
+  decimalComma?: boolean;
 }
 
 // Where a figure may start: a digit (the letters glued before it are found by walking back)
@@ -269,7 +271,7 @@ function readScale(text: string, at: number): { factor: number; end: number } | 
   return factor === undefined ? null : { factor, end: at + m[0].length };
 }
 
-COMPUTED_REGEXES_LATE.push(SCALE_AFTER, ...CURRENCY_REGEXES);
+COMPUTED_REGEXES_LATE.push(SCALE_AFTER, CJK_NUMERAL, ...CURRENCY_REGEXES);
 
 /** Scans one line and returns its figures in order. Never throws on any text. */
 export function scanLine(text: string, context: ScanContext): ScannedFigure[] {
@@ -354,13 +356,19 @@ function skipNumber(text: string, at: number): number {
 
 /** Reads a figure that starts with a token holding a digit. */
 function readDigitFigure(text: string, at: number, context: ScanContext): ScannedFigure | null {
-  const token = readNumberToken(text, at);
+  const token = readNumberToken(text, at, true, context.decimalComma);
   if (!token) return null;
-  const { gluedBefore, written, gluedAfter } = token;
-  const numberStart = at + gluedBefore.length;
+  const { gluedBefore, gluedAfter } = token;
+  let { written } = token;
+  let numberStart = at + gluedBefore.length;
+  // ".7" as said aloud: a decimal with no leading zero, after a blank or a bracket.
+  if (!gluedBefore && !written.includes('.') && text.charCodeAt(numberStart - 1) === 46 && (numberStart === 1 || /[ (]/.test(text.charAt(numberStart - 2)))) {
+    numberStart--;
+    written = `.${written}`;
+  }
   const numberEnd = numberStart + written.length;
   const tokenEnd = token.end;
-  const value = parseDigits(written);
+  const value = parseDigits(written, context.decimalComma);
 
   if (gluedBefore) {
     const currency = currencyOf(gluedBefore);
@@ -465,7 +473,7 @@ function qualifierAt(text: string, start: number): Qualifier | null {
 
 /** Adds the qualifier written before a figure (and "or so", "plus" after it). */
 function withQualifier(text: string, figure: ScannedFigure): ScannedFigure {
-  const found = qualifierAt(text, figure.start) ?? (isCjkBefore(text, figure.start) ? cjkQualifierBefore(text, figure.start) : null);
+  const found = qualifierAt(text, figure.start) ?? (isCjkBefore(text, figure.start) ? cjkQualifierBefore(text, figure.start) : plusOrMinusBefore(text, figure.start));
   if (found) {
     figure.approximate = found.approximate;
     figure.bound = found.bound;
@@ -487,6 +495,17 @@ function withQualifier(text: string, figure: ScannedFigure): ScannedFigure {
     if (after[0] === '+') figure.end += 1;
   }
   return figure;
+}
+
+const PLUS_OR_MINUS = /(?:^|[^\p{L}])(plus or minus|plus\/minus|±)$/iu;
+
+/** "plus or minus 50 basis points", "±2%": an approximate figure. */
+function plusOrMinusBefore(text: string, offset: number): Qualifier | null {
+  const trimmed = before(text, offset);
+  const last = trimmed.charCodeAt(trimmed.length - 1);
+  if (last !== 115 && last !== 83 && last !== 0xb1) return null;
+  const m = PLUS_OR_MINUS.exec(trimmed);
+  return m ? { written: m[1], start: offset - (text.slice(0, offset).length - text.slice(0, offset).trimEnd().length) - m[1].length, approximate: true, bound: null } : null;
 }
 
 /** Whether the text before offset (past one blank) ends in a CJK character, where a CJK qualifier may stand. */
@@ -511,11 +530,11 @@ function currencyBefore(text: string, offset: number): CurrencyBefore | null {
   const trimmed = slice.trimEnd();
   // A currency code is separated by at most one blank; a symbol is glued.
   if (slice.length - trimmed.length > 1) return null;
-  const m = CURRENCY_BEFORE.exec(trimmed);
-  if (!m) return null;
-  const code = currencyOf(m[1].replace(/,$/, ''));
+  const mark = currencyMarkBefore(trimmed);
+  if (!mark) return null;
+  const code = currencyOf(mark.replace(/,$/, ''));
   if (!code) return null;
-  const start = offset - (slice.length - trimmed.length) - m[1].length;
+  const start = offset - (slice.length - trimmed.length) - mark.length;
   return { start, code, mark: text.slice(start, offset) };
 }
 
@@ -557,14 +576,18 @@ function readMeasure(text: string, core: Core, context: ScanContext, glued: Curr
   // A range: "5% to 7%", "5-7%", "three to five years", "RMB 3 to 4 billion".
   const joined = stickyOpening(RANGE_JOIN, JOIN_OPENING, text, tail.kind ? tail.end : end);
   if (joined && rangeAllowed(text, start, joined[0])) {
-    const second = readRangeEnd(text, joined.index + joined[0].length);
-    if (second && (tail.kind || currency || factor !== 1 || second.tail.kind || second.factor !== 1) && (!second.currency || (currency && currency.code === second.currency))
+    const second = readRangeEnd(text, joined.index + joined[0].length, context.decimalComma);
+    // "3-1/8 to 3-3/16": rates in fractions make a range without a unit.
+    const fractions = core.written.includes('/') && second !== null && !Number.isInteger(second.value);
+    // "33 to 35 units", "30 to 35": two bare numbers make a range too (close ends are checked below).
+    const bare = !tail.kind && !currency && factor === 1 && second !== null && !second.tail.kind && second.factor === 1 && !second.currency && core.digits;
+    if (second && (tail.kind || currency || factor !== 1 || second.tail.kind || second.factor !== 1 || fractions || bare) && (!second.currency || (currency && currency.code === second.currency))
       && (!tail.kind || !second.tail.kind || tail.kind === second.tail.kind) && (factor === 1 || !second.tail.kind || second.tail.kind === 'money')
       && (second.tail.pending !== 'subunit' || (!currency && factor === 1)) && (!currency || !second.tail.kind || second.tail.kind === 'money') && (!tail.kind || second.factor === 1 || tail.kind === 'money')) {
       const secondTail = second.tail.kind ? second.tail : tail;
       const sameKind = !tail.kind || !second.tail.kind || tail.kind === second.tail.kind;
       const firstFactor = factor !== 1 ? factor : second.factor;
-      if (sameKind && (secondTail.kind || currency || factor !== 1 || second.factor !== 1)) {
+      if (sameKind && (secondTail.kind || currency || factor !== 1 || second.factor !== 1 || fractions || bare)) {
         const low = secondTail.convert(scaled(core.value, firstFactor));
         const high = secondTail.convert(scaled(second.value, second.factor !== 1 ? second.factor : firstFactor));
         // "14 to 2%" falls rather than spans: a range runs upwards, so the two stay apart. Ends far
@@ -621,17 +644,23 @@ function inAccountingParentheses(text: string, start: number, end: number): bool
 }
 
 /** Reads the second number of a range with its own currency, scale and unit. */
-function readRangeEnd(text: string, at: number): { value: number; factor: number; tail: Tail; end: number; currency: string | null } | null {
+function readRangeEnd(text: string, at: number, decimalComma = false): { value: number; factor: number; tail: Tail; end: number; currency: string | null } | null {
   const currency = sticky(RANGE_CURRENCY, text, at);
   const numberAt = currency ? at + currency[0].length : at;
-  const digits = readNumberToken(text, numberAt, false);
+  const digits = readNumberToken(text, numberAt, false, decimalComma);
   let value: number | null = null;
   let end = numberAt;
   if (digits) {
     // "5-7%" continues; "2022-2023" or "5-7th" or "1-800-FLOWERS" do not.
     if (/^[.\d]|^[A-Za-z]{3}/.test(text.slice(digits.end, digits.end + 3))) return null;
-    value = parseDigits(digits.written);
+    value = parseDigits(digits.written, decimalComma);
     end = digits.end;
+    // "3-1/8 to 3-3/16": a rate said in fractions.
+    const mixed = Number.isInteger(value) ? stickyOpening(MIXED_FRACTION, '- ', text, end) : null;
+    if (mixed && Number(mixed[1]) < Number(mixed[2])) {
+      value += Number(mixed[1]) / Number(mixed[2]);
+      end += mixed[0].length;
+    }
   } else {
     const words = sticky(/(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty)(?![\p{L}])/iuy, text, numberAt);
     if (!words) return null;
@@ -676,6 +705,9 @@ const SIZE_NAME = /-(?:nanometers?|nm|microns?|inch|foot|feet|meters?|metres?|mi
 const NAMING_WORD_BEFORE = /(?:^|[^\p{L}])(?:version|release|form|item|article|section|chapter|rule|phase|tier|gen|generation|series|model|type|class|room|gate|route|channel|page|slide|exhibit|schedule|proposal|resolution|episode|season|volume)$/iu;
 /** The "to 1" or ":1" of a ratio ("20 to 1", "3:1"). Sticky. */
 const RATIO_TAIL = /(?: to |:)1(?![\d.,:\/])/y;
+
+/** A rate named shortly before a number, then a verb or preposition that links them. On trimmed text. */
+const RATE_BEFORE = /\b(?:rates?|yields?|ratio|margins?|comps|unemployment|inflation|participation|coupon)\b[^.;:!?\d]{0,30}\b(?:was|were|is|are|at|of|to|by|up|down|around|about|approximately|roughly)$/i;
 
 /** A percentage right after a number, so "the top 1%" measures rather than ranks. */
 const PERCENT_NEXT = /^ ?(?:%|percent|per cent)/i;
@@ -753,6 +785,11 @@ function bareNumber(text: string, core: Core, start: number, end: number, value:
     if (core.digits && integer && core.value >= 100 && !qualified && core.written.length < 7 && !range) {
       return blank({ start, end, kind: 'label' });
     }
+    if (core.digits && (!Number.isInteger(core.value) || range) && RATE_BEFORE.test(text.slice(Math.max(0, start - 60), start).trimEnd())) {
+      // "the participation rate was 66.7", "a coupon of 3-1/16": the sentence says it is a rate.
+      const percent = (v: number | null): number | null => (v === null ? null : percentToFraction(v));
+      return blank({ start, end, kind: 'percent', value: percent(value), min: percent(range?.min ?? null), max: percent(range?.max ?? null), unit: '%' });
+    }
     if (core.digits && !Number.isInteger(core.value) && !range) {
       const unitNeeded = /^ (?:year[- ](?:on|over)[- ]year |yoy )?(?:increase|decrease|growth|decline|rise|drop|gain|jump|improvement)/i.test(text.slice(end, end + 40))
         || /(?:increased?|decreased?|grew|growth|declined?|rose|up|down|fell|by)$/i.test(trimmed);
@@ -787,7 +824,7 @@ function readWordFigure(text: string, at: number, word: string, context: ScanCon
     return blank({ start: at, end, kind: 'money', min: magnitude[0], max: magnitude[1], pending: 'magnitude' });
   }
   const multiple = MULTIPLE_WORDS.get(lower);
-  if (multiple !== undefined) return blank({ start: at, end, kind: 'multiple', value: multiple, unit: 'x' });
+  if (multiple !== undefined) return withQualifier(text, blank({ start: at, end, kind: 'multiple', value: multiple, unit: 'x' }));
   if (lower === 'half') return readHalf(text, at, end);
   if (ORDINAL_WORDS.has(lower)) {
     // "one-third" was read with its number; a lone "third" or "tenth" ranks.
@@ -825,7 +862,7 @@ function readWordFigure(text: string, at: number, word: string, context: ScanCon
   if (scaleAfter) return readMeasure(text, core, context, null);
   const tail = readTail(text, end);
   const joined = tail.kind ? null : stickyOpening(RANGE_JOIN, JOIN_OPENING, text, end);
-  const rangeEnd = joined ? readRangeEnd(text, end + joined[0].length) : null;
+  const rangeEnd = joined ? readRangeEnd(text, end + joined[0].length, context.decimalComma) : null;
   if (rangeEnd && rangeEnd.tail.kind && rangeEnd.tail.kind !== 'money') return readMeasure(text, core, context, null);
   // Small spelled-out counts ("three strategies") are left out, as the contract allows; "six cents" and "nine bucks" are money.
   if (!tail.kind) return null;
