@@ -10,6 +10,7 @@ import { LineMetrics, MetricGlossary } from './glossary';
 import { scanLine, type PendingCurrency, type Problem } from './scanner';
 import { MONETARY_METRIC } from '../facts/currencies';
 import { usesDecimalComma } from './numbers';
+import { isMoneyNoun } from './nouns';
 
 export { anchorFigure } from './checked';
 
@@ -134,7 +135,7 @@ export function readFigures(lines: string[], options: AnalyzeOptions): FigureRea
   }
   for (const { figure, how, sentence } of pending) {
     const near = nearCurrencies.get(sentence) ?? nearCurrencies.get(`${figure.line}`);
-    const problem = resolveCurrency(figure, how, evidence, near);
+    const problem = resolveCurrency(figure, how, evidence, near, lines[figure.line]);
     if (problem) problems.set(figure, problem);
   }
 
@@ -155,9 +156,11 @@ export function readFigures(lines: string[], options: AnalyzeOptions): FigureRea
  * either: it stays unread with a missing-currency problem. Where the document writes no
  * currency at all, an amount of a monetary metric is money of an unstated currency.
  */
-function resolveCurrency(figure: Figure, how: PendingCurrency, evidence: CurrencyEvidence, near: Set<string> | undefined): Problem | null {
+function resolveCurrency(figure: Figure, how: PendingCurrency, evidence: CurrencyEvidence, near: Set<string> | undefined, text: string): Problem | null {
   const used = [...evidence.counts.keys()];
-  const monetary = figure.metric !== null && MONETARY_METRIC.test(figure.metric);
+  // What the amount measures: the metric the sentence names, or a money noun right after it ("100 million ARR").
+  const nounAfter = MONEY_NOUN_AFTER.exec(text.slice(figure.end, figure.end + 24));
+  const monetary = (figure.metric !== null && MONETARY_METRIC.test(figure.metric)) || (nounAfter !== null && isMoneyNoun(nounAfter[1]));
   let currency: string | null = evidence.defaultCurrency;
   const onLine = near && near.size === 1 ? near : undefined;
   if (!currency && onLine) currency = [...onLine][0];
@@ -196,6 +199,8 @@ function dominantCurrency(evidence: CurrencyEvidence): string | null {
   return best && best[1] >= DOMINANT_SHARE * total ? best[0] : null;
 }
 const DOMINANT_SHARE = 0.9;
+
+const MONEY_NOUN_AFTER = /^ (?:of |in )?([A-Za-z]+)/;
 
 function finite(value: number | null): number | null {
   return value !== null && Number.isFinite(value) ? value : null;

@@ -127,8 +127,8 @@ const RANGE_SPREAD = 10;
 const PER_SHARE = / (?:per|a) (?:share|ADS|ordinary share)/y;
 const FORM_SUFFIX = /-[A-Z](?![\p{L}\d])/uy;
 const SLASH_DATE = /\/\d{1,2}\/\d{2,4}(?![\d/])/y;
-const SLASH_FRACTION = /\/(\d{1,3})(?![\d/.])/y;
-const MIXED_FRACTION = /[- ](\d{1,2})\/(\d{1,2})(?![\d/.])/y;
+const SLASH_FRACTION = /\/(\d{1,3})(?![\d/]|\.\d)/y;
+const MIXED_FRACTION = /[- ](\d{1,2})\/(\d{1,2})(?![\d/]|\.\d)/y;
 const ORDINAL_SUFFIX = /^(?:st|nd|rd|th)$/i;
 /** "Q1"–"Q4", "H1"–"H2", "FY26", "FY2026": a period; "H20" or "Q7" name something. */
 function isPeriodMark(prefix: string, written: string): boolean {
@@ -703,6 +703,8 @@ function escapedDebris(text: string, start: number, end: number): Array<{ start:
 const SIZE_NAME = /-(?:nanometers?|nm|microns?|inch|foot|feet|meters?|metres?|miles?|kilometers?|liters?|litres?|gallons?|tons?|tonnes?|watts?|volts?|bits?|cores?|layers?|nodes?|stor(?:y|ies)|seats?|wheels?|doors?|stars?)(?![\p{L}])/iuy;
 /** Words after which a number names rather than measures ("version 12", "phase 3"). On trimmed text. */
 const NAMING_WORD_BEFORE = /(?:^|[^\p{L}])(?:version|release|form|item|article|section|chapter|rule|phase|tier|gen|generation|series|model|type|class|room|gate|route|channel|page|slide|exhibit|schedule|proposal|resolution|episode|season|volume)$/iu;
+/** "Page 4 of" before the page count of a page marker. On trimmed text. */
+const PAGE_OF_BEFORE = /(?:^|[^\p{L}])(?:page|slide|p\.) ?\d{1,4} of$/iu;
 /** The "to 1" or ":1" of a ratio ("20 to 1", "3:1"). Sticky. */
 const RATIO_TAIL = /(?: to |:)1(?![\d.,:\/])/y;
 
@@ -739,6 +741,8 @@ function readPlain(text: string, core: Core, start: number): ScannedFigure | nul
   if (chain) return blank({ start, end: core.end + chain[0].length, kind: 'label' });
   // "3-nanometer", "6-inch fab": a size that names a product, not a count.
   if (stickyOpening(SIZE_NAME, '-', text, core.end)) return blank({ start, end: core.end, kind: 'label' });
+  // "Page 4 of 9": a page marker.
+  if (afterWord && PAGE_OF_BEFORE.test(trimmed)) return blank({ start, end: core.end, kind: 'label' });
   // "version 12", "Form 10", "phase 3": numbers after a naming word.
   if (afterWord && core.value < 1000 && NAMING_WORD_BEFORE.test(trimmed) && !PERCENT_NEXT.test(text.slice(core.end, core.end + 9))) return blank({ start, end: core.end, kind: 'label' });
   // "20 to 1": a ratio.
