@@ -706,7 +706,7 @@ const NAMING_WORD_BEFORE = /(?:^|[^\p{L}])(?:version|release|form|item|article|s
 /** "Page 4 of" before the page count of a page marker. On trimmed text. */
 const PAGE_OF_BEFORE = /(?:^|[^\p{L}])(?:page|slide|p\.) ?\d{1,4} of$/iu;
 /** The "to 1" or ":1" of a ratio ("20 to 1", "3:1"). Sticky. */
-const RATIO_TAIL = /(?: to |:)1(?![\d.,:\/])/y;
+const RATIO_TAIL = /(?: to |:)1(?![\d,:\/]|\.\d)/y;
 
 /** A rate named shortly before a number, then a verb or preposition that links them. On trimmed text. */
 const RATE_BEFORE = /\b(?:rates?|yields?|ratio|margins?|comps|unemployment|inflation|participation|coupon)\b[^.;:!?\d]{0,30}\b(?:was|were|is|are|at|of|to|by|up|down|around|about|approximately|roughly)$/i;
