@@ -179,4 +179,17 @@ describe('figures: years and identifiers are not counts', () => {
     assert.deepEqual(kinds, [['3', 'label'], ['6', 'label'], ['10', 'label'], ['12', 'label'], ['4', 'label'], ['9', 'label'], ['20260311', 'label']]);
     reads('The top 1% of firms.', '1%', { kind: 'percent', value: 0.01 });
   });
+
+  it('reads lengths of time and periods said with quarters and halves', () => {
+    reads('We had two quarters of growth.', 'two quarters', { kind: 'duration', value: 2, unit: 'quarter' });
+    reads('Three quarters of the revenue is recurring.', 'Three quarters', { kind: 'fraction', value: 0.75 });
+    reads('Credit was best over the last 12 months on consumer.', '12 months', { kind: 'duration', value: 12, unit: 'month' });
+    assert.equal(figureIn('We report half-yearly.', 'half').kind, 'period');
+    assert.equal(figureIn('It lands in the half of next year.', 'half').kind, 'period');
+    assert.ok(analyze('It took a month and a half.').figures.every((f) => f.kind !== 'fraction'));
+  });
+
+  it('reads an alternative whose second end carries nothing as a restart, not a range', () => {
+    assert.deepEqual(analyze('Sales were $20.9 million or 67, 64% of the total.').figures.map((f) => f.text), ['$20.9 million', '67', '64%']);
+  });
 });

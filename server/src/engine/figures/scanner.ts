@@ -114,7 +114,7 @@ const PERCENT_AFTER = /[ \u00a0]?(?:%|％|percent(?!age)|per cent)/iy;
 const POINTS_AFTER = /[ \u00a0-]?(?:percentage[ -]points?|percent[ -]points?|ppts?|pps?)(?![\p{L}])|[ \u00a0]?(?:個|个)?百分[點点]/iuy;
 const BASIS_AFTER = /[ \u00a0-]?(?:basis[ -]points?|bps|bp)(?![\p{L}])/iuy;
 const DURATION_AFTER =
-  /(?:-plus)?[ -](?:(?:consecutive|straight|successive|full|more|additional) )?(years?|quarters?|months?|weeks?|days?|hours?|minutes?)(?![\p{L}])(?![- ](?:on|over)[- ])/iuy;
+  /(?:-plus)?[ -](?:(?:consecutive|straight|successive|full|more|additional) )?(years?|quarters?|months?|weeks?|days?|hours?|minutes?)(?![\p{L}])(?![- ](?:on|over)[- ](?:years?|quarters?|months?|weeks?|days?)(?![\p{L}]))/iuy;
 const MULTIPLE_AFTER = /[ -]?(?:times|fold)(?![\p{L}])|x(?![\p{L}\d])/iuy;
 const FRACTION_AFTER = /[ -](half|thirds?|quarters?|fifths?|tenths?)(?![\p{L}])/iuy;
 const OF_AFTER = / of(?![\p{L}])/iuy;
@@ -580,8 +580,10 @@ function readMeasure(text: string, core: Core, context: ScanContext, glued: Curr
     // "3-1/8 to 3-3/16": rates in fractions make a range without a unit.
     const fractions = core.written.includes('/') && second !== null && !Number.isInteger(second.value);
     // "33 to 35 units", "30 to 35": two bare numbers make a range too (close ends are checked below).
+    // "$20.9 million or 67, 64%": an alternative whose second end carries nothing is a restart, not a range.
+    const bareAlternative = joined[0].trim() === 'or' && second !== null && !second.tail.kind && second.factor === 1 && !second.currency && (currency !== null || factor !== 1 || tail.kind !== null);
     const bare = !tail.kind && !currency && factor === 1 && second !== null && !second.tail.kind && second.factor === 1 && !second.currency && core.digits;
-    if (second && (tail.kind || currency || factor !== 1 || second.tail.kind || second.factor !== 1 || fractions || bare) && (!second.currency || (currency && currency.code === second.currency))
+    if (second && !bareAlternative && (tail.kind || currency || factor !== 1 || second.tail.kind || second.factor !== 1 || fractions || bare) && (!second.currency || (currency && currency.code === second.currency))
       && (!tail.kind || !second.tail.kind || tail.kind === second.tail.kind) && (factor === 1 || !second.tail.kind || second.tail.kind === 'money')
       && (second.tail.pending !== 'subunit' || (!currency && factor === 1)) && (!currency || !second.tail.kind || second.tail.kind === 'money') && (!tail.kind || second.factor === 1 || tail.kind === 'money')) {
       const secondTail = second.tail.kind ? second.tail : tail;
@@ -856,7 +858,8 @@ function readWordFigure(text: string, at: number, word: string, context: ScanCon
   if (share) {
     const part = share[1].toLowerCase();
     const isQuarter = part.startsWith('quarter');
-    if (!isQuarter || stickyOpening(OF_AFTER, ' ', text, end + share[0].length)) {
+    // "three quarters of the revenue" is a share; "two quarters of growth" a length of time.
+    if (!isQuarter || (stickyOpening(OF_AFTER, ' ', text, end + share[0].length) && SHARE_OF.test(text.slice(end + share[0].length, end + share[0].length + 12)))) {
       const fraction = FRACTION_WORDS.get(part) ?? 0;
       return withQualifier(text, blank({ start: at, end: end + share[0].length, kind: 'fraction', value: Number((number * fraction).toPrecision(12)) }));
     }
@@ -875,9 +878,16 @@ function readWordFigure(text: string, at: number, word: string, context: ScanCon
   return figure && figure.kind !== 'count' && figure.kind !== 'unparsed' ? figure : null;
 }
 
+/** What follows "of" in a share of something: a determiner or a number ("three quarters of the revenue"). */
+const SHARE_OF = /^ of (?:the|our|its|their|all|this|that|these|those|total|[\d$€£¥])/i;
+
 /** "half a month", "half-day", "first half", "by half". */
 function readHalf(text: string, at: number, end: number): ScannedFigure | null {
   const trimmed = before(text, at);
+  // "a month and a half" or "one and a half years": the half belongs to the length of time.
+  if (/(?:^|[^\p{L}])and(?: a)?$/iu.test(trimmed) && (/(?:month|year|week|day|quarter|hour)s? and(?: a)?$/i.test(trimmed) || stickyOpening(/ (?:months?|years?|weeks?|days?|quarters?|hours?)(?![\p{L}])/iuy, ' ', text, end))) return null;
+  // "half-yearly", "half of next year": a period.
+  if (stickyOpening(/(?:[- ]yearly|[- ]year(?![\p{L}])| of (?:next|this|last|the) (?:year|fiscal))/iuy, ' -', text, end)) return blank({ start: at, end, kind: 'period' });
   if (/(?:^|[^\p{L}])(?:first|second|back|front|latter|later|other|1st|2nd)$/iu.test(trimmed)) {
     return blank({ start: at, end, kind: 'period' });
   }
