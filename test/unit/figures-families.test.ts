@@ -178,6 +178,8 @@ describe('figures: years and identifiers are not counts', () => {
     const kinds = analyze(text).figures.map((f) => [f.text, f.kind]);
     assert.deepEqual(kinds, [['3', 'label'], ['6', 'label'], ['10', 'label'], ['12', 'label'], ['4', 'label'], ['9', 'label'], ['20260311', 'label']]);
     reads('The top 1% of firms.', '1%', { kind: 'percent', value: 0.01 });
+    // A running header: dates and a page number, not a share and a decrease.
+    assert.deepEqual(analyze('HEARING 2/3-4/94 -41-').figures.map((f) => [f.text, f.kind]), [['2/3-4/94', 'date'], ['-41-', 'label']]);
   });
 
   it('reads lengths of time and periods said with quarters and halves', () => {

@@ -429,6 +429,9 @@ function readDigitFigure(text: string, at: number, context: ScanContext): Scanne
   return readMeasure(text, { start: numberStart, end: numberEnd, value, written, digits: true, scale: 1 }, context, null);
 }
 
+/** The rest of a span of dates after "2/3": "-4/94". Sticky. */
+const DATE_SPAN_TAIL = /-\d{1,2}\/\d{2,4}(?![\d/])/y;
+
 /** Denominators of shares written with a slash ("1/8", "3/4"); other slashes are dates or names. */
 const SHARE_DENOMINATORS: ReadonlySet<number> = new Set([2, 3, 4, 5, 8, 10, 16, 32, 64, 100]);
 
@@ -436,6 +439,9 @@ const SHARE_DENOMINATORS: ReadonlySet<number> = new Set([2, 3, 4, 5, 8, 10, 16, 
 function readSlash(text: string, start: number, numerator: number, written: string, slash: RegExpExecArray, context: ScanContext): ScannedFigure | null {
   const denominator = Number(slash[1]);
   const end = start + written.length + slash[0].length;
+  // "2/3-4/94" in a running header: a span of dates, not a share.
+  const dateSpan = stickyOpening(DATE_SPAN_TAIL, '-', text, end);
+  if (dateSpan && numerator <= 12 && denominator <= 31) return blank({ start, end: end + dateSpan[0].length, kind: 'date' });
   if (Number.isInteger(numerator) && numerator < denominator && SHARE_DENOMINATORS.has(denominator)) {
     const share = Number((numerator / denominator).toPrecision(12));
     const measured = readMeasure(text, { start, end, value: share, written: text.slice(start, end), digits: true, scale: 1 }, context, null);
@@ -556,6 +562,10 @@ function readMeasure(text: string, core: Core, context: ScanContext, glued: Curr
   if (!currency) {
     const sign = text.charAt(core.start - 1);
     const beforeSign = text.charAt(core.start - 2);
+    // "-41-" alone between blanks is a page number in a running header, not a negative.
+    if (sign === '-' && text.charAt(core.end) === '-' && (core.start === 1 || /\s/.test(beforeSign)) && (core.end + 1 === text.length || /\s/.test(text.charAt(core.end + 1))) && core.digits && factor === 1) {
+      return blank({ start: core.start - 1, end: core.end + 1, kind: 'label' });
+    }
     if ((sign === '-' || sign === '−') && (core.start === 1 || /[\s(:=]/.test(beforeSign))) {
       negative = true;
       start = core.start - 1;
