@@ -41,7 +41,12 @@ function beforeMarkSource(mark: string): string {
   return escapeRegex(mark).replace(/\\\$$/, '\\\\{0,2}\\$');
 }
 
-const BEFORE_MARKS_LONGEST_FIRST = [...new Set(BEFORE_MARKS)].sort((a, b) => b.length - a.length);
+/** The marks before an amount by their last character, longest first, so one look picks the few to compare. */
+const BEFORE_MARKS_BY_LAST = new Map<number, string[]>();
+for (const mark of [...new Set(BEFORE_MARKS)].sort((a, b) => b.length - a.length)) {
+  const last = mark.charCodeAt(mark.length - 1);
+  BEFORE_MARKS_BY_LAST.set(last, [...(BEFORE_MARKS_BY_LAST.get(last) ?? []), mark]);
+}
 const isAsciiLetterCode = (code: number): boolean => (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
 /** "U.S. dollar," before an amount. */
 const DOLLAR_WORDS_BEFORE = /(?:^|[^A-Za-z])(U\.?S\.? dollars?,?)$/;
@@ -52,7 +57,7 @@ const DOLLAR_WORDS_BEFORE = /(?:^|[^A-Za-z])(U\.?S\.? dollars?,?)$/;
  * compared at the end, so the cost does not depend on the text.
  */
 export function currencyMarkBefore(trimmed: string): string | null {
-  for (const mark of BEFORE_MARKS_LONGEST_FIRST) {
+  for (const mark of BEFORE_MARKS_BY_LAST.get(trimmed.charCodeAt(trimmed.length - 1)) ?? []) {
     let end = trimmed.length;
     let body = mark;
     if (mark.endsWith('$')) {
@@ -68,6 +73,8 @@ export function currencyMarkBefore(trimmed: string): string | null {
     if (isAsciiLetterCode(previous) || previous === 36 || previous === 92) continue;
     return trimmed.slice(start);
   }
+  const last = trimmed.charCodeAt(trimmed.length - 1);
+  if (last !== 44 && last !== 114 && last !== 115) return null;
   const words = DOLLAR_WORDS_BEFORE.exec(trimmed);
   return words ? words[1] : null;
 }

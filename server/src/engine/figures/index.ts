@@ -68,10 +68,10 @@ export function readFigures(lines: string[], options: AnalyzeOptions): FigureRea
   const figures: Figure[] = [];
   const problems = new Map<Figure, Problem>();
   const yenFigures: Figure[] = [];
-  const pending: Array<{ figure: Figure; how: PendingCurrency; sentence: string }> = [];
-  /** The currencies written in each sentence and on each line, for amounts there whose currency is not written. */
-  const nearCurrencies = new Map<string, Set<string>>();
-  const noteCurrency = (key: string, code: string): void => {
+  const pending: Array<{ figure: Figure; how: PendingCurrency; sentence: number }> = [];
+  /** The currencies written in each sentence and on each line (keyed by sentenceKey), for amounts there whose currency is not written. */
+  const nearCurrencies = new Map<number, Set<string>>();
+  const noteCurrency = (key: number, code: string): void => {
     const found = nearCurrencies.get(key) ?? new Set<string>();
     found.add(code);
     nearCurrencies.set(key, found);
@@ -112,14 +112,13 @@ export function readFigures(lines: string[], options: AnalyzeOptions): FigureRea
         figure.comparison = figure.change ? context.comparisonAround(figure.start, figure.end) : null;
         if (figure.value !== null && figure.value < 0 && !figure.change) figure.change = 'decrease';
       }
-      const sentence = `${line}:${context.sentenceAt(figure.start).start}`;
-      if (s.pending) pending.push({ figure, how: s.pending, sentence });
+      if (s.pending) pending.push({ figure, how: s.pending, sentence: sentenceKey(line, context.sentenceAt(figure.start).start) });
       else if (figure.kind === 'money' && figure.unit) {
         if (figure.unit === YEN_OR_YUAN) yenFigures.push(figure);
         else {
           recordCurrency(evidence, figure.unit, s.currencyMark);
-          noteCurrency(sentence, figure.unit);
-          noteCurrency(`${line}`, figure.unit);
+          noteCurrency(sentenceKey(line, context.sentenceAt(figure.start).start), figure.unit);
+          noteCurrency(sentenceKey(line, -1), figure.unit);
         }
       }
       if (s.problem) problems.set(figure, s.problem);
@@ -134,7 +133,7 @@ export function readFigures(lines: string[], options: AnalyzeOptions): FigureRea
     recordCurrency(evidence, yen, null);
   }
   for (const { figure, how, sentence } of pending) {
-    const near = nearCurrencies.get(sentence) ?? nearCurrencies.get(`${figure.line}`);
+    const near = nearCurrencies.get(sentence) ?? nearCurrencies.get(sentenceKey(figure.line, -1));
     const problem = resolveCurrency(figure, how, evidence, near, lines[figure.line]);
     if (problem) problems.set(figure, problem);
   }
@@ -199,6 +198,11 @@ function dominantCurrency(evidence: CurrencyEvidence): string | null {
   return best && best[1] >= DOMINANT_SHARE * total ? best[0] : null;
 }
 const DOMINANT_SHARE = 0.9;
+
+/** One number for a sentence (its line and start offset) or, with start -1, for a whole line. */
+function sentenceKey(line: number, start: number): number {
+  return line * 2 ** 24 + start + 1;
+}
 
 const MONEY_NOUN_AFTER = /^ (?:of |in )?([A-Za-z]+)/;
 

@@ -177,6 +177,8 @@ const ENGLISH_NUMBER = /\d,\d{3}\.\d|(?:^|[^\d.,])\d{1,3}\.\d{1,2} ?(?:%|percent
  * the whole document by counting numbers that only a decimal comma reads and numbers that
  * only a decimal point reads.
  */
+const DECIDED_LEAD = 20;
+
 export function usesDecimalComma(lines: readonly string[]): boolean {
   let european = 0;
   let english = 0;
@@ -184,6 +186,8 @@ export function usesDecimalComma(lines: readonly string[]): boolean {
     if (!line.includes(',')) continue;
     european += line.match(EUROPEAN_NUMBER)?.length ?? 0;
     english += line.match(ENGLISH_NUMBER)?.length ?? 0;
+    // A clear lead decides: the rest of a long document need not be read.
+    if (Math.abs(european - english) > DECIDED_LEAD) break;
   }
   return european > english;
 }

@@ -717,6 +717,18 @@ const SIZE_NAME = /-(?:nanometers?|nm|microns?|inch|foot|feet|meters?|metres?|mi
 const NAMING_WORD_BEFORE = /(?:^|[^\p{L}])(?:version|release|form|item|article|section|chapter|rule|phase|tier|gen|generation|series|model|type|class|room|gate|route|channel|page|slide|exhibit|schedule|proposal|resolution|episode|season|volume)$/iu;
 /** "Page 4 of" before the page count of a page marker. On trimmed text. */
 const PAGE_OF_BEFORE = /(?:^|[^\p{L}])(?:page|slide|p\.) ?\d{1,4} of$/iu;
+const NAMING_WORDS: ReadonlySet<string> = new Set([
+  'version', 'release', 'form', 'item', 'article', 'section', 'chapter', 'rule', 'phase', 'tier', 'gen', 'generation', 'series', 'model',
+  'type', 'class', 'room', 'gate', 'route', 'channel', 'page', 'slide', 'exhibit', 'schedule', 'proposal', 'resolution', 'episode', 'season', 'volume',
+]);
+
+/** The last run of letters of a text, lower case. */
+function lastLowerWord(text: string): string {
+  let start = text.length;
+  while (start > 0 && isLetter(text.charCodeAt(start - 1))) start--;
+  return text.slice(start).toLowerCase();
+}
+
 /** The "to 1" or ":1" of a ratio ("20 to 1", "3:1"). Sticky. */
 const RATIO_TAIL = /(?: to |:)1(?![\d,:\/]|\.\d)/y;
 
@@ -754,9 +766,9 @@ function readPlain(text: string, core: Core, start: number): ScannedFigure | nul
   // "3-nanometer", "6-inch fab": a size that names a product, not a count.
   if (stickyOpening(SIZE_NAME, '-', text, core.end)) return blank({ start, end: core.end, kind: 'label' });
   // "Page 4 of 9": a page marker.
-  if (afterWord && PAGE_OF_BEFORE.test(trimmed)) return blank({ start, end: core.end, kind: 'label' });
+  if (afterWord && trimmed.endsWith('of') && PAGE_OF_BEFORE.test(trimmed)) return blank({ start, end: core.end, kind: 'label' });
   // "version 12", "Form 10", "phase 3": numbers after a naming word.
-  if (afterWord && core.value < 1000 && NAMING_WORD_BEFORE.test(trimmed) && !PERCENT_NEXT.test(text.slice(core.end, core.end + 9))) return blank({ start, end: core.end, kind: 'label' });
+  if (afterWord && core.value < 1000 && NAMING_WORDS.has(lastLowerWord(trimmed)) && NAMING_WORD_BEFORE.test(trimmed) && !PERCENT_NEXT.test(text.slice(core.end, core.end + 9))) return blank({ start, end: core.end, kind: 'label' });
   // "20 to 1": a ratio.
   const ratio = Number.isInteger(core.value) && core.value > 1 ? stickyOpening(RATIO_TAIL, ' :', text, core.end) : null;
   if (ratio) return withQualifier(text, blank({ start, end: core.end + ratio[0].length, kind: 'multiple', value: core.value, unit: 'x' }));
