@@ -141,8 +141,8 @@ describe('figures: the currency of an amount that does not write one', () => {
   it('reads an amount of a monetary metric as money of no stated currency in a document that names none', () => {
     const podcast = 'We got to over 100 million ARR, and revenue was 5 million the first year.';
     assert.deepEqual(analyze(podcast).diagnostics, []);
-    reads(podcast, '100 million', { kind: 'money', unit: null, value: 1e8, currencyInferred: true });
-    reads(podcast, '5 million', { kind: 'money', unit: null, currencyInferred: true });
+    reads(podcast, '100 million', { kind: 'money', unit: null, value: 1e8, currencyInferred: undefined });
+    reads(podcast, '5 million', { kind: 'money', unit: null, currencyInferred: undefined });
     const unknown = analyze('We invested 1 billion to build it.');
     assert.match(unknown.diagnostics[0].message, /writes no currency anywhere/);
   });

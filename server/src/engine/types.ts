@@ -79,8 +79,8 @@ export interface Figure extends Span {
   /** Engine only: true when the user marked this figure as checked (see CheckedFigure). */
   checked: boolean;
   /**
-   * True for money whose currency is not written in the figure: the document's currency was
-   * given to it, or (unit null) the document names none. In the contract only when true.
+   * True for money whose currency is not written in the figure and was given the document's
+   * currency. (Money of a document that names none has unit null and no flag.) In the contract only when true.
    */
   currencyInferred?: boolean;
 }

@@ -165,10 +165,9 @@ function card(title: string, paragraphs: Array<string | null>, details: Array<st
 
 /** Money whose currency is not written with it: say where the currency came from, or that none is stated. */
 function currencyLine(figure: Figure): string | null {
-  if (figure.kind !== 'money' || !figure.currencyInferred) return null;
-  return figure.unit
-    ? `Currency inferred: ${figure.unit} is the document's currency; it is not written with this amount`
-    : 'Currency unstated: the document names no currency';
+  if (figure.kind !== 'money') return null;
+  if (!figure.unit) return 'Currency unstated: the document names no currency';
+  return figure.currencyInferred ? `Currency inferred: ${figure.unit} is the document's currency; it is not written with this amount` : null;
 }
 
 /** The Markdown hover card of one figure. */

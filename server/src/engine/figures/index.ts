@@ -173,10 +173,8 @@ function resolveCurrency(figure: Figure, how: PendingCurrency, evidence: Currenc
     figure.currencyInferred = true;
     return null;
   }
-  if (!used.length && monetary) {
-    figure.currencyInferred = true;
-    return null;
-  }
+  // Money of an unstated currency: nothing was inferred, so the unit stays null and the flag unset.
+  if (!used.length && monetary) return null;
   figure.kind = 'unparsed';
   figure.value = null;
   figure.min = null;
