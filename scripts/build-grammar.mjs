@@ -8,6 +8,7 @@
 // with the u flag, so that scripts/test-grammar.mjs can check it for catastrophic backtracking.
 // That rules out \G, \h, (?i) and possessive or atomic groups; character classes spell out case.
 import { readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -35,13 +36,39 @@ const BEFORE_NUMBER = r`(?<![\p{L}\p{N}_.,]|[\p{L}\p{N}]-)`;
 const AFTER_WORD = r`(?![\p{L}\p{N}_])`;
 // Between a number and a spelled unit: nothing, a space, or a hyphen as in "a 2-percentage-point gain".
 const UNIT_GAP = r`(?:${SP}|-)?`;
-const SCALE_WORD = r`[Tt]housand|[Mm]illion|[Bb]illion|[Tt]rillion|mln|mn|bn|tn|crores?|lakhs?`;
-const SCALE_LETTER = r`k|K|m|M|b|B|T|MM`;
-const ISO = r`RMB|CNY|USD|EUR|GBP|JPY|HKD|TWD|KRW|INR|CHF|CAD|AUD|SGD|BRL|MXN|SEK|NOK|DKK|ZAR|NZD|RUB|TRY|IDR|THB|MYR|PHP|VND|SAR|AED|ILS|PLN`;
-const CURRENCY_PREFIX = r`(?:US|HK|NT|NZ|C|A|S|R|MX)?(\\)?\$|€|£|¥|￥|₹|₩|₽|₺|₪|₫|₱|Rs\.?|(?:${ISO})`;
+// Currencies and scales come from the engine's facts tables (server/src/engine/facts/), compiled
+// by `tsc -b` into out/, so the grammar and the engine know the same marks. Only Latin-script
+// marks and symbols are listed: a CJK mark glued to a CJK word cannot be bounded here.
+const outFacts = join(dirname(fileURLToPath(import.meta.url)), '..', 'out', 'server', 'src', 'engine', 'facts');
+const require = createRequire(import.meta.url);
+let facts;
+try {
+  facts = { ...require(join(outFacts, 'currencies.js')), ...require(join(outFacts, 'scales.js')) };
+} catch {
+  throw new Error('scripts/build-grammar.mjs reads the facts tables from out/: run `npx tsc -b` first');
+}
+const escapeLiteral = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '[ \\t]');
+const longestFirst = (items) => [...new Set(items)].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+const isLatin = (text) => /^[A-Za-z]/.test(text);
+const isAsciiMark = (text) => /^[\x20-\x7e]+$/.test(text);
+// A lower-case word also starts a sentence or a title: its first letter in both cases.
+const bothCases = (text) => (/^[a-z]/.test(text) ? `[${text[0].toUpperCase()}${text[0]}]${escapeLiteral(text.slice(1))}` : escapeLiteral(text));
+const realCurrencies = facts.CURRENCIES.filter((c) => /^[A-Z]{3}$/.test(c.iso));
+const beforeMarks = facts.CURRENCIES.flatMap((c) => c.before);
+const SCALE_WORD = longestFirst(facts.SCALE_FACTS.flatMap((f) => [...f.words, ...f.abbreviations])).map(bothCases).join('|');
+const SCALE_LETTER = longestFirst(facts.SCALE_FACTS.flatMap((f) => f.letters.flatMap((l) => [l, l.toUpperCase()]))).join('|');
+const ISO = longestFirst([...realCurrencies.map((c) => c.iso), ...beforeMarks.filter((m) => /^[A-Z]{3}$/.test(m))]).join('|');
+// "US$", "HK$", "S$": the letters before a dollar sign.
+const DOLLAR_PREFIXES = longestFirst(beforeMarks.filter((m) => m.endsWith('$') && m.length > 1 && isAsciiMark(m)).map((m) => m.slice(0, -1))).map(escapeLiteral).join('|');
+const SYMBOLS = [...new Set([...beforeMarks, ...facts.CURRENCIES.flatMap((c) => c.after)].filter((m) => m.length === 1 && !isLatin(m) && m !== '$' && m.codePointAt(0) < 0x2e80))].join('');
+const WORD_MARKS = longestFirst(beforeMarks.filter((m) => isLatin(m) && !m.endsWith('$') && !/^[A-Z]{3}$/.test(m) && isAsciiMark(m))).map(escapeLiteral).join('|');
+const CURRENCY_PREFIX = r`(?:${DOLLAR_PREFIXES})?(\\)?\$|[${SYMBOLS}]|${WORD_MARKS}|(?:${ISO})`;
 // How a figure can begin, without capture groups, for lookaheads.
-const FIGURE_START = r`(?:[\p{N}$€£¥￥₹₩₽₺₪₫₱\\]|(?:US|HK|NT|NZ|C|A|S|R|MX)\$|Rs\.?[ \t]?\d|(?:${ISO})(?![\p{L}]))`;
-const CURRENCY_WORD = r`(?:US|U\.S\.|Hong Kong|Canadian|Australian|Singapore|New Taiwan)[ \t]dollars?|dollars?|euros?|pounds?(?:[ \t]sterling)?|yuan|renminbi|yen|rupees?|francs?|pesos?|reais|rand|ringgit|baht|rupiah|cents?|pence|${ISO}`;
+const FIGURE_START = r`(?:[\p{N}$${SYMBOLS}\\]|(?:${DOLLAR_PREFIXES})\$|(?:${WORD_MARKS})[ \t]?\d|(?:${ISO})(?![\p{L}]))`;
+const CURRENCY_WORD = longestFirst([
+  ...facts.CURRENCIES.flatMap((c) => c.after).filter((m) => isLatin(m) && isAsciiMark(m) && !/^[A-Z]{3}$/.test(m)),
+  ...facts.SUBUNITS.map((s) => s.word),
+]).map(bothCases).concat(ISO).join('|');
 const SECTION = r`[Qq]uestions?${SP}*(?:&|and)${SP}*[Aa]nswers?(?:${SP}+[Ss]ession)?|[Qq]uestion-and-[Aa]nswer${SP}+[Ss]ession|Q${SP}*&${SP}*A(?:${SP}+[Ss]ession)?|[Pp]repared${SP}+[Rr]emarks|[Pp]resentation|[Oo]pening${SP}+[Rr]emarks|[Cc]losing${SP}+[Rr]emarks|(?:[Cc]orporate${SP}+|[Cc]onference${SP}+[Cc]all${SP}+|[Cc]all${SP}+)?[Pp]articipants|[Ee]xecutives|[Aa]nalysts|[Mm]anagement${SP}+[Dd]iscussion|[Ss]afe${SP}+[Hh]arbor(?:${SP}+[Ss]tatement)?|[Dd]isclaimer`;
 const ANNOTATION_WORDS = r`[Ii]naudible|[Ff]oreign [Ll]anguage|[Aa]udio [Gg]ap|[Oo]perator [Ii]nstructions|[Cc]rosstalk|[Ll]aughter|[Ii]ndiscernible|[Uu]nintelligible|[Tt]echnical [Dd]ifficult(?:y|ies)|[Pp]ause|[Mm]usic|[Aa]pplause|[Ss]ilence|[Bb]reak|[Ii]nterpreted|[Tt]ranslated|[Ee]nd of Q&A|[Ss]ic`;
 

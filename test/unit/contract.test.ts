@@ -55,9 +55,13 @@ describe('CLI contract', () => {
     assert.ok(analysis.figures.length >= 3, 'expected the figures');
     for (const turn of analysis.turns) assert.deepEqual(Object.keys(turn).sort(), [...TURN_KEYS].sort());
     for (const figure of analysis.figures) {
-      assert.deepEqual(Object.keys(figure).sort(), [...FIGURE_KEYS].sort());
+      // currencyInferred is in the contract only where it is true.
+      const keys = figure.currencyInferred === true ? [...FIGURE_KEYS, 'currencyInferred'] : FIGURE_KEYS;
+      assert.deepEqual(Object.keys(figure).sort(), [...keys].sort());
       assert.ok(KINDS.includes(figure.kind as string), `unknown kind ${String(figure.kind)}`);
     }
+    const inferred = analysis.figures.find((figure) => figure.text === '49.9 billion');
+    assert.deepEqual([inferred?.kind, inferred?.unit, inferred?.currencyInferred], ['money', 'CNY', true]);
     for (const diagnostic of analysis.diagnostics) assert.deepEqual(Object.keys(diagnostic).sort(), [...DIAGNOSTIC_KEYS].sort());
   });
 

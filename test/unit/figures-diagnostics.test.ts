@@ -18,24 +18,35 @@ function only(text: string, code: string): Diagnostic {
 
 describe('figures: diagnostics', () => {
   it('uses only codes from the catalog', () => {
-    const call = 'Net income was 4.2 billion, a 7.3 year-on-year increase, and 4\\.5% margin.';
+    const call = 'Sales were RMB 3 billion and US$1 billion; net income was 4.2 billion, a 7.3 year-on-year increase, and 4\\.5% margin.';
     const diagnostics = analyze(call).diagnostics;
     assert.ok(diagnostics.length >= 3);
     for (const d of diagnostics) assert.ok(d.code in DIAGNOSTIC_CODES, d.code);
   });
 
-  it('flags a scaled amount with no currency and offers the most used currency first', () => {
-    const line = 'Revenue was RMB 31.6 billion, and net income was 4.2 billion.';
-    const diagnostic = only(line, 'missing-currency');
+  it('flags an amount with no currency in a call that mixes currencies, and offers the most used first', () => {
+    const call = 'Revenue was RMB 31.6 billion and RMB 2.1 billion abroad; the bond raised US$0.5 billion.\nNet income was 4.2 billion.';
+    const diagnostic = only(call, 'missing-currency');
+    const line = call.split('\n')[1];
     assert.equal(line.slice(diagnostic.start, diagnostic.end), '4.2 billion');
     assert.equal(diagnostic.severity, 'warning');
-    assert.match(diagnostic.message, /no currency/);
+    assert.match(diagnostic.message, /no currency, and the document writes amounts in CNY and USD/);
     assert.equal(diagnostic.fixes[0].title, 'Insert currency CNY');
     assert.equal(diagnostic.fixes[0].preferred, true);
     const fixed = applyFix(line, diagnostic.fixes[0]);
-    assert.equal(fixed, 'Revenue was RMB 31.6 billion, and net income was RMB 4.2 billion.');
-    assert.deepEqual(analyze(fixed).diagnostics, []);
-    assert.equal(analyze(fixed).figures[1].unit, 'CNY');
+    assert.equal(fixed, 'Net income was RMB 4.2 billion.');
+    const analysis = analyze(`${call.split('\n')[0]}\n${fixed}`);
+    assert.deepEqual(analysis.diagnostics, []);
+    assert.equal(analysis.figures[3].unit, 'CNY');
+  });
+
+  it('gives an amount the only currency its document writes, or its line, without a warning', () => {
+    const single = analyze('Revenue was $31.6 million.\nNet income was 4.2 million.');
+    assert.deepEqual(single.diagnostics, []);
+    assert.deepEqual([single.figures[1].unit, single.figures[1].currencyInferred], ['USD', true]);
+    const byLine = analyze('Sales were €3 million in Europe.\nOur US arm had $2 million of sales and 1.5 million of profit.');
+    assert.deepEqual(byLine.diagnostics, []);
+    assert.equal(byLine.figures[2].unit, 'USD');
   });
 
   it('offers common currencies when the call has none, none preferred', () => {
@@ -82,7 +93,8 @@ describe('figures: diagnostics', () => {
 });
 
 describe('figures: checked readings', () => {
-  const line = 'Net income was 4.2 billion, an increase of 0.6 billion.';
+  // Two currencies on the line, so neither amount can take one.
+  const line = 'At RMB 3 and US$1 billion, net income was 4.2 billion, an increase of 0.6 billion.';
 
   function checkedFor(text: string, at: string) {
     const start = text.indexOf(at);
@@ -110,14 +122,14 @@ describe('figures: checked readings', () => {
 
   it('stays attached when lines are added above and words change far away', () => {
     const checked = checkedFor(line, '4.2 billion');
-    const edited = `A new opening line.\nToday, net income was 4.2 billion, an increase of 0.6 billion, we said.`;
+    const edited = `A new opening line.\nToday, at RMB 3 and US$1 billion, net income was 4.2 billion, an increase of 0.6 billion, we said.`;
     const figure = analyze(edited, { checked: [checked] }).figures.find((f) => f.text === '4.2 billion');
     assert.ok(figure?.checked);
     assert.equal(figure.line, 1);
   });
 
   it('picks the figure whose context matches best among equal texts', () => {
-    const call = 'Cash was 4.2 billion at the start.\nNet income was 4.2 billion, an increase of 0.6 billion.';
+    const call = `Cash was 4.2 billion at the start.\n${line}`;
     const analysis = analyze(call, { checked: [checkedFor(line, '4.2 billion')] });
     const checked = analysis.figures.filter((f) => f.checked);
     assert.equal(checked.length, 1);

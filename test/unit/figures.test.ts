@@ -49,7 +49,10 @@ describe('figures: money', () => {
   });
 
   it('reads "X of revenue" as an amount, not a count', () => {
-    reads('We did 1.5 billion of revenue, all in cash.', '1.5 billion', { kind: 'unparsed' });
+    // A document that names no currency: money of an unstated currency, no warning.
+    reads('We did 1.5 billion of revenue, all in cash.', '1.5 billion', { kind: 'money', unit: null, currencyInferred: undefined });
+    // A document that writes only one currency gives it to the amount.
+    reads('Costs were $2 billion. We did 1.5 billion of revenue.', '1.5 billion', { kind: 'money', unit: 'USD', currencyInferred: true });
     reads('All figures are in USD unless otherwise stated. We did 1.5 billion of revenue.', '1.5 billion', { kind: 'money', unit: 'USD' });
   });
 

@@ -85,6 +85,14 @@ describe('hover card content', () => {
     assert.match(hoverCard(figure({ kind: 'count', value: 5, bound: 'atMost' }), NO_CONTEXT), /at most/);
   });
 
+  it('says when the currency was inferred from the document, or is not stated at all', () => {
+    const inferred = hoverCard(figure({ kind: 'money', text: '27.8 million', value: 27_800_000, unit: 'USD', currencyInferred: true }), NO_CONTEXT);
+    assert.match(inferred, /Currency inferred: USD is the document's currency/);
+    const unstated = hoverCard(figure({ kind: 'money', text: '5 million', value: 5_000_000, unit: null }), NO_CONTEXT);
+    assert.match(unstated, /Currency unstated: the document names no currency/);
+    assert.doesNotMatch(hoverCard(figure({ kind: 'money', value: 5, unit: 'USD' }), NO_CONTEXT), /Currency (?:inferred|unstated)/);
+  });
+
   it('converts money only with a rate the user set for that currency', () => {
     const money = figure({ kind: 'money', value: 10_000_000, unit: 'CNY' });
     assert.doesNotMatch(hoverCard(money, NO_CONTEXT), /In USD/);

@@ -15,7 +15,7 @@ export const DIAGNOSTIC_CODES = {
   },
   'missing-currency': {
     defaultSeverity: 'warning',
-    description: 'An amount with a scale but no currency, such as "on the 49.9 billion", where the call states none.',
+    description: 'An amount with no currency, such as "on the 49.9 billion", where the document mixes currencies and the line does not say which, or names none and the sentence does not say it is money.',
   },
   'escaped-symbol': {
     defaultSeverity: 'information',

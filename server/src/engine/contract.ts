@@ -9,7 +9,7 @@ export const CONTRACT_FIGURE_KEYS = [
 export const CONTRACT_DIAGNOSTIC_KEYS = ['line', 'start', 'end', 'severity', 'code', 'message'] as const;
 
 export type ContractTurn = Pick<Turn, (typeof CONTRACT_TURN_KEYS)[number]>;
-export type ContractFigure = Pick<Figure, (typeof CONTRACT_FIGURE_KEYS)[number]>;
+export type ContractFigure = Pick<Figure, (typeof CONTRACT_FIGURE_KEYS)[number]> & { currencyInferred?: true };
 export type ContractDiagnostic = Pick<Diagnostic, (typeof CONTRACT_DIAGNOSTIC_KEYS)[number]>;
 
 export interface ContractAnalysis {
@@ -30,7 +30,12 @@ export function toContractJson(file: string, analysis: Analysis): ContractAnalys
   return {
     file,
     turns: analysis.turns.map((turn) => pick(turn, CONTRACT_TURN_KEYS)),
-    figures: analysis.figures.map((figure) => pick(figure, CONTRACT_FIGURE_KEYS)),
+    figures: analysis.figures.map((figure) => {
+      const picked: ContractFigure = pick(figure, CONTRACT_FIGURE_KEYS);
+      // The contract adds the key only where it is true.
+      if (figure.currencyInferred) picked.currencyInferred = true;
+      return picked;
+    }),
     diagnostics: analysis.diagnostics.map((diagnostic) => pick(diagnostic, CONTRACT_DIAGNOSTIC_KEYS)),
   };
 }

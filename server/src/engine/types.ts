@@ -78,6 +78,11 @@ export interface Figure extends Span {
   qualifier: string | null;
   /** Engine only: true when the user marked this figure as checked (see CheckedFigure). */
   checked: boolean;
+  /**
+   * True for money whose currency is not written in the figure and was given the document's
+   * currency. (Money of a document that names none has unit null and no flag.) In the contract only when true.
+   */
+  currencyInferred?: boolean;
 }
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';

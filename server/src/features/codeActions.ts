@@ -10,6 +10,7 @@ import { isCheckedKind } from '../checkedStore';
 import type { Settings } from '../settings';
 import { toLspDiagnostic } from './diagnostics';
 import { compactValue } from './hoverCard';
+import { SCALES } from '../engine/figures/numbers';
 
 export const MARK_FIGURE_CHECKED_COMMAND = 'transcriptLens.markFigureChecked';
 
@@ -27,9 +28,6 @@ export interface MarkCheckedArguments {
   reading: Pick<CheckedFigure, 'kind' | 'value' | 'unit'>;
 }
 
-const SCALES: Record<string, number> = {
-  thousand: 1e3, k: 1e3, million: 1e6, mn: 1e6, m: 1e6, billion: 1e9, bn: 1e9, b: 1e9, trillion: 1e12, tn: 1e12,
-};
 const WORD_AFTER_NUMBER = /^\s?([A-Za-z]+)/;
 
 /** The first number of a figure's text and the scale word right after it ("49.9 billion"). */
@@ -40,7 +38,7 @@ function numberAndScale(text: string): { number: number; scale: number | null } 
   while (end < text.length && '0123456789,.'.includes(text[end])) end++;
   const number = Number(text.slice(start, end).replace(/,/g, '').replace(/\.$/, ''));
   const word = WORD_AFTER_NUMBER.exec(text.slice(end))?.[1].toLowerCase();
-  return Number.isFinite(number) ? { number, scale: word && Object.hasOwn(SCALES, word) ? SCALES[word] : null } : null;
+  return Number.isFinite(number) ? { number, scale: word ? SCALES.get(word) ?? null : null } : null;
 }
 
 /** The possible readings of a figure the engine could not read, most likely first. */

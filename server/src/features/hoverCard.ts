@@ -171,6 +171,13 @@ function card(title: string, paragraphs: Array<string | null>, details: Array<st
   return blocks.filter((block): block is string => Boolean(block)).join('\n\n');
 }
 
+/** Money whose currency is not written with it: say where the currency came from, or that none is stated. */
+function currencyLine(figure: Figure): string | null {
+  if (figure.kind !== 'money') return null;
+  if (!figure.unit) return 'Currency unstated: the document names no currency';
+  return figure.currencyInferred ? `Currency inferred: ${figure.unit} is the document's currency; it is not written with this amount` : null;
+}
+
 /** The Markdown hover card of one figure. */
 export function hoverCard(figure: Figure, context: HoverContext): string {
   const title = `**${escapeMarkdown(figure.text)}** · ${KIND_TITLES[figure.kind]}`;
@@ -187,6 +194,7 @@ export function hoverCard(figure: Figure, context: HoverContext): string {
     [fullAndCompact(figure) ?? 'No value could be computed for this figure.'],
     [
       range ? (figure.approximate ? 'Fuzzy amount: a range, not one value' : 'A stated range') : null,
+      currencyLine(figure),
       figure.metric ? `Metric: ${escapeMarkdown(figure.metric)}` : null,
       changeLine(figure),
       qualifierLine(figure),

@@ -48,6 +48,15 @@ function make(figure: Figure, code: DiagnosticCode, message: string, fixes: Fix[
   };
 }
 
+/** Why the document does not decide the currency, true to what it writes. */
+function currencyHint(evidence: CurrencyEvidence): string {
+  const used = [...evidence.counts.entries()].sort((a, b) => b[1] - a[1]).map(([code]) => code);
+  if (used.length === 0) return ', and the document writes no currency anywhere';
+  if (used.length === 1) return `, and nothing says it is money (the document's amounts are in ${used[0]})`;
+  const named = used.length > 3 ? `${used.slice(0, 3).join(', ')} and others` : `${used.slice(0, -1).join(', ')} and ${used[used.length - 1]}`;
+  return `, and the document writes amounts in ${named}`;
+}
+
 /** The diagnostic for a figure's problem, with its fixes. */
 export function diagnose(figure: Figure, problem: Problem, evidence: CurrencyEvidence): Diagnostic {
   switch (problem.code) {
@@ -58,8 +67,7 @@ export function diagnose(figure: Figure, problem: Problem, evidence: CurrencyEvi
         edits: [{ line: figure.line, start: figure.start, end: figure.start, newText: prefixFor(evidence, code) }],
         preferred: index === 0 && (code === evidence.defaultCurrency || evidence.counts.has(code)),
       }));
-      const hint = evidence.defaultCurrency ? '' : ' and the call states no default currency';
-      return make(figure, 'missing-currency', `"${figure.text}" is an amount with a scale but no currency${hint}: say which currency it is in.`, fixes);
+      return make(figure, 'missing-currency', `"${figure.text}" is an amount with no currency${currencyHint(evidence)}: say which currency it is in.`, fixes);
     }
     case 'unparsed-figure': {
       const fixes: Fix[] = problem.missingUnitAt === null ? [] : [

@@ -5,9 +5,12 @@ import type { AnalyzeOptions, Diagnostic, Figure } from '../types';
 import { applyChecked } from './checked';
 import { LineContext } from './context';
 import { CURRENCY_STATED, currencyOf, STATEMENT_SCOPE, STATEMENT_SUBJECT, YEN_OR_YUAN } from './currencies';
-import { diagnose, newCurrencyEvidence, recordCurrency } from './diagnostics';
+import { diagnose, newCurrencyEvidence, recordCurrency, type CurrencyEvidence } from './diagnostics';
 import { LineMetrics, MetricGlossary } from './glossary';
-import { scanLine, type Problem } from './scanner';
+import { scanLine, type PendingCurrency, type Problem } from './scanner';
+import { MONETARY_METRIC } from '../facts/currencies';
+import { usesDecimalComma } from './numbers';
+import { isMoneyNoun } from './nouns';
 
 export { anchorFigure } from './checked';
 
@@ -23,7 +26,7 @@ const MEASURES: ReadonlySet<string> = new Set(['money', 'percent', 'percentagePo
 const RATIOS: ReadonlySet<string> = new Set(['percent', 'percentagePoints', 'basisPoints', 'multiple', 'fraction', 'unparsed']);
 
 /** Lines without a digit or a letter hold no figure. */
-const HAS_DIGIT_OR_LETTER = /\d|[a-z]/i;
+const HAS_DIGIT_OR_LETTER = /\d|[a-z]|[\u3007\u4e00-\u9fff\uff10-\uff19]/i;
 
 // A compiled glossary per user glossary, so each analysis does not recompile the built-in one.
 let cachedGlossary: { key: string; glossary: MetricGlossary } | null = null;
@@ -65,8 +68,16 @@ export function readFigures(lines: string[], options: AnalyzeOptions): FigureRea
   const figures: Figure[] = [];
   const problems = new Map<Figure, Problem>();
   const yenFigures: Figure[] = [];
+  const pending: Array<{ figure: Figure; how: PendingCurrency; sentence: number }> = [];
+  /** The currencies written in each sentence and on each line (keyed by sentenceKey), for amounts there whose currency is not written. */
+  const nearCurrencies = new Map<number, Set<string>>();
+  const noteCurrency = (key: number, code: string): void => {
+    const found = nearCurrencies.get(key) ?? new Set<string>();
+    found.add(code);
+    nearCurrencies.set(key, found);
+  };
 
-  const scanContext = { defaultCurrency };
+  const scanContext = { defaultCurrency, decimalComma: usesDecimalComma(lines) };
   let previousLine: string | null = null;
   for (let line = 0; line < lines.length; line++) {
     const text = lines[line];
@@ -101,9 +112,14 @@ export function readFigures(lines: string[], options: AnalyzeOptions): FigureRea
         figure.comparison = figure.change ? context.comparisonAround(figure.start, figure.end) : null;
         if (figure.value !== null && figure.value < 0 && !figure.change) figure.change = 'decrease';
       }
-      if (figure.kind === 'money' && figure.unit) {
+      if (s.pending) pending.push({ figure, how: s.pending, sentence: sentenceKey(line, context.sentenceAt(figure.start).start) });
+      else if (figure.kind === 'money' && figure.unit) {
         if (figure.unit === YEN_OR_YUAN) yenFigures.push(figure);
-        else recordCurrency(evidence, figure.unit, s.currencyMark);
+        else {
+          recordCurrency(evidence, figure.unit, s.currencyMark);
+          noteCurrency(sentenceKey(line, context.sentenceAt(figure.start).start), figure.unit);
+          noteCurrency(sentenceKey(line, -1), figure.unit);
+        }
       }
       if (s.problem) problems.set(figure, s.problem);
       figures.push(figure);
@@ -116,6 +132,11 @@ export function readFigures(lines: string[], options: AnalyzeOptions): FigureRea
     figure.unit = yen;
     recordCurrency(evidence, yen, null);
   }
+  for (const { figure, how, sentence } of pending) {
+    const near = nearCurrencies.get(sentence) ?? nearCurrencies.get(sentenceKey(figure.line, -1));
+    const problem = resolveCurrency(figure, how, evidence, near, lines[figure.line]);
+    if (problem) problems.set(figure, problem);
+  }
 
   const attached = applyChecked(figures, lines, options.checked ?? []);
   const diagnostics: Diagnostic[] = [];
@@ -126,6 +147,62 @@ export function readFigures(lines: string[], options: AnalyzeOptions): FigureRea
   diagnostics.sort((a, b) => a.line - b.line || a.start - b.start);
   return { figures, diagnostics, defaultCurrency };
 }
+
+/**
+ * Gives money whose currency is not written the document's currency: the one the call states,
+ * else the one its line uses, else the only one the document writes (even if only as "$").
+ * Where the document mixes currencies and the line does not decide, the amount could be
+ * either: it stays unread with a missing-currency problem. Where the document writes no
+ * currency at all, an amount of a monetary metric is money of an unstated currency.
+ */
+function resolveCurrency(figure: Figure, how: PendingCurrency, evidence: CurrencyEvidence, near: Set<string> | undefined, text: string): Problem | null {
+  const used = [...evidence.counts.keys()];
+  // What the amount measures: the metric the sentence names, or a money noun right after it ("100 million ARR").
+  const nounAfter = MONEY_NOUN_AFTER.exec(text.slice(figure.end, figure.end + 24));
+  const monetary = (figure.metric !== null && MONETARY_METRIC.test(figure.metric)) || (nounAfter !== null && isMoneyNoun(nounAfter[1]));
+  let currency: string | null = evidence.defaultCurrency;
+  const onLine = near && near.size === 1 ? near : undefined;
+  if (!currency && onLine) currency = [...onLine][0];
+  if (!currency) currency = dominantCurrency(evidence);
+  // "Billions" alone is an order of magnitude of anything; only a monetary metric makes it money.
+  if (how === 'magnitude' && !monetary && !evidence.defaultCurrency) currency = null;
+  // Cents with nothing nearer to go by are most often dollar cents.
+  if (how === 'subunit' && !currency && (!used.length || used.includes('USD'))) currency = 'USD';
+  if (currency) {
+    figure.unit = currency;
+    figure.currencyInferred = true;
+    return null;
+  }
+  // Money of an unstated currency: nothing was inferred, so the unit stays null and the flag unset.
+  if (!used.length && monetary) return null;
+  figure.kind = 'unparsed';
+  figure.value = null;
+  figure.min = null;
+  figure.max = null;
+  return { code: 'missing-currency' };
+}
+
+/**
+ * The currency of nearly all the document's amounts (nine in ten or more): one "$" figure
+ * among many euro figures does not make a euro call's bare amounts ambiguous.
+ */
+function dominantCurrency(evidence: CurrencyEvidence): string | null {
+  let total = 0;
+  let best: [string, number] | null = null;
+  for (const [code, count] of evidence.counts) {
+    total += count;
+    if (!best || count > best[1]) best = [code, count];
+  }
+  return best && best[1] >= DOMINANT_SHARE * total ? best[0] : null;
+}
+const DOMINANT_SHARE = 0.9;
+
+/** One number for a sentence (its line and start offset) or, with start -1, for a whole line. */
+function sentenceKey(line: number, start: number): number {
+  return line * 2 ** 24 + start + 1;
+}
+
+const MONEY_NOUN_AFTER = /^ (?:of |in )?([A-Za-z]+)/;
 
 function finite(value: number | null): number | null {
   return value !== null && Number.isFinite(value) ? value : null;

@@ -42,6 +42,11 @@ const MONEY_NOUNS: ReadonlySet<string> = new Set([
   'turnover', 'bookings', 'billings', 'arr', 'liquidity', 'capital', 'value', 'volume', 'proceeds',
 ]);
 
+/** True for a noun that names an amount of money ("ARR", "revenue", "spend"). */
+export function isMoneyNoun(word: string): boolean {
+  return MONEY_NOUNS.has(word.toLowerCase());
+}
+
 /** Collective nouns that stand for a count of their members ("membership expanding to 46 million"). */
 const COLLECTIVE_NOUNS: ReadonlyMap<string, string> = new Map([
   ['membership', 'member'], ['headcount', 'employee'], ['workforce', 'employee'], ['audience', 'viewer'],

@@ -1,6 +1,7 @@
 // Numbers as written: digit strings with thousands separators, spelled-out numbers, and the
 // scale words and suffixes that multiply them. Everything here is a table look-up.
 import { isAsciiLetter } from '../text';
+import { MAGNITUDE_FACTS, SCALE_FACTS } from '../facts/scales';
 import { memoize } from './memo';
 
 /** Spelled-out cardinals up to ninety. */
@@ -13,18 +14,13 @@ export const NUMBER_WORDS: ReadonlyMap<string, number> = new Map([
   ['a', 1], ['an', 1], ['a few', 3], ['several', 3], ['dozen', 12], ['a dozen', 12],
 ]);
 
-/** Scale words and suffixes, lower case, to their factor. */
-export const SCALES: ReadonlyMap<string, number> = new Map([
-  ['hundred', 1e2], ['thousand', 1e3], ['million', 1e6], ['billion', 1e9], ['trillion', 1e12],
-  ['k', 1e3], ['m', 1e6], ['mn', 1e6], ['mm', 1e6], ['mln', 1e6], ['b', 1e9], ['bn', 1e9],
-  ['bln', 1e9], ['tn', 1e12], ['trn', 1e12], ['lakh', 1e5], ['crore', 1e7],
-  ['万', 1e4], ['萬', 1e4], ['亿', 1e8], ['億', 1e8],
-]);
+/** Scale words, abbreviations, glued letters and CJK characters, lower case, to their factor (from ../facts/scales.ts). */
+export const SCALES: ReadonlyMap<string, number> = new Map(
+  SCALE_FACTS.flatMap((fact) => [...fact.words, ...fact.abbreviations, ...fact.letters, ...fact.cjk].map((written): [string, number] => [written.toLowerCase(), fact.factor])),
+);
 
 /** Plural scale words that stand for an order of magnitude ("millions of users"). */
-export const MAGNITUDES: ReadonlyMap<string, number> = new Map([
-  ['hundreds', 1e2], ['thousands', 1e3], ['millions', 1e6], ['billions', 1e9], ['trillions', 1e12],
-]);
+export const MAGNITUDES: ReadonlyMap<string, number> = new Map(MAGNITUDE_FACTS);
 
 /** Ordinal words, which rank rather than measure. "first" and "second" are left out: they are mostly adverbs and time units. */
 export const ORDINAL_WORDS: ReadonlySet<string> = new Set([
@@ -45,9 +41,14 @@ export const MULTIPLE_WORDS: ReadonlyMap<string, number> = new Map([
   ['fivefold', 5], ['tenfold', 10],
 ]);
 
+const FULL_WIDTH_DIGIT = /[\uff10-\uff19]/;
+const FULL_WIDTH_DIGITS = /[\uff10-\uff19]/g;
+
 /** The value of a digit string as readNumberToken cut it ("1,234.5", "1\,234"): separators and stray backslashes dropped. */
-export function parseDigits(written: string): number {
-  // Most numbers have no separator, and need no new string.
+export function parseDigits(written: string, decimalComma = false): number {
+  if (decimalComma) return parseDigits(written.replace(/\./g, '').replace(',', '.'));
+  // Most numbers have no separator, and need no new string. Full-width digits read as ASCII ones.
+  if (FULL_WIDTH_DIGIT.test(written)) return parseDigits(written.replace(FULL_WIDTH_DIGITS, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)));
   return written.includes(',') || written.includes('\\') ? Number(written.replace(/[,\\]/g, '')) : Number(written);
 }
 
@@ -106,7 +107,7 @@ export interface NumberToken {
   end: number;
 }
 
-const isDigit = (code: number): boolean => code >= 48 && code <= 57;
+const isDigit = (code: number): boolean => (code >= 48 && code <= 57) || (code >= 0xff10 && code <= 0xff19);
 const BACKSLASH = 92;
 
 /**
@@ -114,7 +115,9 @@ const BACKSLASH = 92;
  * three digits ("1,234", also "1\,234"), one decimal part ("4.5", also "4\.5"). A hand-written
  * reader cannot backtrack, so no line, however long, makes it slow. Null when no digit is there.
  */
-export function readNumberToken(text: string, at: number, withLetters = true): NumberToken | null {
+export function readNumberToken(text: string, at: number, withLetters = true, decimalComma = false): NumberToken | null {
+  const GROUP = decimalComma ? 46 : 44;
+  const DECIMAL = decimalComma ? 44 : 46;
   let i = at;
   if (withLetters) while (i < text.length && isAsciiLetter(text.charCodeAt(i))) i++;
   const numberStart = i;
@@ -126,13 +129,24 @@ export function readNumberToken(text: string, at: number, withLetters = true): N
     if (text.charCodeAt(position) === BACKSLASH && text.charCodeAt(position + 1) === separator) return 2;
     return 0;
   };
+  const integerDigits = i - numberStart;
   for (;;) {
-    const comma = separatorAt(i, 44);
+    const comma = separatorAt(i, GROUP);
     const group = i + comma;
     if (!comma || !isDigit(text.charCodeAt(group)) || !isDigit(text.charCodeAt(group + 1)) || !isDigit(text.charCodeAt(group + 2)) || isDigit(text.charCodeAt(group + 3))) break;
     i = group + 3;
   }
-  const dot = separatorAt(i, 46);
+  // Indian grouping: "13,68,821", "1,00,000": pairs, then a last group of three.
+  if (integerDigits <= 2 && i === numberStart + integerDigits) {
+    let j = i;
+    let pairs = 0;
+    while (separatorAt(j, GROUP) === 1 && isDigit(text.charCodeAt(j + 1)) && isDigit(text.charCodeAt(j + 2)) && separatorAt(j + 3, GROUP) === 1) {
+      j += 3;
+      pairs++;
+    }
+    if (pairs && separatorAt(j, GROUP) === 1 && isDigit(text.charCodeAt(j + 1)) && isDigit(text.charCodeAt(j + 2)) && isDigit(text.charCodeAt(j + 3)) && !isDigit(text.charCodeAt(j + 4))) i = j + 4;
+  }
+  const dot = separatorAt(i, DECIMAL);
   if (dot && isDigit(text.charCodeAt(i + dot))) {
     i += dot;
     while (i < text.length && isDigit(text.charCodeAt(i))) i++;
@@ -153,4 +167,27 @@ export function readNumberToken(text: string, at: number, withLetters = true): N
 export function basisPointsToFraction(value: number): number {
   const hundredths = Math.round(value * 100);
   return Math.abs(hundredths) < Number.MAX_SAFE_INTEGER ? hundredths / 1e6 : value / 10000;
+}
+
+const EUROPEAN_NUMBER = /\d\.\d{3},\d|(?:^|[^\d.,])\d{1,3},\d{1,2} ?(?:%|€|Mio|Mrd|Prozent|EUR|Euro)/g;
+const ENGLISH_NUMBER = /\d,\d{3}\.\d|(?:^|[^\d.,])\d{1,3}\.\d{1,2} ?(?:%|percent|million|billion|bn|m\b)/g;
+
+/**
+ * Whether the document writes decimal commas ("1.234,5 Mio. €", "3,5 %"): decided once for
+ * the whole document by counting numbers that only a decimal comma reads and numbers that
+ * only a decimal point reads.
+ */
+const DECIDED_LEAD = 20;
+
+export function usesDecimalComma(lines: readonly string[]): boolean {
+  let european = 0;
+  let english = 0;
+  for (const line of lines) {
+    if (!line.includes(',')) continue;
+    european += line.match(EUROPEAN_NUMBER)?.length ?? 0;
+    english += line.match(ENGLISH_NUMBER)?.length ?? 0;
+    // A clear lead decides: the rest of a long document need not be read.
+    if (Math.abs(european - english) > DECIDED_LEAD) break;
+  }
+  return european > english;
 }

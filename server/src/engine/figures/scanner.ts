@@ -3,7 +3,13 @@
 // regexes that read forward from there (scale, unit, currency, range) and anchored regexes on
 // a bounded slice before it (currency, qualifier, month, name). No step rescans the line.
 import type { Bound, Figure, FigureKind } from '../types';
-import { CURRENCY_AFTER, CURRENCY_BEFORE, currencyOf } from './currencies';
+import {
+  alternation, CURRENCY_AFTER, CURRENCY_AFTER_OPENING, CURRENCY_OF_AFTER, currencyMarkBefore, CURRENCY_REGEXES, currencyOf, RANGE_CURRENCY, SUBUNIT_AFTER, subunitOf,
+} from './currencies';
+import { SCALE_FACTS } from '../facts/scales';
+import {
+  CJK_CLASSIFIER, CJK_MULTIPLE, CJK_NUMERAL, CJK_QUALIFIER_AFTER, CJK_TENTHS, cjkQualifierAfterMeaning, cjkQualifierBefore, MAY_HOLD_CJK, readCjkNumber,
+} from './cjk';
 import { qualifierAfterMeaning, qualifierBefore, QUALIFIER_AFTER, type Qualifier } from './context';
 import {
   basisPointsToFraction, FRACTION_WORDS, MULTIPLE_WORDS, ORDINAL_WORDS, parseDigits, parseNumberWords,
@@ -28,16 +34,25 @@ export interface ScannedFigure
   problem: Problem | null;
   /** For money: the currency mark as written before the amount ("RMB ", "$"), to copy in fixes. */
   currencyMark: string | null;
+  /**
+   * Money whose currency is not written: an amount with a scale ("27.8 million"), an order of
+   * magnitude ("millions") or cents. The document decides its currency (see readFigures).
+   */
+  pending: PendingCurrency | null;
 }
+
+export type PendingCurrency = 'amount' | 'magnitude' | 'subunit';
 
 export interface ScanContext {
   /** The currency the call states once for all, or null. */
   defaultCurrency: string | null;
+  /** The document writes decimal commas ("1.234,5"). */
+  decimalComma?: boolean;
 }
 
 // Where a figure may start: a digit (the letters glued before it are found by walking back)
 // or a number word. Two simple regexes scan faster than one that must try every letter.
-const DIGIT = /\d/g;
+const DIGIT = /[\d\uff10-\uff19]/g;
 const NUMBER_WORD = new RegExp(
   [
     '\\b(?:(?:low|mid|high)(?:-to-| to )(?:mid|high)[- ](?:single|double)[- ]digits?',
@@ -46,7 +61,7 @@ const NUMBER_WORD = new RegExp(
     '(?:tens|hundreds) of (?:thousands|millions|billions)|hundreds|thousands|millions|billions|trillions',
     'a (?:hundred|thousand|million|billion|trillion|third|quarter|fifth|half)',
     '(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?',
-    'hundred|thousand|million|billion|trillion|half|doubled|tripled|quadrupled|twofold|threefold|fourfold|fivefold|tenfold',
+    'hundred|thousand|million|billion|trillion|half|doubled|tripled|quadrupled|doubling|tripling|quadrupling|twofold|threefold|fourfold|fivefold|tenfold',
     'third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|twentieth)\\b',
   ].join('|'),
   'gi',
@@ -74,9 +89,11 @@ function nextNumberWord(text: string, from: number): RegExpExecArray | null {
 }
 
 /** Exported for the ReDoS test: the regexes built at run time. */
-export const COMPUTED_REGEXES: readonly RegExp[] = [NUMBER_WORD, NUMBER_WORD_AT];
+const COMPUTED_REGEXES_LATE: RegExp[] = [NUMBER_WORD, NUMBER_WORD_AT];
+export const COMPUTED_REGEXES: readonly RegExp[] = COMPUTED_REGEXES_LATE;
 
 const isDigitCode = (code: number): boolean => code >= 48 && code <= 57;
+const isApostrophe = (code: number): boolean => code === 39 || code === 0x2019;
 const isLetter = (code: number): boolean => (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
 
 /** Where the token holding the digit at `at` starts: letters glued before it belong to it ("FY2026", "RMB2.17"). */
@@ -86,24 +103,32 @@ function tokenStart(text: string, at: number): number {
   return start;
 }
 
-const SCALE_AFTER = /[ \u00a0-]?(hundred|thousand|million|billion|trillion|mn|bn|tn|lakh|crore)(?![\p{L}])|[万萬亿億]/iuy;
+/** A scale after a number: a word or abbreviation ("billion", "bn", "Mio."), or a run of CJK scale characters ("億", "百萬"). Sticky. */
+const SCALE_AFTER = new RegExp(
+  `[ \\u00a0-]?(${alternation(SCALE_FACTS.flatMap((f) => [...f.words, ...f.abbreviations]))})(?![\\p{L}])|[ \\u00a0]?([${SCALE_FACTS.flatMap((f) => f.cjk).join('')}]{1,3})`,
+  'iuy',
+);
+/** Every CJK scale character, to multiply a run such as 百萬. */
+const CJK_SCALE: ReadonlyMap<string, number> = new Map(SCALE_FACTS.flatMap((f) => f.cjk.map((c): [string, number] => [c, f.factor])));
 const PERCENT_AFTER = /[ \u00a0]?(?:%|％|percent(?!age)|per cent)/iy;
-const POINTS_AFTER = /[ \u00a0]?(?:percentage points?|percent points?|ppts?|pps?)(?![\p{L}])/iuy;
-const BASIS_AFTER = /[ \u00a0]?(?:basis points?|bps|bp)(?![\p{L}])/iuy;
+const POINTS_AFTER = /[ \u00a0-]?(?:percentage[ -]points?|percent[ -]points?|ppts?|pps?)(?![\p{L}])|[ \u00a0]?(?:個|个)?百分[點点]/iuy;
+const BASIS_AFTER = /[ \u00a0-]?(?:basis[ -]points?|bps|bp)(?![\p{L}])/iuy;
 const DURATION_AFTER =
-  /(?:-plus)?[ -](?:(?:consecutive|straight|successive|full|more|additional) )?(years?|quarters?|months?|weeks?|days?|hours?|minutes?)(?![\p{L}])(?![- ](?:on|over)[- ])/iuy;
+  /(?:-plus)?[ -](?:(?:consecutive|straight|successive|full|more|additional) )?(years?|quarters?|months?|weeks?|days?|hours?|minutes?)(?![\p{L}])(?![- ](?:on|over)[- ](?:years?|quarters?|months?|weeks?|days?)(?![\p{L}]))/iuy;
 const MULTIPLE_AFTER = /[ -]?(?:times|fold)(?![\p{L}])|x(?![\p{L}\d])/iuy;
 const FRACTION_AFTER = /[ -](half|thirds?|quarters?|fifths?|tenths?)(?![\p{L}])/iuy;
 const OF_AFTER = / of(?![\p{L}])/iuy;
-const RANGE_JOIN = /(?: to | and |[-–—]| - | – )(?=[\d$\\€£¥a-zA-Z])/y;
+const RANGE_JOIN = /(?: to | and | or |[-–—] ?| - | – )(?=[\d$\\€£¥a-zA-Z])/y;
 const A_MONTH_AFTER = / an? (?:month|year|week|day|quarter)(?![\p{L}])/iuy;
 const BEFORE_REACH = 32;
+/** The widest ratio between a range's ends: "5 to 7", "30 to 35", "1 to 10"; wider ends state a movement. */
+const RANGE_SPREAD = 10;
 
 const PER_SHARE = / (?:per|a) (?:share|ADS|ordinary share)/y;
 const FORM_SUFFIX = /-[A-Z](?![\p{L}\d])/uy;
 const SLASH_DATE = /\/\d{1,2}\/\d{2,4}(?![\d/])/y;
-const SLASH_FRACTION = /\/(\d{1,3})(?![\d/.])/y;
-const MIXED_FRACTION = /[- ](\d{1,2})\/(\d{1,2})(?![\d/.])/y;
+const SLASH_FRACTION = /\/(\d{1,3})(?![\d/]|\.\d)/y;
+const MIXED_FRACTION = /[- ](\d{1,2})\/(\d{1,2})(?![\d/]|\.\d)/y;
 const ORDINAL_SUFFIX = /^(?:st|nd|rd|th)$/i;
 /** "Q1"–"Q4", "H1"–"H2", "FY26", "FY2026": a period; "H20" or "Q7" name something. */
 function isPeriodMark(prefix: string, written: string): boolean {
@@ -121,7 +146,7 @@ function blank(partial: Partial<ScannedFigure> & Pick<ScannedFigure, 'start' | '
     start: partial.start, end: partial.end, kind: partial.kind,
     value: partial.value ?? null, min: partial.min ?? null, max: partial.max ?? null, unit: partial.unit ?? null,
     approximate: partial.approximate ?? false, bound: partial.bound ?? null, qualifier: partial.qualifier ?? null,
-    problem: partial.problem ?? null, currencyMark: partial.currencyMark ?? null,
+    problem: partial.problem ?? null, currencyMark: partial.currencyMark ?? null, pending: partial.pending ?? null,
   };
 }
 
@@ -166,11 +191,10 @@ function stickyOpening(regex: RegExp, opening: string, text: string, at: number)
 
 // The characters each sticky regex can start with (case-folded where the regex has the i flag).
 const BLANK_OPENING = ' \u00a0';
-const POINTS_OPENING = `${BLANK_OPENING}pP`;
+const POINTS_OPENING = `${BLANK_OPENING}pP個个百`;
 const PERCENT_OPENING = `${BLANK_OPENING}%％pP`;
 const BASIS_OPENING = `${BLANK_OPENING}bB`;
-const CURRENCY_AFTER_OPENING = `${BLANK_OPENING}RCUHTEGJKIyrdepwl`;
-const SCALE_OPENING = `${BLANK_OPENING}-hHtTmMbBlLcC万萬亿億`;
+const SCALE_OPENING = `${BLANK_OPENING}-${[...new Set(SCALE_FACTS.flatMap((f) => [...f.words, ...f.abbreviations, ...f.cjk]).map((w) => w[0]))].map((c) => c.toLowerCase() + c.toUpperCase()).join('')}`;
 const JOIN_OPENING = ' -–—';
 
 /** A number's core as read: where it is, its value, and whether it was written in digits. */
@@ -193,6 +217,8 @@ interface Tail {
   currencyMark: string | null;
   /** "20-plus years" states a lower bound. */
   bound?: Bound;
+  /** Cents: money whose currency the document decides. */
+  pending?: PendingCurrency;
 }
 
 const identity = (value: number): number => value;
@@ -208,9 +234,18 @@ function readTail(text: string, at: number): Tail {
   if (m) return { kind: 'basisPoints', unit: 'bp', convert: basisPointsToFraction, end: at + m[0].length, currencyMark: null };
   m = stickyOpening(CURRENCY_AFTER, CURRENCY_AFTER_OPENING, text, at);
   if (m) {
-    const code = currencyOf(m[1].replace(/^(?:U\.?S\.?|Hong Kong) /i, (p) => (p.toLowerCase().startsWith('h') ? 'hk$' : 'us$')).replace(/^(us\$|hk\$)dollars$/i, '$1'));
-    const resolved = code ?? (/hong kong/i.test(m[1]) ? 'HKD' : currencyOf(m[1]));
+    const resolved = currencyOf(m[1]);
     if (resolved) return { kind: 'money', unit: resolved, convert: identity, end: at + m[0].length, currencyMark: null };
+  }
+  m = stickyOpening(CURRENCY_OF_AFTER, ' ', text, at);
+  if (m) {
+    const resolved = currencyOf(m[1]);
+    if (resolved) return { kind: 'money', unit: resolved, convert: identity, end: at + m[0].length, currencyMark: null };
+  }
+  m = stickyOpening(SUBUNIT_AFTER, ' \u00a0-', text, at);
+  if (m) {
+    const of = subunitOf(m[1]);
+    return { kind: 'money', unit: of, convert: (value) => Number((value / 100).toPrecision(12)), end: at + m[0].length, currencyMark: null, pending: of ? undefined : 'subunit' };
   }
   m = stickyOpening(DURATION_AFTER, ' -', text, at);
   if (m) {
@@ -227,9 +262,16 @@ function readTail(text: string, at: number): Tail {
 function readScale(text: string, at: number): { factor: number; end: number } | null {
   const m = stickyOpening(SCALE_AFTER, SCALE_OPENING, text, at);
   if (!m) return null;
-  const factor = SCALES.get((m[1] ?? m[0]).toLowerCase());
+  if (m[2]) {
+    let factor = 1;
+    for (const c of m[2]) factor *= CJK_SCALE.get(c) ?? 1;
+    return { factor, end: at + m[0].length };
+  }
+  const factor = SCALES.get(m[1].toLowerCase());
   return factor === undefined ? null : { factor, end: at + m[0].length };
 }
+
+COMPUTED_REGEXES_LATE.push(SCALE_AFTER, CJK_NUMERAL, ...CURRENCY_REGEXES);
 
 /** Scans one line and returns its figures in order. Never throws on any text. */
 export function scanLine(text: string, context: ScanContext): ScannedFigure[] {
@@ -237,8 +279,21 @@ export function scanLine(text: string, context: ScanContext): ScannedFigure[] {
   let position = 0;
   let digit = nextMatch(DIGIT, text, 0);
   let word = nextNumberWord(text, 0);
-  while (digit || word) {
+  // CJK numerals (十億, 三成) are looked for only on lines that may hold them.
+  const cjkLine = MAY_HOLD_CJK.test(text);
+  let cjk = cjkLine ? nextMatch(CJK_NUMERAL, text, 0) : null;
+  while (digit || word || cjk) {
     const digitAt = digit ? tokenStart(text, digit.index) : Infinity;
+    if (cjk && cjk.index < digitAt && (!word || cjk.index < word.index)) {
+      const figure = readCjkFigure(text, cjk.index, cjk[0], context);
+      if (figure) figures.push(figure);
+      position = Math.max(cjk.index + cjk[0].length, figure ? figure.end : 0);
+      cjk = nextMatch(CJK_NUMERAL, text, position);
+      if (digit && digit.index < position) digit = nextMatch(DIGIT, text, position);
+      if (word && word.index < position) word = nextNumberWord(text, position);
+      continue;
+    }
+    if (!digit && !word) break;
     const useDigit = digit !== null && (!word || digitAt <= word.index);
     const at = useDigit ? digitAt : (word as RegExpExecArray).index;
     const matchEnd = useDigit ? (digit as RegExpExecArray).index + 1 : at + (word as RegExpExecArray)[0].length;
@@ -247,8 +302,44 @@ export function scanLine(text: string, context: ScanContext): ScannedFigure[] {
     position = Math.max(matchEnd, figure ? figure.end : 0, useDigit ? skipNumber(text, matchEnd) : 0);
     if (digit && digit.index < position) digit = nextMatch(DIGIT, text, position);
     if (word && word.index < position) word = nextNumberWord(text, position);
+    if (cjk && cjk.index < position) cjk = nextMatch(CJK_NUMERAL, text, position);
   }
   return figures;
+}
+
+/**
+ * Reads a figure written in CJK numerals: an amount with a big scale (十億, 數十億), or a
+ * number with a unit after it (三成, 五個百分點, 二十倍, 二十家). A numeral with neither is a word.
+ */
+function readCjkFigure(text: string, at: number, written: string, context: ScanContext): ScannedFigure | null {
+  const number = readCjkNumber(written);
+  if (!number) return null;
+  const end = at + written.length;
+  const big = /[萬万億亿兆]/.test(written);
+  const range = number.high !== null ? { min: number.value, max: number.high } : null;
+  const value = range ? null : number.value;
+  const tenths = sticky(CJK_TENTHS, text, end);
+  if (tenths && !/[長长本為为功立交果員员熟]/.test(text.charAt(end + 1)) && !big) {
+    return withQualifier(text, blank({ start: at, end: end + 1, kind: 'percent', value: value === null ? null : percentToFraction(value * 10), unit: '%' }));
+  }
+  const multiple = sticky(CJK_MULTIPLE, text, end);
+  // Unscaled numerals (三, 二十) are figures only with a unit after them; alone they are words.
+  if (!number.scaled && !multiple && !mayHaveTail(text, end)) return null;
+  if (multiple) return withQualifier(text, blank({ start: at, end: end + multiple[0].length, kind: 'multiple', value, ...range, unit: 'x' }));
+  const tail = readTail(text, end);
+  if (tail.kind) {
+    const convert = tail.convert;
+    return withQualifier(text, blank({
+      start: at, end: tail.end, kind: tail.kind, unit: tail.unit, pending: tail.pending ?? null,
+      value: value === null ? null : convert(value), min: range ? convert(range.min) : null, max: range ? convert(range.max) : null,
+      approximate: range !== null,
+    }));
+  }
+  if (!number.scaled) return null;
+  const classifier = sticky(CJK_CLASSIFIER, text, end);
+  if (classifier) return withQualifier(text, blank({ start: at, end, kind: 'count', value, ...range, unit: classifier[1] || classifier[2] || null, approximate: range !== null }));
+  if (!big) return null;
+  return withQualifier(text, blank({ start: at, end, kind: 'money', value, ...range, pending: 'amount', approximate: range !== null }));
 }
 
 function nextMatch(regex: RegExp, text: string, from: number): RegExpExecArray | null {
@@ -265,13 +356,19 @@ function skipNumber(text: string, at: number): number {
 
 /** Reads a figure that starts with a token holding a digit. */
 function readDigitFigure(text: string, at: number, context: ScanContext): ScannedFigure | null {
-  const token = readNumberToken(text, at);
+  const token = readNumberToken(text, at, true, context.decimalComma);
   if (!token) return null;
-  const { gluedBefore, written, gluedAfter } = token;
-  const numberStart = at + gluedBefore.length;
+  const { gluedBefore, gluedAfter } = token;
+  let { written } = token;
+  let numberStart = at + gluedBefore.length;
+  // ".7" as said aloud: a decimal with no leading zero, after a blank or a bracket.
+  if (!gluedBefore && !written.includes('.') && text.charCodeAt(numberStart - 1) === 46 && (numberStart === 1 || /[ (]/.test(text.charAt(numberStart - 2)))) {
+    numberStart--;
+    written = `.${written}`;
+  }
   const numberEnd = numberStart + written.length;
   const tokenEnd = token.end;
-  const value = parseDigits(written);
+  const value = parseDigits(written, context.decimalComma);
 
   if (gluedBefore) {
     const currency = currencyOf(gluedBefore);
@@ -314,6 +411,12 @@ function readDigitFigure(text: string, at: number, context: ScanContext): Scanne
     }
     return label(text, at, tokenEnd);
   }
+  // "_20260311" in a file name or title is part of a name.
+  if (text.charCodeAt(at - 1) === 95 || text.charCodeAt(tokenEnd) === 95) return label(text, at, tokenEnd);
+  // "'21", "fiscal year '24", "calendar '24 and '25": a year with its century left out.
+  if (written.length === 2 && isApostrophe(text.charCodeAt(numberStart - 1)) && !isLetter(text.charCodeAt(numberStart - 2)) && !isDigitCode(text.charCodeAt(numberStart - 2))) {
+    return blank({ start: numberStart - 1, end: numberEnd, kind: 'date' });
+  }
   const slashDate = stickyOpening(SLASH_DATE, '/', text, numberEnd);
   if (slashDate && value <= 31) return blank({ start: numberStart, end: numberEnd + slashDate[0].length, kind: 'date' });
   const slash = stickyOpening(SLASH_FRACTION, '/', text, numberEnd);
@@ -326,6 +429,9 @@ function readDigitFigure(text: string, at: number, context: ScanContext): Scanne
   return readMeasure(text, { start: numberStart, end: numberEnd, value, written, digits: true, scale: 1 }, context, null);
 }
 
+/** The rest of a span of dates after "2/3": "-4/94". Sticky. */
+const DATE_SPAN_TAIL = /-\d{1,2}\/\d{2,4}(?![\d/])/y;
+
 /** Denominators of shares written with a slash ("1/8", "3/4"); other slashes are dates or names. */
 const SHARE_DENOMINATORS: ReadonlySet<number> = new Set([2, 3, 4, 5, 8, 10, 16, 32, 64, 100]);
 
@@ -333,6 +439,9 @@ const SHARE_DENOMINATORS: ReadonlySet<number> = new Set([2, 3, 4, 5, 8, 10, 16, 
 function readSlash(text: string, start: number, numerator: number, written: string, slash: RegExpExecArray, context: ScanContext): ScannedFigure | null {
   const denominator = Number(slash[1]);
   const end = start + written.length + slash[0].length;
+  // "2/3-4/94" in a running header: a span of dates, not a share.
+  const dateSpan = stickyOpening(DATE_SPAN_TAIL, '-', text, end);
+  if (dateSpan && numerator <= 12 && denominator <= 31) return blank({ start, end: end + dateSpan[0].length, kind: 'date' });
   if (Number.isInteger(numerator) && numerator < denominator && SHARE_DENOMINATORS.has(denominator)) {
     const share = Number((numerator / denominator).toPrecision(12));
     const measured = readMeasure(text, { start, end, value: share, written: text.slice(start, end), digits: true, scale: 1 }, context, null);
@@ -370,11 +479,18 @@ function qualifierAt(text: string, start: number): Qualifier | null {
 
 /** Adds the qualifier written before a figure (and "or so", "plus" after it). */
 function withQualifier(text: string, figure: ScannedFigure): ScannedFigure {
-  const found = qualifierAt(text, figure.start);
+  const found = qualifierAt(text, figure.start) ?? (isCjkBefore(text, figure.start) ? cjkQualifierBefore(text, figure.start) : plusOrMinusBefore(text, figure.start));
   if (found) {
     figure.approximate = found.approximate;
     figure.bound = found.bound;
     figure.qualifier = found.written;
+  }
+  const cjkAfter = text.charCodeAt(figure.end) > 0x2fff ? sticky(CJK_QUALIFIER_AFTER, text, figure.end) : null;
+  if (cjkAfter) {
+    const meaning = cjkQualifierAfterMeaning(cjkAfter[0]);
+    figure.approximate ||= meaning.approximate;
+    figure.bound ??= meaning.bound;
+    figure.qualifier ??= cjkAfter[0];
   }
   const after = stickyOpening(QUALIFIER_AFTER, ' +', text, figure.end);
   if (after) {
@@ -385,6 +501,23 @@ function withQualifier(text: string, figure: ScannedFigure): ScannedFigure {
     if (after[0] === '+') figure.end += 1;
   }
   return figure;
+}
+
+const PLUS_OR_MINUS = /(?:^|[^\p{L}])(plus or minus|plus\/minus|±)$/iu;
+
+/** "plus or minus 50 basis points", "±2%": an approximate figure. */
+function plusOrMinusBefore(text: string, offset: number): Qualifier | null {
+  const trimmed = before(text, offset);
+  const last = trimmed.charCodeAt(trimmed.length - 1);
+  if (last !== 115 && last !== 83 && last !== 0xb1) return null;
+  const m = PLUS_OR_MINUS.exec(trimmed);
+  return m ? { written: m[1], start: offset - (text.slice(0, offset).length - text.slice(0, offset).trimEnd().length) - m[1].length, approximate: true, bound: null } : null;
+}
+
+/** Whether the text before offset (past one blank) ends in a CJK character, where a CJK qualifier may stand. */
+function isCjkBefore(text: string, offset: number): boolean {
+  const last = text.charCodeAt(offset - 1) === 32 ? text.charCodeAt(offset - 2) : text.charCodeAt(offset - 1);
+  return last > 0x2fff;
 }
 
 interface CurrencyBefore {
@@ -403,11 +536,11 @@ function currencyBefore(text: string, offset: number): CurrencyBefore | null {
   const trimmed = slice.trimEnd();
   // A currency code is separated by at most one blank; a symbol is glued.
   if (slice.length - trimmed.length > 1) return null;
-  const m = CURRENCY_BEFORE.exec(trimmed);
-  if (!m) return null;
-  const code = currencyOf(m[1].replace(/,$/, ''));
+  const mark = currencyMarkBefore(trimmed);
+  if (!mark) return null;
+  const code = currencyOf(mark.replace(/,$/, ''));
   if (!code) return null;
-  const start = offset - (slice.length - trimmed.length) - m[1].length;
+  const start = offset - (slice.length - trimmed.length) - mark.length;
   return { start, code, mark: text.slice(start, offset) };
 }
 
@@ -429,6 +562,10 @@ function readMeasure(text: string, core: Core, context: ScanContext, glued: Curr
   if (!currency) {
     const sign = text.charAt(core.start - 1);
     const beforeSign = text.charAt(core.start - 2);
+    // "-41-" alone between blanks is a page number in a running header, not a negative.
+    if (sign === '-' && text.charAt(core.end) === '-' && (core.start === 1 || /\s/.test(beforeSign)) && (core.end + 1 === text.length || /\s/.test(text.charAt(core.end + 1))) && core.digits && factor === 1) {
+      return blank({ start: core.start - 1, end: core.end + 1, kind: 'label' });
+    }
     if ((sign === '-' || sign === '−') && (core.start === 1 || /[\s(:=]/.test(beforeSign))) {
       negative = true;
       start = core.start - 1;
@@ -449,17 +586,25 @@ function readMeasure(text: string, core: Core, context: ScanContext, glued: Curr
   // A range: "5% to 7%", "5-7%", "three to five years", "RMB 3 to 4 billion".
   const joined = stickyOpening(RANGE_JOIN, JOIN_OPENING, text, tail.kind ? tail.end : end);
   if (joined && rangeAllowed(text, start, joined[0])) {
-    const second = readRangeEnd(text, joined.index + joined[0].length);
-    if (second && (tail.kind || currency || factor !== 1 || second.tail.kind) && (!second.currency || (currency && currency.code === second.currency))
-      && (!tail.kind || !second.tail.kind || tail.kind === second.tail.kind) && (!tail.kind || second.factor === 1 || tail.kind === 'money')) {
+    const second = readRangeEnd(text, joined.index + joined[0].length, context.decimalComma);
+    // "3-1/8 to 3-3/16": rates in fractions make a range without a unit.
+    const fractions = core.written.includes('/') && second !== null && !Number.isInteger(second.value);
+    // "33 to 35 units", "30 to 35": two bare numbers make a range too (close ends are checked below).
+    // "$20.9 million or 67, 64%": an alternative whose second end carries nothing is a restart, not a range.
+    const bareAlternative = joined[0].trim() === 'or' && second !== null && !second.tail.kind && second.factor === 1 && !second.currency && (currency !== null || factor !== 1 || tail.kind !== null);
+    const bare = !tail.kind && !currency && factor === 1 && second !== null && !second.tail.kind && second.factor === 1 && !second.currency && core.digits;
+    if (second && !bareAlternative && (tail.kind || currency || factor !== 1 || second.tail.kind || second.factor !== 1 || fractions || bare) && (!second.currency || (currency && currency.code === second.currency))
+      && (!tail.kind || !second.tail.kind || tail.kind === second.tail.kind) && (factor === 1 || !second.tail.kind || second.tail.kind === 'money')
+      && (second.tail.pending !== 'subunit' || (!currency && factor === 1)) && (!currency || !second.tail.kind || second.tail.kind === 'money') && (!tail.kind || second.factor === 1 || tail.kind === 'money')) {
       const secondTail = second.tail.kind ? second.tail : tail;
       const sameKind = !tail.kind || !second.tail.kind || tail.kind === second.tail.kind;
       const firstFactor = factor !== 1 ? factor : second.factor;
-      if (sameKind && (secondTail.kind || currency || factor !== 1 || second.factor !== 1)) {
+      if (sameKind && (secondTail.kind || currency || factor !== 1 || second.factor !== 1 || fractions || bare)) {
         const low = secondTail.convert(scaled(core.value, firstFactor));
         const high = secondTail.convert(scaled(second.value, second.factor !== 1 ? second.factor : firstFactor));
-        // "14 to 2%" falls rather than spans: a range runs upwards, so the two stay apart.
-        if (low <= high) {
+        // "14 to 2%" falls rather than spans: a range runs upwards, so the two stay apart. Ends far
+        // apart ("$5.5 million to $92.8 million") are a movement, and equal ends a repetition.
+        if (low < high && (low <= 0 || high <= low * RANGE_SPREAD)) {
           min = low;
           max = high;
           tail = { ...secondTail, end: second.end };
@@ -478,6 +623,7 @@ function readMeasure(text: string, core: Core, context: ScanContext, glued: Curr
       min, max,
       unit: currency ? currency.code : tail.unit,
       currencyMark: currency ? currency.mark : null,
+      pending: currency ? null : tail.pending ?? null,
     });
     const escapes = escapedDebris(text, start, figureEnd);
     if (escapes.length) figure.problem = { code: 'escaped-symbol', debris: escapes };
@@ -488,17 +634,19 @@ function readMeasure(text: string, core: Core, context: ScanContext, glued: Curr
     if (!negative && inAccountingParentheses(text, start, figureEnd) && figure.value !== null) figure.value = -figure.value;
     return withQualifier(text, figure);
   }
-  return withQualifier(text, bareNumber(text, core, start, end, value, factor, context));
+  return withQualifier(text, bareNumber(text, core, start, end, min === null ? value : null, factor, min === null ? null : { min, max }));
 }
 
 /**
  * Whether a joiner makes a range: "and" only after "between"; "to" not after "from", which
  * states a movement ("from RMB 749 million to RMB 58.6 billion"), two figures.
  */
+const MOVEMENT_BEFORE = /(?:^|[^\p{L}])(?:from|by|up|down|increased?|decreased?|grew|rose|fell|declined?|improved|dropped|went)$/iu;
+
 function rangeAllowed(text: string, start: number, joiner: string): boolean {
   const trimmed = before(text, start);
   if (joiner.trim() === 'and') return /(?:^|[^\p{L}])between$/iu.test(trimmed);
-  if (joiner.trim() === 'to') return !/(?:^|[^\p{L}])(?:from|by)$/iu.test(trimmed);
+  if (joiner.trim() === 'to') return !MOVEMENT_BEFORE.test(trimmed);
   return true;
 }
 
@@ -508,17 +656,23 @@ function inAccountingParentheses(text: string, start: number, end: number): bool
 }
 
 /** Reads the second number of a range with its own currency, scale and unit. */
-function readRangeEnd(text: string, at: number): { value: number; factor: number; tail: Tail; end: number; currency: string | null } | null {
-  const currency = sticky(/(?:US|HK)?\\?\$|RMB ?|[€£¥]/y, text, at);
+function readRangeEnd(text: string, at: number, decimalComma = false): { value: number; factor: number; tail: Tail; end: number; currency: string | null } | null {
+  const currency = sticky(RANGE_CURRENCY, text, at);
   const numberAt = currency ? at + currency[0].length : at;
-  const digits = readNumberToken(text, numberAt, false);
+  const digits = readNumberToken(text, numberAt, false, decimalComma);
   let value: number | null = null;
   let end = numberAt;
   if (digits) {
     // "5-7%" continues; "2022-2023" or "5-7th" or "1-800-FLOWERS" do not.
     if (/^[.\d]|^[A-Za-z]{3}/.test(text.slice(digits.end, digits.end + 3))) return null;
-    value = parseDigits(digits.written);
+    value = parseDigits(digits.written, decimalComma);
     end = digits.end;
+    // "3-1/8 to 3-3/16": a rate said in fractions.
+    const mixed = Number.isInteger(value) ? stickyOpening(MIXED_FRACTION, '- ', text, end) : null;
+    if (mixed && Number(mixed[1]) < Number(mixed[2])) {
+      value += Number(mixed[1]) / Number(mixed[2]);
+      end += mixed[0].length;
+    }
   } else {
     const words = sticky(/(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty)(?![\p{L}])/iuy, text, numberAt);
     if (!words) return null;
@@ -557,6 +711,35 @@ function escapedDebris(text: string, start: number, end: number): Array<{ start:
   return debris;
 }
 
+/** A size glued with a hyphen that names a product ("3-nanometer", "6-inch", "12-core"). Sticky. */
+const SIZE_NAME = /-(?:nanometers?|nm|microns?|inch|foot|feet|meters?|metres?|miles?|kilometers?|liters?|litres?|gallons?|tons?|tonnes?|watts?|volts?|bits?|cores?|layers?|nodes?|stor(?:y|ies)|seats?|wheels?|doors?|stars?)(?![\p{L}])/iuy;
+/** Words after which a number names rather than measures ("version 12", "phase 3"). On trimmed text. */
+const NAMING_WORD_BEFORE = /(?:^|[^\p{L}])(?:version|release|form|item|article|section|chapter|rule|phase|tier|gen|generation|series|model|type|class|room|gate|route|channel|page|slide|exhibit|schedule|proposal|resolution|episode|season|volume)$/iu;
+/** "Page 4 of" before the page count of a page marker. On trimmed text. */
+const PAGE_OF_BEFORE = /(?:^|[^\p{L}])(?:page|slide|p\.) ?\d{1,4} of$/iu;
+const NAMING_WORDS: ReadonlySet<string> = new Set([
+  'version', 'release', 'form', 'item', 'article', 'section', 'chapter', 'rule', 'phase', 'tier', 'gen', 'generation', 'series', 'model',
+  'type', 'class', 'room', 'gate', 'route', 'channel', 'page', 'slide', 'exhibit', 'schedule', 'proposal', 'resolution', 'episode', 'season', 'volume',
+]);
+
+/** The last run of letters of a text, lower case. */
+function lastLowerWord(text: string): string {
+  let start = text.length;
+  while (start > 0 && isLetter(text.charCodeAt(start - 1))) start--;
+  return text.slice(start).toLowerCase();
+}
+
+/** The "to 1" or ":1" of a ratio ("20 to 1", "3:1"). Sticky. */
+const RATIO_TAIL = /(?: to |:)1(?![\d,:\/]|\.\d)/y;
+
+/** A rate named shortly before a number, then a verb or preposition that links them. On trimmed text. */
+const RATE_BEFORE = /\b(?:rates?|yields?|ratio|margins?|comps|unemployment|inflation|participation|coupon)\b[^.;:!?\d]{0,30}\b(?:was|were|is|are|at|of|to|by|up|down|around|about|approximately|roughly)$/i;
+
+/** A percentage right after a number, so "the top 1%" measures rather than ranks. */
+const PERCENT_NEXT = /^ ?(?:%|percent|per cent)/i;
+/** A two-digit year after a period word: "the first quarter of 19", "second half of 21". On trimmed text. */
+const PERIOD_OF_BEFORE = /(?:^|[^\p{L}])(?:quarter|half|year|fiscal|calendar|FY|CY)(?: of)?$/iu;
+
 /** Digits that name or date rather than measure; null when the number is a measure. */
 function readPlain(text: string, core: Core, start: number): ScannedFigure | null {
   const trimmed = before(text, start);
@@ -564,6 +747,9 @@ function readPlain(text: string, core: Core, start: number): ScannedFigure | nul
   if (start === 0 && core.end === text.length) return blank({ start, end: core.end, kind: 'label' });
   const clock = stickyOpening(CLOCK_TAIL, ':', text, core.end);
   if (clock && !core.written.includes('.')) return blank({ start, end: core.end + clock[0].length, kind: 'date' });
+  if (core.written.length === 2 && endsInLetterOrDot(trimmed) && PERIOD_OF_BEFORE.test(trimmed) && !PERCENT_NEXT.test(text.slice(core.end, core.end + 9))) {
+    return blank({ start, end: core.end, kind: 'period' });
+  }
   const yearPeriod = isYear(core.written, core.value) ? stickyOpening(PERIOD_AFTER, ' ', text, core.end) : null;
   if (yearPeriod) return blank({ start, end: core.end + yearPeriod[0].length, kind: 'period' });
   if (endsInLetterOrDot(trimmed) && MONTH_BEFORE.test(trimmed)) return date(text, start, core.end);
@@ -573,10 +759,19 @@ function readPlain(text: string, core: Core, start: number): ScannedFigure | nul
   }
   const last = trimmed.charCodeAt(trimmed.length - 1);
   const afterWord = (last >= 65 && last <= 90) || (last >= 97 && last <= 122) || last === 46 || last === 35;
-  if (afterWord && RANK_BEFORE.test(trimmed)) return blank({ start, end: core.end, kind: 'ordinal' });
+  if (afterWord && RANK_BEFORE.test(trimmed) && !PERCENT_NEXT.test(text.slice(core.end, core.end + 9))) return blank({ start, end: core.end, kind: 'ordinal' });
   if ((last === 58 && EXCHANGE_BEFORE.test(trimmed)) || (core.written.charCodeAt(0) === 48 && isDigitCode(core.written.charCodeAt(1)))) return blank({ start, end: core.end, kind: 'label' });
   const chain = stickyOpening(PLUS_CHAIN, '+', text, core.end);
   if (chain) return blank({ start, end: core.end + chain[0].length, kind: 'label' });
+  // "3-nanometer", "6-inch fab": a size that names a product, not a count.
+  if (stickyOpening(SIZE_NAME, '-', text, core.end)) return blank({ start, end: core.end, kind: 'label' });
+  // "Page 4 of 9": a page marker.
+  if (afterWord && trimmed.endsWith('of') && PAGE_OF_BEFORE.test(trimmed)) return blank({ start, end: core.end, kind: 'label' });
+  // "version 12", "Form 10", "phase 3": numbers after a naming word.
+  if (afterWord && core.value < 1000 && NAMING_WORDS.has(lastLowerWord(trimmed)) && NAMING_WORD_BEFORE.test(trimmed) && !PERCENT_NEXT.test(text.slice(core.end, core.end + 9))) return blank({ start, end: core.end, kind: 'label' });
+  // "20 to 1": a ratio.
+  const ratio = Number.isInteger(core.value) && core.value > 1 ? stickyOpening(RATIO_TAIL, ' :', text, core.end) : null;
+  if (ratio) return withQualifier(text, blank({ start, end: core.end + ratio[0].length, kind: 'multiple', value: core.value, unit: 'x' }));
   // "COVID-19" and "10-K" or "20-F" are names.
   if (text.charCodeAt(start - 1) === 45 && isLetter(text.charCodeAt(start - 2))) return blank({ start, end: core.end, kind: 'label' });
   const formName = stickyOpening(FORM_SUFFIX, '-', text, core.end);
@@ -606,29 +801,35 @@ function readPlain(text: string, core: Core, start: number): ScannedFigure | nul
  * or was just named ("orders peaked at 120 million"); money in the call's default currency
  * when scaled; else a figure the engine cannot read.
  */
-function bareNumber(text: string, core: Core, start: number, end: number, value: number, factor: number, context: ScanContext): ScannedFigure {
+function bareNumber(text: string, core: Core, start: number, end: number, value: number | null, factor: number, range: { min: number | null; max: number | null } | null): ScannedFigure {
   const integer = !/[.,]/.test(core.written);
   const noun = countedNounAfter(text, end, factor !== 1);
   // A plain integer before a singular noun names it ("the 618 festival"); it counts nothing.
-  if (noun && !noun.plural && factor === 1 && core.digits && !core.written.includes(',') && (core.value >= 2 || !integer)) return blank({ start, end, kind: 'label' });
-  if (noun) return blank({ start, end, kind: 'count', value, unit: noun.unit });
+  if (noun && !noun.plural && factor === 1 && !range && core.digits && !core.written.includes(',') && (core.value >= 2 || !integer)) return blank({ start, end, kind: 'label' });
+  if (noun) return blank({ start, end, kind: 'count', value, ...range, unit: noun.unit });
   if (factor === 1) {
     const trimmed = before(text, start);
     const qualified = qualifierAt(text, start) !== null;
-    if (core.digits && integer && core.value >= 100 && !qualified && core.written.length < 7) {
+    if (core.digits && integer && core.value >= 100 && !qualified && core.written.length < 7 && !range) {
       return blank({ start, end, kind: 'label' });
     }
-    if (core.digits && !Number.isInteger(core.value)) {
+    if (core.digits && (!Number.isInteger(core.value) || range) && RATE_BEFORE.test(text.slice(Math.max(0, start - 60), start).trimEnd())) {
+      // "the participation rate was 66.7", "a coupon of 3-1/16": the sentence says it is a rate.
+      const percent = (v: number | null): number | null => (v === null ? null : percentToFraction(v));
+      return blank({ start, end, kind: 'percent', value: percent(value), min: percent(range?.min ?? null), max: percent(range?.max ?? null), unit: '%' });
+    }
+    if (core.digits && !Number.isInteger(core.value) && !range) {
       const unitNeeded = /^ (?:year[- ](?:on|over)[- ]year |yoy )?(?:increase|decrease|growth|decline|rise|drop|gain|jump|improvement)/i.test(text.slice(end, end + 40))
         || /(?:increased?|decreased?|grew|growth|declined?|rose|up|down|fell|by)$/i.test(trimmed);
       if (unitNeeded) return blank({ start, end, kind: 'unparsed', problem: { code: 'unparsed-figure', missingUnitAt: core.end } });
     }
-    return blank({ start, end, kind: 'count', value, unit: null });
+    return blank({ start, end, kind: 'count', value, ...range, unit: null });
   }
+  const classifier = text.charCodeAt(end) > 0x2fff || text.charCodeAt(end + 1) > 0x2fff ? sticky(CJK_CLASSIFIER, text, end) : null;
+  if (classifier) return blank({ start, end, kind: 'count', value, ...range, unit: classifier[1] || classifier[2] || null });
   const nounBefore = countNounBefore(text, start);
-  if (nounBefore) return blank({ start, end, kind: 'count', value, unit: nounBefore });
-  if (context.defaultCurrency) return blank({ start, end, kind: 'money', value, unit: context.defaultCurrency });
-  return blank({ start, end, kind: 'unparsed', problem: { code: 'missing-currency' } });
+  if (nounBefore) return blank({ start, end, kind: 'count', value, ...range, unit: nounBefore });
+  return blank({ start, end, kind: 'money', value, ...range, pending: 'amount' });
 }
 
 /** Reads a figure that starts with a word: spelled-out numbers, fuzzy amounts, shares, multiples. */
@@ -645,11 +846,13 @@ function readWordFigure(text: string, at: number, word: string, context: ScanCon
     if (noun !== undefined) return withQualifier(text, blank({ start: at, end, kind: 'count', min: magnitude[0], max: magnitude[1], unit: noun }));
     const currency = currencyBefore(text, at);
     if (currency) return withQualifier(text, blank({ start: currency.start, end, kind: 'money', min: magnitude[0], max: magnitude[1], unit: currency.code, currencyMark: currency.mark }));
-    if (context.defaultCurrency) return blank({ start: at, end, kind: 'money', min: magnitude[0], max: magnitude[1], unit: context.defaultCurrency });
-    return blank({ start: at, end, kind: 'unparsed', problem: { code: 'missing-currency' } });
+    const said = stickyOpening(CURRENCY_OF_AFTER, ' ', text, end);
+    const code = said ? currencyOf(said[1]) : null;
+    if (said && code) return withQualifier(text, blank({ start: at, end: end + said[0].length, kind: 'money', min: magnitude[0], max: magnitude[1], unit: code }));
+    return blank({ start: at, end, kind: 'money', min: magnitude[0], max: magnitude[1], pending: 'magnitude' });
   }
   const multiple = MULTIPLE_WORDS.get(lower);
-  if (multiple !== undefined) return blank({ start: at, end, kind: 'multiple', value: multiple, unit: 'x' });
+  if (multiple !== undefined) return withQualifier(text, blank({ start: at, end, kind: 'multiple', value: multiple, unit: 'x' }));
   if (lower === 'half') return readHalf(text, at, end);
   if (ORDINAL_WORDS.has(lower)) {
     // "one-third" was read with its number; a lone "third" or "tenth" ranks.
@@ -677,7 +880,8 @@ function readWordFigure(text: string, at: number, word: string, context: ScanCon
   if (share) {
     const part = share[1].toLowerCase();
     const isQuarter = part.startsWith('quarter');
-    if (!isQuarter || stickyOpening(OF_AFTER, ' ', text, end + share[0].length)) {
+    // "three quarters of the revenue" is a share; "two quarters of growth" a length of time.
+    if (!isQuarter || (stickyOpening(OF_AFTER, ' ', text, end + share[0].length) && SHARE_OF.test(text.slice(end + share[0].length, end + share[0].length + 12)))) {
       const fraction = FRACTION_WORDS.get(part) ?? 0;
       return withQualifier(text, blank({ start: at, end: end + share[0].length, kind: 'fraction', value: Number((number * fraction).toPrecision(12)) }));
     }
@@ -687,19 +891,25 @@ function readWordFigure(text: string, at: number, word: string, context: ScanCon
   if (scaleAfter) return readMeasure(text, core, context, null);
   const tail = readTail(text, end);
   const joined = tail.kind ? null : stickyOpening(RANGE_JOIN, JOIN_OPENING, text, end);
-  const rangeEnd = joined ? readRangeEnd(text, end + joined[0].length) : null;
+  const rangeEnd = joined ? readRangeEnd(text, end + joined[0].length, context.decimalComma) : null;
   if (rangeEnd && rangeEnd.tail.kind && rangeEnd.tail.kind !== 'money') return readMeasure(text, core, context, null);
-  if (!tail.kind || tail.kind === 'money') {
-    // Small spelled-out counts ("three strategies") are left out, as the contract allows.
-    return null;
-  }
+  // Small spelled-out counts ("three strategies") are left out, as the contract allows; "six cents" and "nine bucks" are money.
+  if (!tail.kind) return null;
+  if (tail.kind === 'money') return readMeasure(text, core, context, null);
   const figure = readMeasure(text, core, context, null);
   return figure && figure.kind !== 'count' && figure.kind !== 'unparsed' ? figure : null;
 }
 
+/** What follows "of" in a share of something: a determiner or a number ("three quarters of the revenue"). */
+const SHARE_OF = /^ of (?:the|our|its|their|all|this|that|these|those|total|[\d$€£¥])/i;
+
 /** "half a month", "half-day", "first half", "by half". */
 function readHalf(text: string, at: number, end: number): ScannedFigure | null {
   const trimmed = before(text, at);
+  // "a month and a half" or "one and a half years": the half belongs to the length of time.
+  if (/(?:^|[^\p{L}])and(?: a)?$/iu.test(trimmed) && (/(?:month|year|week|day|quarter|hour)s? and(?: a)?$/i.test(trimmed) || stickyOpening(/ (?:months?|years?|weeks?|days?|quarters?|hours?)(?![\p{L}])/iuy, ' ', text, end))) return null;
+  // "half-yearly", "half of next year": a period.
+  if (stickyOpening(/(?:[- ]yearly|[- ]year(?![\p{L}])| of (?:next|this|last|the) (?:year|fiscal))/iuy, ' -', text, end)) return blank({ start: at, end, kind: 'period' });
   if (/(?:^|[^\p{L}])(?:first|second|back|front|latter|later|other|1st|2nd)$/iu.test(trimmed)) {
     return blank({ start: at, end, kind: 'period' });
   }

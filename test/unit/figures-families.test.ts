@@ -1,0 +1,197 @@
+// The figure families of issue 9, one block each: ranges and alternatives as one figure, CJK
+// numbers, lakh and crore, decimal commas, currencies the document decides, rates, ratios,
+// years and identifiers. Every sentence is our own invented text.
+import * as assert from 'node:assert/strict';
+import { analyze } from '../../server/src/engine';
+import type { Figure } from '../../server/src/engine';
+import { CURRENCIES } from '../../server/src/engine/facts/currencies';
+import { SCALE_FACTS } from '../../server/src/engine/facts/scales';
+import { currencyOf, PREFIX_OF } from '../../server/src/engine/figures/currencies';
+import { SCALES } from '../../server/src/engine/figures/numbers';
+
+function figureIn(text: string, written: string): Figure {
+  const figures = analyze(text).figures;
+  const found = figures.find((f) => f.text === written);
+  assert.ok(found, `no figure "${written}" in ${JSON.stringify(text)}; found ${figures.map((f) => `"${f.text}" (${f.kind})`).join(', ') || 'none'}`);
+  return found;
+}
+
+function reads(text: string, written: string, expected: Partial<Figure>): void {
+  const found = figureIn(text, written);
+  const actual = Object.fromEntries(Object.keys(expected).map((key) => [key, found[key as keyof Figure]]));
+  assert.deepEqual(actual, expected, `"${written}" in ${JSON.stringify(text)}`);
+}
+
+describe('figures: one facts table per fact', () => {
+  it('knows every mark of every currency row, and a fix prefix for each', () => {
+    for (const row of CURRENCIES) {
+      for (const mark of [...row.before, ...row.after]) assert.equal(currencyOf(mark), row.iso, mark);
+      if (!row.iso.endsWith('?')) assert.ok(PREFIX_OF.get(row.iso), row.iso);
+    }
+  });
+
+  it('knows every scale of the scale table', () => {
+    for (const row of SCALE_FACTS) {
+      for (const written of [...row.words, ...row.abbreviations, ...row.letters, ...row.cjk]) assert.equal(SCALES.get(written.toLowerCase()), row.factor, written);
+    }
+  });
+
+  it('reads the same currency the same way before an amount, after it and in a range', () => {
+    reads('The arm earned 300 million SGD.', '300 million SGD', { kind: 'money', value: 300_000_000, unit: 'SGD' });
+    reads('We guide to S$3 to S$4 billion.', 'S$3 to S$4 billion', { kind: 'money', min: 3e9, max: 4e9, unit: 'SGD' });
+    reads('We guide to US$3 to US$4 billion.', 'US$3 to US$4 billion', { kind: 'money', min: 3e9, max: 4e9, unit: 'USD' });
+    reads('營收 500 萬元。', '500 萬元', { kind: 'money', value: 5_000_000, unit: 'CNY' });
+  });
+});
+
+describe('figures: ranges and alternatives', () => {
+  it('reads both ends as one figure with min and max', () => {
+    reads('We shipped 33 to 35 units.', '33 to 35', { kind: 'count', min: 33, max: 35, value: null, unit: 'unit' });
+    reads('We expect 30 to 35 next year.', '30 to 35', { kind: 'count', min: 30, max: 35 });
+    reads('Revenue will be between USD 39.0 billion and USD 40.2 billion.', 'USD 39.0 billion and USD 40.2 billion', { kind: 'money', min: 39e9, max: 40.2e9, unit: 'USD' });
+    reads('Spreads moved 3 or 4 basis points.', '3 or 4 basis points', { kind: 'basisPoints', min: 0.0003, max: 0.0004 });
+    reads('Deals north of 50 or 100 million dollars.', '50 or 100 million dollars', { kind: 'money', min: 5e7, max: 1e8, bound: 'atLeast' });
+    reads('Margins of 5% to 7%.', '5% to 7%', { kind: 'percent', min: 0.05, max: 0.07 });
+    reads('Capex of 600-800 million dollars.', '600-800 million dollars', { kind: 'money', min: 6e8, max: 8e8 });
+  });
+
+  it('keeps a movement, a repetition and a different unit apart', () => {
+    const moved = analyze('Revenue rose from $5.5 million to $92.8 million.').figures.map((f) => f.text);
+    assert.deepEqual(moved, ['$5.5 million', '$92.8 million']);
+    assert.deepEqual(analyze('Revenue was up $2 million to $40 million.').figures.map((f) => f.text), ['$2 million', '$40 million']);
+    assert.deepEqual(analyze('Growth was 22- 22%.').figures.map((f) => f.text), ['22', '22%']);
+    assert.deepEqual(analyze('We saved $9.4 million or 38% of costs.').figures.map((f) => f.kind), ['money', 'percent']);
+  });
+});
+
+describe('figures: CJK numbers', () => {
+  it('reads digits with CJK scales and currencies', () => {
+    reads('本季營收達到 10 億美元。', '10 億美元', { kind: 'money', value: 1e9, unit: 'USD' });
+    reads('全年收入１２３億元。', '１２３億元', { kind: 'money', value: 12.3e9, unit: 'CNY' });
+    reads('日本子公司為 120 億日圓。', '120 億日圓', { kind: 'money', value: 12e9, unit: 'JPY' });
+    reads('子公司營收為新台幣 35 億元。', '新台幣 35 億元', { kind: 'money', value: 3.5e9, unit: 'TWD' });
+    reads('歐洲業務 3 百萬歐元。', '3 百萬歐元', { kind: 'money', value: 3e6, unit: 'EUR' });
+  });
+
+  it('reads Chinese numerals with a scale or a unit, and leaves them alone otherwise', () => {
+    reads('公司計劃投資十億元。', '十億元', { kind: 'money', value: 1e9, unit: 'CNY' });
+    reads('淨利潤二十億元左右。', '二十億元', { kind: 'money', value: 2e9, approximate: true });
+    reads('其中三成用於研發。', '三成', { kind: 'percent', value: 0.3 });
+    reads('訂單增長三倍。', '三倍', { kind: 'multiple', value: 3 });
+    reads('為數十億用戶提供服務。', '數十億', { kind: 'count', min: 2e9, max: 9e9, value: null, unit: '用戶', approximate: true });
+    assert.deepEqual(analyze('我們十分重視，一個問題接著一個問題。').figures, []);
+  });
+
+  it('reads points, counts and qualifiers said in Chinese', () => {
+    reads('毛利率提升 1.5 個百分點。', '1.5 個百分點', { kind: 'percentagePoints', value: 0.015, unit: 'pp' });
+    reads('連接了超過 20 億個設備。', '20 億', { kind: 'count', value: 2e9, unit: '設備', bound: 'atLeast' });
+    reads('約 3,000 萬港元。', '3,000 萬港元', { kind: 'money', value: 3e7, unit: 'HKD', approximate: true });
+  });
+});
+
+describe('figures: Indian and European notations', () => {
+  it('reads lakh, crore and Indian digit grouping', () => {
+    reads('Revenue was Rs. 13,68,821 thousand.', 'Rs. 13,68,821 thousand', { kind: 'money', value: 1_368_821_000, unit: 'INR' });
+    reads('We lent ₹4,500 crore.', '₹4,500 crore', { kind: 'money', value: 45_000_000_000, unit: 'INR' });
+    reads('The ticket was 1,00,000 rupees.', '1,00,000 rupees', { kind: 'money', value: 100_000, unit: 'INR' });
+    reads('We have 2.5 lakh customers.', '2.5 lakh', { kind: 'count', value: 250_000, unit: 'customer' });
+  });
+
+  it('reads decimal commas where the document writes them, and only there', () => {
+    const european = 'Der Umsatz stieg auf 1.234,5 Mio. € und die Marge auf 12,5 %.';
+    reads(european, '1.234,5 Mio. €', { kind: 'money', value: 1_234_500_000, unit: 'EUR' });
+    reads(european, '12,5 %', { kind: 'percent', value: 0.125 });
+    reads('We sold 1,234 units at 12.5% margin.', '1,234', { kind: 'count', value: 1234 });
+  });
+
+  it('reads "per cent"', () => {
+    reads('Inflation was 2.5 per cent.', '2.5 per cent', { kind: 'percent', value: 0.025 });
+  });
+});
+
+describe('figures: the currency of an amount that does not write one', () => {
+  it('takes the only currency of the document, even when only "$", and says it was inferred', () => {
+    const call = 'Revenue was $412.6 million.\nAdjusted EBITDA was 27.8 million.';
+    const analysis = analyze(call);
+    assert.deepEqual(analysis.diagnostics, []);
+    reads(call, '27.8 million', { kind: 'money', value: 27_800_000, unit: 'USD', currencyInferred: true });
+    assert.equal(figureIn(call, '$412.6 million').currencyInferred, undefined);
+  });
+
+  it('reads cents, spelled amounts, bucks, quid and pesos as money', () => {
+    const call = 'Revenue was $10 million. EPS was 17 cents per share, or six cents above plan, and we hold three billion of cash.';
+    reads(call, '17 cents', { kind: 'money', value: 0.17, unit: 'USD' });
+    reads(call, 'six cents', { kind: 'money', value: 0.06, unit: 'USD' });
+    reads(call, 'three billion', { kind: 'money', value: 3e9, unit: 'USD', currencyInferred: true });
+    reads('A seat costs nineteen bucks.', 'nineteen bucks', { kind: 'money', value: 19, unit: 'USD' });
+    reads('It costs 5 quid.', '5 quid', { kind: 'money', value: 5, unit: 'GBP' });
+    reads('We collected 90 million pesos.', '90 million pesos', { kind: 'money', value: 9e7, unit: 'MXN' });
+    reads('Costs were hundreds of millions of dollars.', 'hundreds of millions of dollars', { kind: 'money', min: 1e8, unit: 'USD' });
+  });
+
+  it('warns only where the document mixes currencies and the line does not decide, with a true message', () => {
+    const call = 'Europe earned €310 million and the US $220 million.\nNet income was 49.9 billion.\nSpain made €40 million of profit, 12 million of it in Madrid.';
+    const analysis = analyze(call);
+    assert.deepEqual(analysis.diagnostics.map((d) => [d.line, d.code]), [[1, 'missing-currency']]);
+    assert.match(analysis.diagnostics[0].message, /writes amounts in EUR and USD/);
+    assert.doesNotMatch(analysis.diagnostics[0].message, /states no default currency/);
+    reads(call, '12 million', { kind: 'money', unit: 'EUR', currencyInferred: true });
+  });
+
+  it('reads an amount of a monetary metric as money of no stated currency in a document that names none', () => {
+    const podcast = 'We got to over 100 million ARR, and revenue was 5 million the first year.';
+    assert.deepEqual(analyze(podcast).diagnostics, []);
+    reads(podcast, '100 million', { kind: 'money', unit: null, value: 1e8, currencyInferred: undefined });
+    reads(podcast, '5 million', { kind: 'money', unit: null, currencyInferred: undefined });
+    const unknown = analyze('We invested 1 billion to build it.');
+    assert.match(unknown.diagnostics[0].message, /writes no currency anywhere/);
+  });
+});
+
+describe('figures: rates, ratios and multiples', () => {
+  it('reads rates said in fractions and percentages the sentence names', () => {
+    reads('The funds rate traded at 3-1/8 to 3-3/16.', '3-1/8 to 3-3/16', { kind: 'percent', min: 0.03125, max: 0.031875 });
+    reads('The discount rate was set at 3-1/16.', '3-1/16', { kind: 'percent', value: 0.030625 });
+    reads('The participation rate was 66.7 in May.', '66.7', { kind: 'percent', value: 0.667 });
+    // Conservative: a change with no rate named stays unread.
+    reads('Hourly earnings were up .7 on the year.', '.7', { kind: 'unparsed' });
+  });
+
+  it('reads ratios, verbs of multiplying and plus or minus', () => {
+    reads('Leverage is 20 to 1.', '20 to 1', { kind: 'multiple', value: 20 });
+    reads('We are more than tripling capacity.', 'tripling', { kind: 'multiple', value: 3, bound: 'atLeast' });
+    reads('We are doubling output.', 'doubling', { kind: 'multiple', value: 2 });
+    reads('Within plus or minus 50 basis-points.', '50 basis-points', { kind: 'basisPoints', value: 0.005, approximate: true });
+  });
+});
+
+describe('figures: years and identifiers are not counts', () => {
+  it('reads apostrophe years and two-digit years after a period word as dates and periods', () => {
+    const text = "In fiscal year '24 and calendar '24 and '25, the second half of 21 and the first quarter of 19.";
+    for (const written of ["'24", "'25"]) assert.equal(figureIn(text, written).kind, 'date');
+    assert.equal(figureIn(text, '21').kind, 'period');
+    assert.equal(figureIn(text, '19').kind, 'period');
+  });
+
+  it('reads sizes, forms, versions, page markers and file stamps as labels', () => {
+    const text = 'Our 3-nanometer node, the 6-inch fab, Form 10-K, version 12, Page 4 of 9 and Results_20260311.';
+    const kinds = analyze(text).figures.map((f) => [f.text, f.kind]);
+    assert.deepEqual(kinds, [['3', 'label'], ['6', 'label'], ['10', 'label'], ['12', 'label'], ['4', 'label'], ['9', 'label'], ['20260311', 'label']]);
+    reads('The top 1% of firms.', '1%', { kind: 'percent', value: 0.01 });
+    // A running header: dates and a page number, not a share and a decrease.
+    assert.deepEqual(analyze('HEARING 2/3-4/94 -41-').figures.map((f) => [f.text, f.kind]), [['2/3-4/94', 'date'], ['-41-', 'label']]);
+  });
+
+  it('reads lengths of time and periods said with quarters and halves', () => {
+    reads('We had two quarters of growth.', 'two quarters', { kind: 'duration', value: 2, unit: 'quarter' });
+    reads('Three quarters of the revenue is recurring.', 'Three quarters', { kind: 'fraction', value: 0.75 });
+    reads('Credit was best over the last 12 months on consumer.', '12 months', { kind: 'duration', value: 12, unit: 'month' });
+    assert.equal(figureIn('We report half-yearly.', 'half').kind, 'period');
+    assert.equal(figureIn('It lands in the half of next year.', 'half').kind, 'period');
+    assert.ok(analyze('It took a month and a half.').figures.every((f) => f.kind !== 'fraction'));
+  });
+
+  it('reads an alternative whose second end carries nothing as a restart, not a range', () => {
+    assert.deepEqual(analyze('Sales were $20.9 million or 67, 64% of the total.').figures.map((f) => f.text), ['$20.9 million', '67', '64%']);
+  });
+});
