@@ -1,5 +1,6 @@
 // What activate() returns: a small read-only view for other extensions and the in-editor tests.
 import type { RosterEntry } from './protocol';
+import type { AnnotationsApi } from './annotations/controller';
 
 export interface TranscriptLensApi {
   /** The process id of the running language server, as the server reports it; undefined when none runs. */
@@ -10,4 +11,6 @@ export interface TranscriptLensApi {
   roster(): RosterEntry[];
   /** The status bar text for the active transcript, empty when none is active. */
   statusText(): string;
+  /** Annotations as the server resolved them and as the editor draws them. */
+  annotations: AnnotationsApi;
 }

@@ -10,6 +10,7 @@ import { QuietRestartErrorHandler } from './errorHandler';
 import { detectedNotification, serverProcessRequest, TRANSCRIPT_LANGUAGE } from './protocol';
 import { activeTranscript, pickTurn, REVEAL_TURN_COMMAND, revealTurn, ROSTER_VIEW_ID, RosterModel, RosterTreeProvider } from './roster';
 import { TranscriptStatusBar } from './statusBar';
+import { registerAnnotations } from './annotations/controller';
 
 const ACTIVE_CONTEXT_KEY = 'transcriptLens.transcriptActive';
 let client: LanguageClient | undefined;
@@ -100,12 +101,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<Transc
     vscode.commands.registerCommand(REVEAL_TURN_COMMAND, revealTurn),
   );
   updateActiveContext();
+  const annotations = registerAnnotations(context, languageClient);
   await languageClient.start();
   return {
     serverProcessId: () => serverProcessId(languageClient),
     whenServerRunning: () => whenRunning(languageClient),
     roster: () => roster.entries,
     statusText: () => (roster.uri ? statusBar.text : ''),
+    annotations,
   };
 }
 

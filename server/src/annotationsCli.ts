@@ -59,7 +59,10 @@ export function annotationsCommand(args: readonly string[], write: (text: string
       // No sidecar: the file has no annotations.
     }
     const state = sidecarText === null ? { annotations: [], error: null } : parseSidecarText(sidecarText);
-    if (state.error) process.stderr.write(`transcript-lens: ${file}${SIDECAR_SUFFIX}: ${state.error}\n`);
+    if (state.error) {
+      failed = true;
+      process.stderr.write(`transcript-lens: ${file}${SIDECAR_SUFFIX}: ${state.error}\n`);
+    }
     const uri = pathToFileURL(file).href;
     names.set(uri, file);
     documents.push({ uri, annotations: resolveAnnotations(text, analyze(text), state.annotations), error: state.error });
