@@ -1,0 +1,95 @@
+// The server's annotation helpers: the sidecar format (version 2, version 1 read, invalid or
+// newer files refused), the code book, and the CSV and Markdown exports.
+import * as assert from 'node:assert/strict';
+import { chooseCodebook, DEFAULT_CODEBOOK } from '../../server/src/annotationsCodebook';
+import { annotationsToCsv, annotationsToMarkdown, csvField } from '../../server/src/annotationsExport';
+import type { DocumentAnnotations } from '../../server/src/annotationsProtocol';
+import type { ResolvedAnnotation } from '../../server/src/engine/anchors';
+import { parseSidecarText, serializeSidecar } from '../../server/src/sidecar';
+
+const STORED = { id: 'a1', tag: 'Risk', note: 'watch', created: '2027-01-05T10:00:00.000Z', text: 'supply is tight', before: 'we think ', after: ' this year', line: 7 };
+
+function annotation(overrides: Partial<ResolvedAnnotation>): ResolvedAnnotation {
+  return {
+    id: 'a', tag: 'Guidance', note: '', created: '2027-01-05T10:00:00.000Z', state: 'attached',
+    range: { startLine: 9, startCharacter: 0, endLine: 9, endCharacter: 10 }, text: 'quoted',
+    speaker: 'Ines Okafor', role: 'Chief Executive Officer', speakerKind: 'management', section: 'Prepared Remarks',
+    anchor: { text: 'quoted', before: '', after: '' }, ...overrides,
+  };
+}
+
+describe('annotation sidecar format', () => {
+  it('reads version 2 and keeps only well-formed annotations', () => {
+    const state = parseSidecarText(JSON.stringify({ version: 2, checked: [], annotations: [STORED, { id: '', tag: 'x' }, { ...STORED, line: -1 }] }));
+    assert.equal(state.error, null);
+    assert.deepEqual(state.annotations, [STORED]);
+  });
+
+  it('reads a version 1 file (checked figures only) and writes it back as version 2', () => {
+    const checked = { text: '9.1', before: 'a ', after: ' rise', kind: 'percent', value: 0.091, unit: '%' };
+    const state = parseSidecarText(JSON.stringify({ version: 1, checked: [checked] }));
+    assert.deepEqual(state, { checked: [checked], annotations: [], error: null });
+    const written = JSON.parse(serializeSidecar({ checked: state.checked, annotations: [STORED] }));
+    assert.deepEqual(written, { version: 2, checked: [checked], annotations: [STORED] });
+  });
+
+  it('calls invalid JSON, a non-object and a newer version errors, so they are not overwritten', () => {
+    assert.match(parseSidecarText('{oops').error ?? '', /not valid JSON/);
+    assert.match(parseSidecarText('[]').error ?? '', /not a JSON object/);
+    assert.match(parseSidecarText('{"version": 3}').error ?? '', /version 3, newer/);
+  });
+});
+
+describe('code book', () => {
+  it('is the earnings-call book by default', () => {
+    const book = chooseCodebook(undefined, []);
+    assert.equal(book.source, 'default');
+    assert.deepEqual(book.tags.map((tag) => tag.name), ['Guidance', 'KPI', 'Risk', 'Capital return', 'Product', 'Competition', 'Tone']);
+    assert.equal(DEFAULT_CODEBOOK.length, 7);
+  });
+
+  it('prefers the workspace file over settings, skips bad entries and reports them', () => {
+    const book = chooseCodebook({ tags: [{ name: 'Theme', color: '#ABC' }, { color: '#123456' }, { name: 'theme' }, 'Plain'] }, [{ name: 'From settings' }]);
+    assert.equal(book.source, 'workspace');
+    assert.deepEqual(book.tags.map((tag) => [tag.name, tag.color]), [['Theme', '#aabbcc'], ['Plain', book.tags[1].color]]);
+    assert.equal(book.problems.length, 2);
+    assert.equal(chooseCodebook(undefined, [{ name: 'From settings', color: 'red' }]).source, 'settings');
+    assert.match(chooseCodebook(undefined, [{ name: 'From settings', color: 'red' }]).problems[0], /not #rrggbb/);
+  });
+});
+
+describe('annotation export', () => {
+  it('quotes CSV fields per RFC 4180 and defuses spreadsheet formulas', () => {
+    assert.equal(csvField('plain'), 'plain');
+    assert.equal(csvField('a, b'), '"a, b"');
+    assert.equal(csvField('say "hi"'), '"say ""hi"""');
+    assert.equal(csvField('two\nlines'), '"two\nlines"');
+    for (const formula of ['=1+1', '+1', '-1', '@SUM(A1)']) assert.equal(csvField(formula), `'${formula}`);
+    assert.equal(csvField('=A1,B1'), `"'=A1,B1"`);
+  });
+
+  it('writes one CRLF row per annotation, detached ones with no line', () => {
+    const documents: DocumentAnnotations[] = [{ uri: 'file:///w/call.txt', error: null, annotations: [
+      annotation({ note: 'n, 1' }),
+      annotation({ id: 'b', tag: 'Risk', state: 'detached', range: null, speaker: null, role: null, section: null }),
+    ] }];
+    const csv = annotationsToCsv(documents, () => 'call.txt');
+    assert.deepEqual(csv.split('\r\n'), [
+      'file,speaker,role,section,tag,note,quoted text,line,state,created',
+      'call.txt,Ines Okafor,Chief Executive Officer,Prepared Remarks,Guidance,"n, 1",quoted,10,attached,2027-01-05T10:00:00.000Z',
+      'call.txt,,,,Risk,,quoted,,detached,2027-01-05T10:00:00.000Z',
+      '',
+    ]);
+  });
+
+  it('groups Markdown quotes by tag in code-book order, with speaker, section and line', () => {
+    const documents: DocumentAnnotations[] = [{ uri: 'file:///w/call.txt', error: null, annotations: [
+      annotation({ tag: 'Tone', text: 'We are *very* confident' }),
+      annotation({ tag: 'Guidance', text: 'Two\nlines', note: 'check' }),
+    ] }];
+    const markdown = annotationsToMarkdown(documents, () => 'call.txt', ['Guidance', 'Tone']);
+    assert.ok(markdown.indexOf('## Guidance (1)') < markdown.indexOf('## Tone (1)'));
+    assert.match(markdown, /> Two\n> lines\n\n— \*\*Ines Okafor\*\*, Chief Executive Officer · Prepared Remarks · call\.txt:10\n\nNote: check/);
+    assert.match(markdown, /We are \\\*very\\\* confident/);
+  });
+});
