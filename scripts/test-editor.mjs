@@ -12,7 +12,7 @@ import { prepareUserData, freePort, startCodeServer, stopProcessGroup, waitUntil
 import { chromiumPath, ensureVsCode, projectRoot } from './vscode-setup.mjs';
 
 const SUITE_TIMEOUT_MS = 6 * 60_000;
-const SCREENSHOTS = ['outline', 'roster', 'hover', 'highlight-light', 'highlight-dark'];
+const SCREENSHOTS = ['outline', 'roster', 'hover', 'highlight-light', 'highlight-dark', 'annotations'];
 /** An empty stretch of the title bar, where the pointer shows no tooltip or hover. */
 const PARKING = { x: 200, y: 10 };
 const mediaDir = join(projectRoot, 'media');
@@ -61,6 +61,10 @@ const arrange = {
   roster: async (page) => {
     await collapsePane(page, /^\s*outline/i);
     await expandSpeaker(page, 'Trudy Dai');
+  },
+  annotations: async (page) => {
+    await collapsePane(page, /^\s*outline/i);
+    await collapsePane(page, /^\s*speakers/i);
   },
 };
 
