@@ -1,6 +1,6 @@
 // Annotations in the real editor: annotate a passage of a seed (command and shortcut), see
-// it drawn, hovered and counted in the Annotations view; close and reopen the document with a
-// restarted server (so the sidecar is read again from disk) and see it again, counted in the outline;
+// it drawn, hovered and counted in the Annotations view and the outline; close and reopen the
+// document with a restarted server (so the sidecar is read again from disk) and see it again;
 // edit lines above and see it follow; re-tag, edit the note, export CSV and check its rows;
 // rename a file and see its annotations move with it.
 import * as assert from 'node:assert/strict';
@@ -81,7 +81,7 @@ describe('Annotations', () => {
     assert.deepEqual(sidecar.annotations.map((entry: { tag: string }) => entry.tag).sort(), ['Guidance', 'Risk']);
   });
 
-  it('shows the tag and note on hover, and each tag with its count in the Annotations view', async () => {
+  it('shows the tag and note on hover, each tag with its count in the Annotations view, and the count in the outline', async () => {
     const api = await extensionApi();
     const document = await showTranscript(SEED_000);
     const hover = await waitFor('the annotation hover', async () => {
@@ -96,6 +96,31 @@ describe('Annotations', () => {
       return roots.length === 2 ? roots : undefined;
     });
     assert.deepEqual(tags, [{ tag: 'Guidance', count: 1 }, { tag: 'Risk', count: 1 }]);
+    // The outline counts them at once, without an edit.
+    const detail = await waitFor('the annotation count in the outline', async () => {
+      const symbols = await documentSymbols(seed);
+      const turn = symbols.flatMap((symbol) => [symbol, ...symbol.children])
+        .find((symbol) => symbol.range.contains(positionOf(document, GUIDANCE)) && symbol.kind !== vscode.SymbolKind.Namespace);
+      return turn?.detail.endsWith('· 2 annotations') ? turn.detail : undefined;
+    }, 10_000);
+    assert.ok(detail);
+  });
+
+  it('walks through annotations with Next/Previous and filters the Annotations view', async () => {
+    const api = await extensionApi();
+    const document = await showTranscript(SEED_000);
+    const editor = await vscode.window.showTextDocument(document);
+    editor.selection = new vscode.Selection(0, 0, 0, 0);
+    await vscode.commands.executeCommand('transcriptLens.nextAnnotation');
+    assert.ok(editor.selection.active.isEqual(positionOf(document, GUIDANCE)));
+    await vscode.commands.executeCommand('transcriptLens.nextAnnotation');
+    assert.ok(editor.selection.active.isEqual(positionOf(document, RISK)));
+    await vscode.commands.executeCommand('transcriptLens.previousAnnotation');
+    assert.ok(editor.selection.active.isEqual(positionOf(document, GUIDANCE)));
+    await vscode.commands.executeCommand('transcriptLens.filterAnnotations', 'ROBUST');
+    assert.deepEqual(api.annotations.viewTags(), [{ tag: 'Guidance', count: 1 }]);
+    await vscode.commands.executeCommand('transcriptLens.clearAnnotationFilter');
+    assert.equal(api.annotations.viewTags().length, 2);
   });
 
   it('draws the annotations again after the document is closed and the server restarted', async () => {
@@ -113,8 +138,7 @@ describe('Annotations', () => {
     const [range] = await drawn(seed, 'Guidance');
     assert.equal(range.start.line, positionOf(document, GUIDANCE).line);
     await drawn(seed, 'Risk');
-    // The outline of the reopened document counts the turn's annotations. (VS Code keeps a
-    // document's outline until its text changes, so a new annotation shows there after an edit.)
+    // The outline of the reopened document counts the turn's annotations.
     const symbols = await documentSymbols(seed);
     const flat = symbols.flatMap((symbol) => [symbol, ...symbol.children]);
     const turn = flat.find((symbol) => symbol.range.contains(positionOf(document, GUIDANCE)) && symbol.kind !== vscode.SymbolKind.Namespace);

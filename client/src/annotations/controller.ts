@@ -46,6 +46,7 @@ export class AnnotationController implements vscode.Disposable {
   private codebook: Codebook = { tags: [], source: 'default', problems: [] };
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private pending: Promise<unknown> = Promise.resolve();
+  private outlineNudge: vscode.Disposable | undefined;
   private readonly subscriptions: vscode.Disposable[] = [];
 
   constructor(private readonly client: LanguageClient) {}
@@ -65,6 +66,7 @@ export class AnnotationController implements vscode.Disposable {
       this.client.onNotification(annotationsChangedNotification, ({ uri }) => {
         if (uri === null) void this.track(this.refreshCodebook());
         this.refreshSoon(uri, 0);
+        this.nudgeOutline();
       }),
       this.client.onDidChangeState(({ newState }) => {
         if (newState === State.Running) void this.track(this.refreshCodebook().then(() => this.refreshAll()));
@@ -136,6 +138,17 @@ export class AnnotationController implements vscode.Disposable {
       this.timers.delete(key);
       void this.track(uri ? this.refreshDocument(uri).then(() => this.refreshView()) : this.refreshAll());
     }, delay));
+  }
+
+  /**
+   * Makes VS Code ask again for document symbols, whose turn details count annotations. LSP has
+   * no refresh for symbols and VS Code keeps a document's outline until its text or its list of
+   * symbol providers changes; replacing an empty provider (which adds nothing to the outline)
+   * changes that list.
+   */
+  private nudgeOutline(): void {
+    this.outlineNudge?.dispose();
+    this.outlineNudge = vscode.languages.registerDocumentSymbolProvider({ language: TRANSCRIPT_LANGUAGE }, { provideDocumentSymbols: () => [] });
   }
 
   private async refreshCodebook(): Promise<void> {
@@ -314,6 +327,7 @@ export class AnnotationController implements vscode.Disposable {
     for (const timer of this.timers.values()) clearTimeout(timer);
     this.timers.clear();
     for (const subscription of this.subscriptions) subscription.dispose();
+    this.outlineNudge?.dispose();
   }
 }
 
