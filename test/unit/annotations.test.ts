@@ -1,6 +1,10 @@
 // The server's annotation helpers: the sidecar format (version 2, version 1 read, invalid or
-// newer files refused), the code book, and the CSV and Markdown exports.
+// newer files refused), the code book, the CSV and Markdown exports and the CLI command.
 import * as assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { annotationsCommand } from '../../server/src/annotationsCli';
 import { chooseCodebook, DEFAULT_CODEBOOK } from '../../server/src/annotationsCodebook';
 import { annotationsToCsv, annotationsToMarkdown, csvField } from '../../server/src/annotationsExport';
 import type { DocumentAnnotations } from '../../server/src/annotationsProtocol';
@@ -91,5 +95,42 @@ describe('annotation export', () => {
     assert.ok(markdown.indexOf('## Guidance (1)') < markdown.indexOf('## Tone (1)'));
     assert.match(markdown, /> Two\n> lines\n\n— \*\*Ines Okafor\*\*, Chief Executive Officer · Prepared Remarks · call\.txt:10\n\nNote: check/);
     assert.match(markdown, /We are \\\*very\\\* confident/);
+  });
+});
+
+describe('transcript-lens annotations (CLI)', () => {
+  const TEXT = '## Prepared Remarks\n\n### **Ines Okafor** -- Chief Executive Officer\n\nA new line above.\nGood morning. We expect revenue to grow in the high single digits next year, led by headsets.\n';
+  let folder: string;
+  beforeEach(() => {
+    folder = mkdtempSync(join(tmpdir(), 'transcript-lens-cli-'));
+  });
+  afterEach(() => rmSync(folder, { recursive: true, force: true }));
+
+  function run(args: string[]): { status: number; out: string } {
+    let out = '';
+    const status = annotationsCommand(args, (text) => (out += text));
+    return { status, out };
+  }
+
+  it('prints the annotations of a file as CSV, Markdown or JSON, resolved against its text now', () => {
+    const file = join(folder, 'call.txt');
+    writeFileSync(file, TEXT);
+    const stored = { ...STORED, tag: 'Guidance', note: '', text: 'We expect revenue to grow in the high single digits next year', before: 'Good morning. ', after: ', led by headsets.', line: 3 };
+    writeFileSync(`${file}.lens.json`, JSON.stringify({ version: 2, checked: [], annotations: [stored] }));
+    const csv = run([file, '--csv']);
+    assert.equal(csv.status, 0);
+    assert.equal(csv.out.split('\r\n')[1], `${file},Ines Okafor,Chief Executive Officer,Prepared Remarks,Guidance,,${stored.text},6,attached,${STORED.created}`);
+    assert.match(run([file, '--md']).out, /## Guidance \(1\)\n\n> We expect revenue/);
+    const json = JSON.parse(run([file, '--json']).out);
+    assert.equal(json[0].annotations[0].speaker, 'Ines Okafor');
+  });
+
+  it('exits 2 for a missing file, an invalid sidecar or an unknown option', () => {
+    const file = join(folder, 'call.txt');
+    writeFileSync(file, TEXT);
+    writeFileSync(`${file}.lens.json`, '{broken');
+    assert.equal(run([file]).status, 2);
+    assert.equal(run([join(folder, 'missing.txt')]).status, 2);
+    assert.equal(run([file, '--xml']).status, 2);
   });
 });
