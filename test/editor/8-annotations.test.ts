@@ -2,7 +2,8 @@
 // it drawn, hovered and counted in the Annotations view and the outline; close and reopen the
 // document with a restarted server (so the sidecar is read again from disk) and see it again;
 // edit lines above and see it follow; re-tag, edit the note, export CSV and check its rows;
-// rename a file and see its annotations move with it.
+// rename a file and see its annotations move with it. 9-annotations.reload.test.ts then checks
+// them again after the runner reloads the whole window.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
