@@ -183,6 +183,13 @@ describe('protocol: annotations', function () {
     assert.match(markdown, /## Capital return \(1\)/);
     assert.match(markdown, /— \*\*Marcus Hale\*\*, Chief Executive Officer · Prepared Remarks · second\.txt:\d+/);
     assert.ok(!markdown.includes('Guidance'));
+
+    // A transcript that is not open can still be re-tagged (from the Annotations view).
+    const [closed] = workspace[0].annotations;
+    const retagged = await client.request<ResolvedAnnotation>('transcriptLens/updateAnnotation', { uri, id: closed.id, tag: 'Risk' });
+    assert.equal(retagged.tag, 'Risk');
+    assert.equal(retagged.speaker, 'Jane Roe');
+    assert.equal(JSON.parse(readFileSync(join(folder.path, 'first.txt.lens.json'), 'utf8')).annotations[0].tag, 'Risk');
   });
 
   it('moves the sidecar when its transcript is renamed, and re-reads it for the new name', async () => {

@@ -53,6 +53,11 @@ export class AnnotationController implements vscode.Disposable {
 
   register(context: vscode.ExtensionContext): AnnotationsApi {
     const view = vscode.window.createTreeView(ANNOTATIONS_VIEW_ID, { treeDataProvider: this.tree, showCollapseAll: true });
+    // The view's message says what is filtered and which sidecars cannot be read.
+    const updateMessage = () => {
+      const lines = [this.tree.filter ? `Filter: ${this.tree.filter}` : '', ...this.tree.problems()].filter(Boolean);
+      view.message = lines.length ? lines.join(' · ') : undefined;
+    };
     const command = (id: string, run: (...args: any[]) => unknown) => vscode.commands.registerCommand(id, async (...args: any[]) => {
       try {
         return await run(...args);
@@ -63,6 +68,7 @@ export class AnnotationController implements vscode.Disposable {
     });
     this.subscriptions.push(
       this.decorations, this.tree, view,
+      this.tree.onDidChangeTreeData(updateMessage),
       this.client.onNotification(annotationsChangedNotification, ({ uri }) => {
         if (uri === null) void this.track(this.refreshCodebook());
         this.refreshSoon(uri, 0);
@@ -102,7 +108,6 @@ export class AnnotationController implements vscode.Disposable {
         const value = filter ?? (await vscode.window.showInputBox({ prompt: 'Show annotations whose tag, note, text, speaker or file contains', value: this.tree.filter }));
         if (value === undefined) return;
         this.tree.setFilter(value);
-        view.message = value.trim() ? `Filter: ${value.trim()}` : undefined;
         void vscode.commands.executeCommand('setContext', 'transcriptLens.annotationsFiltered', Boolean(value.trim()));
       }),
       command('transcriptLens.clearAnnotationFilter', () => vscode.commands.executeCommand('transcriptLens.filterAnnotations', '')),
@@ -136,7 +141,7 @@ export class AnnotationController implements vscode.Disposable {
     if (existing) clearTimeout(existing);
     this.timers.set(key, setTimeout(() => {
       this.timers.delete(key);
-      void this.track(uri ? this.refreshDocument(uri).then(() => this.refreshView()) : this.refreshAll());
+      void this.track(uri ? this.refreshDocument(uri) : this.refreshAll());
     }, delay));
   }
 
@@ -167,8 +172,14 @@ export class AnnotationController implements vscode.Disposable {
   private async refreshDocument(uri: string): Promise<void> {
     if (this.client.state !== State.Running) return;
     const found = await this.client.sendRequest(documentAnnotationsRequest, { uri });
-    if (found) this.byUri.set(uri, found);
-    else this.byUri.delete(uri);
+    if (found) {
+      this.byUri.set(uri, found);
+      this.tree.replace(uri, found);
+    } else {
+      this.byUri.delete(uri);
+      // A transcript that is not open (changed from the Annotations view) is read from disk with the rest.
+      if (this.tree.has(uri)) await this.refreshView();
+    }
     for (const editor of vscode.window.visibleTextEditors) {
       if (editor.document.uri.toString() === uri) this.decorations.draw(editor, found?.annotations ?? [], this.codebook.tags);
     }
@@ -218,7 +229,7 @@ export class AnnotationController implements vscode.Disposable {
       tag: chosenTag,
       note: chosenNote,
     });
-    await this.track(this.refreshDocument(editor.document.uri.toString()).then(() => this.refreshView()));
+    await this.track(this.refreshDocument(editor.document.uri.toString()));
     return added;
   }
 
@@ -239,7 +250,7 @@ export class AnnotationController implements vscode.Disposable {
   }
 
   private async afterChange(uri: string): Promise<void> {
-    await this.track(this.refreshDocument(uri).then(() => this.refreshView()));
+    await this.track(this.refreshDocument(uri));
   }
 
   private async remove(argument: unknown): Promise<boolean> {

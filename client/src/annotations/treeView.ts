@@ -37,6 +37,22 @@ export class AnnotationTreeProvider implements vscode.TreeDataProvider<Annotatio
     this.changed.fire();
   }
 
+  /** Puts one document's fresh annotations in place, without asking for the whole workspace again. */
+  replace(uri: string, document: DocumentAnnotations): void {
+    const others = this.documents.filter((candidate) => candidate.uri !== uri);
+    this.documents = document.annotations.length || document.error ? [...others, document].sort((a, b) => (a.uri < b.uri ? -1 : 1)) : others;
+    this.changed.fire();
+  }
+
+  has(uri: string): boolean {
+    return this.documents.some((document) => document.uri === uri);
+  }
+
+  /** Sidecars that cannot be read, as "file: why", for the view's message. */
+  problems(): string[] {
+    return this.documents.filter((document) => document.error).map((document) => `${path.basename(vscode.Uri.parse(document.uri).path)}: ${document.error}`);
+  }
+
   setFilter(filter: string): void {
     this.filter = filter.trim().toLowerCase();
     this.changed.fire();

@@ -21,6 +21,7 @@ import type {
 } from '../annotationsProtocol';
 import { decodeFile } from '../decode';
 import { analyze } from '../engine';
+import type { Section, Turn } from '../engine';
 import { annotationRecord, resolveAnnotations } from '../engine/anchors';
 import type { ResolvedAnnotation, StoredAnnotation } from '../engine/anchors';
 import { findSidecars, SidecarError, sidecarPath, SidecarStore, transcriptOfSidecar } from '../sidecar';
@@ -46,6 +47,11 @@ export interface AnnotationHost {
   workspaceFolders(): readonly string[];
   canReadConfiguration(): boolean;
   logError(what: string, error: unknown): void;
+}
+
+interface TranscriptSource {
+  text: string;
+  structure: { turns: readonly Turn[]; sections: readonly Section[] };
 }
 
 interface ResolvedCacheEntry {
@@ -167,17 +173,25 @@ export class AnnotationService {
     return { uri, annotations: this.resolve(document), error: this.host.sidecars.get(uri).error };
   }
 
+  /** The text and structure of a transcript: the editor's when it is open, else the file's; null when it cannot be read. */
+  private async source(uri: string): Promise<TranscriptSource | null> {
+    const document = this.host.transcript(uri);
+    if (document) return { text: document.text, structure: document.analysis };
+    if (!uri.startsWith('file:') || this.host.openUris().includes(uri)) return null;
+    try {
+      const text = decodeFile(await fs.readFile(fileURLToPath(uri))).text ?? '';
+      return { text, structure: analyze(text) };
+    } catch {
+      return null;
+    }
+  }
+
   /** A transcript that is not open, read from disk with its sidecar. */
   private async fromDisk(uri: string): Promise<DocumentAnnotations> {
     const state = await SidecarStore.read(uri);
-    let text = '';
-    let error = state.error;
-    try {
-      text = decodeFile(await fs.readFile(fileURLToPath(uri))).text ?? '';
-    } catch {
-      error = error ?? 'the transcript itself is missing';
-    }
-    return { uri, annotations: resolveAnnotations(text, analyze(text), state.annotations), error };
+    const source = await this.source(uri);
+    const error = state.error ?? (source ? null : 'the transcript itself is missing');
+    return { uri, annotations: resolveAnnotations(source?.text ?? '', source?.structure ?? { turns: [], sections: [] }, state.annotations), error };
   }
 
   private async annotationsOf(uri: string): Promise<DocumentAnnotations> {
@@ -207,29 +221,33 @@ export class AnnotationService {
   }
 
   /** Stored anchors brought up to date with the document's text, so a later edit starts from where they are now. */
-  private refreshed(document: AnalyzedDocument, content: SidecarContent): StoredAnnotation[] {
-    const resolved = resolveAnnotations(document.text, document.analysis, content.annotations);
+  private refreshed(source: TranscriptSource, content: SidecarContent): StoredAnnotation[] {
+    const resolved = resolveAnnotations(source.text, source.structure, content.annotations);
     return content.annotations.map((stored, index) => {
       const now = resolved[index];
       return now && now.state !== 'detached' && now.id === stored.id ? { ...stored, ...now.anchor } : stored;
     });
   }
 
+  /** Changes the stored annotations of a transcript, open or only on disk, and tells the client. */
   private async write(uri: string, change: (annotations: StoredAnnotation[]) => StoredAnnotation[]): Promise<void> {
-    const document = this.host.transcript(uri);
-    if (!document) throw invalid('The transcript is not open.');
     await this.host.whenLoaded(uri);
+    const source = await this.source(uri);
+    if (!source) throw invalid(`${uri} is not a transcript that can be read.`);
     try {
-      await this.host.sidecars.update(uri, (content) => ({ ...content, annotations: change(this.refreshed(document, content)) }));
+      await this.host.sidecars.update(uri, (content) => ({ ...content, annotations: change(this.refreshed(source, content)) }));
     } catch (error) {
       if (error instanceof SidecarError) throw new ResponseError(ErrorCodes.InvalidRequest, error.message);
       throw error;
+    } finally {
+      // Only open documents keep their sidecar in memory.
+      if (!this.host.openUris().includes(uri)) this.host.sidecars.forget(uri);
     }
     this.changed(uri);
   }
 
-  private find(uri: string, id: string): ResolvedAnnotation {
-    const found = this.documentAnnotations(uri)?.annotations.find((annotation) => annotation.id === id);
+  private async find(uri: string, id: string): Promise<ResolvedAnnotation> {
+    const found = (await this.annotationsOf(uri)).annotations.find((annotation) => annotation.id === id);
     if (!found) throw invalid(`No annotation ${id} in ${uri}.`);
     return found;
   }
