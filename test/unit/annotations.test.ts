@@ -1,15 +1,17 @@
 // The server's annotation helpers: the sidecar format (version 2, version 1 read, invalid or
-// newer files refused), the code book, the CSV and Markdown exports and the CLI command.
+// newer files refused; serialized atomic writes; moves), the code book, the CSV and Markdown
+// exports and the CLI command.
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { annotationsCommand } from '../../server/src/annotationsCli';
 import { chooseCodebook, DEFAULT_CODEBOOK } from '../../server/src/annotationsCodebook';
 import { annotationsToCsv, annotationsToMarkdown, csvField } from '../../server/src/annotationsExport';
 import type { DocumentAnnotations } from '../../server/src/annotationsProtocol';
 import type { ResolvedAnnotation } from '../../server/src/engine/anchors';
-import { parseSidecarText, serializeSidecar } from '../../server/src/sidecar';
+import { parseSidecarText, serializeSidecar, SidecarStore } from '../../server/src/sidecar';
 
 const STORED = { id: 'a1', tag: 'Risk', note: 'watch', created: '2027-01-05T10:00:00.000Z', text: 'supply is tight', before: 'we think ', after: ' this year', line: 7 };
 
@@ -132,5 +134,48 @@ describe('transcript-lens annotations (CLI)', () => {
     assert.equal(run([file]).status, 2);
     assert.equal(run([join(folder, 'missing.txt')]).status, 2);
     assert.equal(run([file, '--xml']).status, 2);
+  });
+});
+
+describe('sidecar store', () => {
+  let folder: string;
+  beforeEach(() => {
+    folder = mkdtempSync(join(tmpdir(), 'transcript-lens-sidecar-'));
+  });
+  afterEach(() => rmSync(folder, { recursive: true, force: true }));
+  const uriOf = (name: string) => pathToFileURL(join(folder, name)).href;
+
+  it('runs concurrent writes one after another, so none is lost, and leaves no temporary file', async () => {
+    const store = new SidecarStore();
+    const uri = uriOf('call.txt');
+    await Promise.all(Array.from({ length: 8 }, (_, index) => store.update(uri, (content) => ({
+      ...content, annotations: [...content.annotations, { ...STORED, id: `id${index}` }],
+    }))));
+    const written = parseSidecarText(readFileSync(join(folder, 'call.txt.lens.json'), 'utf8'));
+    assert.deepEqual(written.annotations.map((annotation) => annotation.id).sort(), ['id0', 'id1', 'id2', 'id3', 'id4', 'id5', 'id6', 'id7']);
+    assert.deepEqual(readdirSync(folder), ['call.txt.lens.json']);
+  });
+
+  it('refuses to write over a sidecar that is not valid JSON, and reports it once read', async () => {
+    const store = new SidecarStore();
+    const reported: string[] = [];
+    store.onInvalid = (path, reason) => reported.push(`${path}: ${reason}`);
+    const uri = uriOf('broken.txt');
+    writeFileSync(join(folder, 'broken.txt.lens.json'), '{"version": 2,');
+    assert.match((await store.load(uri)).error ?? '', /not valid JSON/);
+    assert.equal(reported.length, 1);
+    await assert.rejects(store.update(uri, (content) => content), /was not changed/);
+    assert.equal(readFileSync(join(folder, 'broken.txt.lens.json'), 'utf8'), '{"version": 2,');
+  });
+
+  it('moves a sidecar with its renamed transcript, but never over an existing one', async () => {
+    const store = new SidecarStore();
+    await store.update(uriOf('a.txt'), (content) => ({ ...content, annotations: [STORED] }));
+    assert.equal(await store.move(uriOf('a.txt'), uriOf('b.txt')), true);
+    assert.deepEqual(readdirSync(folder), ['b.txt.lens.json']);
+    writeFileSync(join(folder, 'c.txt.lens.json'), '{"version": 2}');
+    await assert.rejects(store.move(uriOf('b.txt'), uriOf('c.txt')), /already exists/);
+    assert.deepEqual(readdirSync(folder).sort(), ['b.txt.lens.json', 'c.txt.lens.json']);
+    assert.equal(await store.move(uriOf('none.txt'), uriOf('other.txt')), false);
   });
 });

@@ -132,8 +132,10 @@ function editedCandidates(text: string, anchor: TextAnchor): Array<{ start: numb
   for (const { head, tail, inclusive } of pairs) {
     for (const headAt of occurrences(text, head)) {
       const from = headAt + head.length;
-      const tailAt = text.indexOf(tail, from);
-      if (tailAt < 0 || tailAt - from > reach) continue;
+      // Searching only the reachable window keeps a missing tail from scanning the rest of the text each time.
+      const found = text.slice(from, from + reach + tail.length).indexOf(tail);
+      if (found < 0) continue;
+      const tailAt = from + found;
       regions.push(inclusive ? { start: headAt, end: tailAt + tail.length } : { start: from, end: tailAt });
     }
   }
