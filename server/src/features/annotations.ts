@@ -365,9 +365,15 @@ export class AnnotationService {
     return actions;
   }
 
+  /** Runs a code action's command; an unexpected failure is logged and answered with a plain message. */
   async execute(command: string, argument: unknown): Promise<unknown> {
-    if (command === ANNOTATE_COMMAND) return this.add(argument as AddAnnotationParams);
-    return this.remove(argument as AnnotationIdParams);
+    try {
+      return command === ANNOTATE_COMMAND ? await this.add(argument as AddAnnotationParams) : await this.remove(argument as AnnotationIdParams);
+    } catch (error) {
+      if (error instanceof ResponseError) throw error;
+      this.host.logError(command, error);
+      throw new ResponseError(ErrorCodes.InternalError, 'Transcript Lens could not save the annotation; see the server log.');
+    }
   }
 
   /** Adds the annotations under the cursor (tag, note, when made) to the hover, or makes one. */
