@@ -210,4 +210,22 @@ describe('Annotations', () => {
     back.renameFile(renamed, original);
     await vscode.workspace.applyEdit(back);
   });
+
+  it('checks a hand-edited sidecar against the contributed JSON schema', async () => {
+    const sidecar = workspaceUri('schema-check.txt.lens.json');
+    await vscode.workspace.fs.writeFile(sidecar, new TextEncoder().encode('{ "version": 7, "annotations": [ { "id": "", "tag": "Risk" } ] }\n'));
+    try {
+      const document = await vscode.workspace.openTextDocument(sidecar);
+      await vscode.window.showTextDocument(document);
+      const messages = await waitFor('schema problems in the sidecar', () => {
+        const found = vscode.languages.getDiagnostics(sidecar).map((diagnostic) => diagnostic.message);
+        return found.length >= 3 ? found : undefined;
+      });
+      assert.ok(messages.some((message) => /text/.test(message)), messages.join(' | '));
+      assert.ok(messages.some((message) => /1, 2|enum|allowed/i.test(message)), messages.join(' | '));
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      await vscode.workspace.fs.delete(sidecar);
+    }
+  });
 });
