@@ -2,7 +2,8 @@
 // Runs the in-editor suite (out/test/editor/index.js) inside a real VS Code: code-server
 // from the cache, driven by headless Debian chromium through playwright-core. It prepares a
 // temporary workspace (seeds 000 and 001 plus our own files), collects the results file the
-// suite writes, takes the screenshots in media/, and ends with "editor: N passed, M failed".
+// suite writes, takes the screenshots in media/, reloads the window for the suite's second
+// phase (*.reload.test.js), and ends with "editor: N passed, M failed".
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,7 +13,7 @@ import { prepareUserData, freePort, startCodeServer, stopProcessGroup, waitUntil
 import { chromiumPath, ensureVsCode, projectRoot } from './vscode-setup.mjs';
 
 const SUITE_TIMEOUT_MS = 6 * 60_000;
-const SCREENSHOTS = ['outline', 'roster', 'hover', 'highlight-light', 'highlight-dark'];
+const SCREENSHOTS = ['outline', 'roster', 'hover', 'highlight-light', 'highlight-dark', 'annotations'];
 /** An empty stretch of the title bar, where the pointer shows no tooltip or hover. */
 const PARKING = { x: 200, y: 10 };
 const mediaDir = join(projectRoot, 'media');
@@ -62,6 +63,10 @@ const arrange = {
     await collapsePane(page, /^\s*outline/i);
     await expandSpeaker(page, 'Trudy Dai');
   },
+  annotations: async (page) => {
+    await collapsePane(page, /^\s*outline/i);
+    await collapsePane(page, /^\s*speakers/i);
+  },
 };
 
 /** Photographs the page whenever the suite asks for a picture, until the suite is done. */
@@ -99,6 +104,12 @@ async function serveQueries(page, requestDir) {
   }
 }
 
+/** True when the compiled suite has tests that run after a window reload. */
+function hasReloadPhase() {
+  const directory = join(projectRoot, 'out', 'test', 'editor');
+  return existsSync(directory) && readdirSync(directory).some((name) => name.endsWith('.reload.test.js'));
+}
+
 async function main() {
   ensureVsCode();
   ensureBuilt();
@@ -108,6 +119,8 @@ async function main() {
   const extensionsDir = join(temp, 'extensions');
   const requestDir = join(temp, 'screenshots');
   const resultsFile = join(temp, 'results.json');
+  // The suite's second phase (test/editor/*.reload.test.ts) runs after a real window reload.
+  const reloadMarker = join(temp, 'reloaded');
   mkdirSync(requestDir, { recursive: true });
   mkdirSync(mediaDir, { recursive: true });
   prepareWorkspace(folder);
@@ -120,7 +133,7 @@ async function main() {
   const port = await freePort();
   const codeServer = startCodeServer(
     { port, userDataDir, extensionsDir, folder },
-    { env: { TRANSCRIPT_LENS_TEST_RESULTS: resultsFile, TRANSCRIPT_LENS_SCREENSHOT_DIR: requestDir } },
+    { env: { TRANSCRIPT_LENS_TEST_RESULTS: resultsFile, TRANSCRIPT_LENS_SCREENSHOT_DIR: requestDir, TRANSCRIPT_LENS_TEST_RELOAD_MARKER: reloadMarker } },
   );
   const codeServerLog = [];
   codeServer.stdout.on('data', (chunk) => codeServerLog.push(String(chunk)));
@@ -148,14 +161,28 @@ async function main() {
     await page.goto(`http://${base}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(payload)}`);
 
     const deadline = Date.now() + SUITE_TIMEOUT_MS;
-    while (!existsSync(resultsFile)) {
-      if (Date.now() > deadline) throw new Error(`the in-editor suite did not finish within ${SUITE_TIMEOUT_MS / 60_000} minutes`);
-      if (codeServer.exitCode !== null) throw new Error(`code-server exited with ${codeServer.exitCode}`);
-      await serveScreenshots(page, requestDir);
-      await serveQueries(page, requestDir);
-      await new Promise((resolve) => setTimeout(resolve, 200));
+    const waitForResults = async () => {
+      while (!existsSync(resultsFile)) {
+        if (Date.now() > deadline) throw new Error(`the in-editor suite did not finish within ${SUITE_TIMEOUT_MS / 60_000} minutes`);
+        if (codeServer.exitCode !== null) throw new Error(`code-server exited with ${codeServer.exitCode}`);
+        await serveScreenshots(page, requestDir);
+        await serveQueries(page, requestDir);
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+      return JSON.parse(readFileSync(resultsFile, 'utf8'));
+    };
+    const results = await waitForResults();
+    if (hasReloadPhase()) {
+      // Reloads the window as a person would; the suite starts again and runs its second phase.
+      writeFileSync(reloadMarker, 'reloaded');
+      unlinkSync(resultsFile);
+      log('reloading the window for the second phase');
+      await page.reload();
+      const afterReload = await waitForResults();
+      results.tests.push(...afterReload.tests);
+      results.passed += afterReload.passed;
+      results.failed += afterReload.failed;
     }
-    const results = JSON.parse(readFileSync(resultsFile, 'utf8'));
     for (const test of results.tests) {
       console.log(`${test.state === 'passed' ? '  ✓' : '  ✗'} ${test.title}`);
       if (test.error) console.log(`      ${test.error.split('\n').slice(0, 40).join('\n      ')}`);

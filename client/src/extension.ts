@@ -11,6 +11,7 @@ import { QuietRestartErrorHandler } from './errorHandler';
 import { detectedNotification, serverProcessRequest, TRANSCRIPT_LANGUAGE } from './protocol';
 import { activeTranscript, pickSpeaker, REVEAL_TURN_COMMAND, revealTurn, ROSTER_VIEW_ID, RosterModel, RosterTreeProvider } from './roster';
 import { SHOW_FIGURES_COMMAND, SHOW_ROSTER_COMMAND, TranscriptStatusBar } from './statusBar';
+import { registerAnnotations } from './annotations/controller';
 
 const ACTIVE_CONTEXT_KEY = 'transcriptLens.transcriptActive';
 let client: LanguageClient | undefined;
@@ -104,6 +105,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Transc
   );
   updateActiveContext();
   detection.restoreOpenDocuments();
+  const annotations = registerAnnotations(context, languageClient);
   await languageClient.start();
   return {
     serverProcessId: () => serverProcessId(languageClient),
@@ -112,6 +114,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Transc
     statusText: () => (roster.uri ? statusBar.text : ''),
     statusEntries: () => (roster.uri ? statusBar.entries : []),
     rememberedLanguage: (uri) => detection.choice(uri.toString()),
+    annotations,
   };
 }
 

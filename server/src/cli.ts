@@ -5,8 +5,10 @@ import { readFileSync, statSync } from 'node:fs';
 import { analyze, toContractJson } from './engine';
 import type { ContractAnalysis } from './engine';
 import { decodeFile } from './decode';
+import { annotationsCommand } from './annotationsCli';
 
 const USAGE = `usage: transcript-lens analyze <file>... [--json]
+       transcript-lens annotations <file>... [--csv|--json|--md]
 
   --json   print one JSON array, one object per file (the analysis contract)
   without --json, print compiler-style lines: path:line:col: severity code: message`;
@@ -21,6 +23,7 @@ function main(argv: string[]): number {
     process.stdout.write(`${VERSION}\n`);
     return 0;
   }
+  if (command === 'annotations') return annotationsCommand(rest);
   if (command !== 'analyze') {
     process.stderr.write(command ? `transcript-lens: unknown command "${command}"\n${USAGE}\n` : `${USAGE}\n`);
     return 2;

@@ -39,6 +39,7 @@ import { lineLength } from './positions';
 import { DEFAULT_SETTINGS, parseSettings, SETTINGS_SECTION } from './settings';
 import type { Settings } from './settings';
 import { WorkspaceIndex } from './workspaceIndex';
+import { ANNOTATION_CODE_ACTION_KIND, ANNOTATION_COMMANDS, AnnotationService } from './features/annotations';
 
 const DETECTABLE_LANGUAGES: ReadonlySet<string> = new Set(['plaintext', 'markdown']);
 /** Above this many files, workspace indexing shows a progress notification. */
@@ -68,6 +69,18 @@ const sidecarLoads = new Map<string, Promise<void>>();
 const justOpened = new Set<string>();
 /** Documents already reported as looking like transcripts, so the client is told once per open. */
 const detectedUris = new Set<string>();
+// Annotations share the sidecar with checked figures; the service serves them (features/annotations.ts).
+const annotations = new AnnotationService({
+  connection,
+  sidecars: checkedStore.sidecars,
+  transcript,
+  openUris: () => documents.keys(),
+  whenLoaded: async (uri) => sidecarLoads.get(uri),
+  reloadSidecar: (uri) => reloadSidecar(uri),
+  workspaceFolders: () => workspaceFolderUris,
+  canReadConfiguration: () => clientCapabilities.workspace?.configuration === true,
+  logError,
+});
 
 function logError(what: string, error: unknown): void {
   const detail = error instanceof Error ? error.stack ?? error.message : String(error);
@@ -192,8 +205,8 @@ connection.onInitialize((params): InitializeResult => {
       documentSymbolProvider: symbolsRegisteredLater() ? undefined : OUTLINE_OPTIONS,
       foldingRangeProvider: true,
       hoverProvider: true,
-      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
-      executeCommandProvider: { commands: [MARK_FIGURE_CHECKED_COMMAND] },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, ANNOTATION_CODE_ACTION_KIND] },
+      executeCommandProvider: { commands: [MARK_FIGURE_CHECKED_COMMAND, ...ANNOTATION_COMMANDS] },
       renameProvider: prepareSupport ? { prepareProvider: true } : true,
       referencesProvider: true,
       documentHighlightProvider: true,
@@ -217,7 +230,7 @@ connection.onInitialized(async () => {
     }
     if (workspace?.didChangeWatchedFiles?.dynamicRegistration) {
       await connection.client.register(DidChangeWatchedFilesNotification.type, {
-        watchers: [{ globPattern: '**/*.{txt,md,transcript,vtt}' }, { globPattern: `**/*${SIDECAR_SUFFIX}` }],
+        watchers: [{ globPattern: '**/*.{txt,md,transcript,vtt}' }, { globPattern: `**/*${SIDECAR_SUFFIX}` }, { globPattern: '**/.transcript-lens/codebook.json' }],
       });
     }
     if (workspace?.workspaceFolders) {
@@ -231,6 +244,7 @@ connection.onInitialized(async () => {
     logError('registering for notifications', error);
   }
   await loadSettings();
+  await annotations.reloadCodebook().catch((error) => logError('reading the code book', error));
   resolveSettingsReady();
   void indexWorkspace(workspaceFolderUris).catch((error) => logError('indexing the workspace', error));
 });
@@ -240,6 +254,7 @@ connection.onDidChangeConfiguration(guard('settings change', undefined, async (p
   if (clientCapabilities.workspace?.configuration) await loadSettings();
   else settings = parseSettings((params.settings as Record<string, unknown> | null)?.[SETTINGS_SECTION]);
   cache.invalidateAll();
+  await annotations.reloadCodebook();
   reviewAllOpen();
   refreshEditorFeatures();
   // Which files on disk count as transcripts depends on detection, so the index is rebuilt.
@@ -272,6 +287,7 @@ async function reloadSidecar(uri: string): Promise<void> {
   cache.invalidate(uri);
   if (documents.get(uri)?.languageId === TRANSCRIPT_LANGUAGE) publishDiagnostics(uri);
   refreshEditorFeatures();
+  annotations.changed(uri);
 }
 
 connection.onDidChangeWatchedFiles(guard('watched file change', undefined, async ({ changes }) => {
@@ -280,6 +296,9 @@ connection.onDidChangeWatchedFiles(guard('watched file change', undefined, async
     if (change.uri.endsWith(SIDECAR_SUFFIX)) {
       const owner = openTranscriptOfSidecar(change.uri);
       if (owner) await reloadSidecar(owner.uri);
+      else annotations.changed(null);
+    } else if (annotations.onWatchedFile(change.uri)) {
+      continue;
     } else if (!isOpen(change.uri)) {
       if (change.type === FileChangeType.Deleted) workspaceIndex.remove(change.uri);
       else await workspaceIndex.indexFile(change.uri, settings.detectionEnabled);
@@ -324,7 +343,7 @@ documents.onDidClose(({ document }) => {
 
 connection.onDocumentSymbol(guard('document symbols', [], ({ textDocument }) => {
   const document = transcript(textDocument.uri);
-  return document ? documentSymbols(document) : [];
+  return document ? annotations.symbols(document, documentSymbols(document)) : [];
 }));
 
 connection.onFoldingRanges(guard('folding ranges', [], ({ textDocument }) => {
@@ -334,12 +353,12 @@ connection.onFoldingRanges(guard('folding ranges', [], ({ textDocument }) => {
 
 connection.onHover(guard('hover', null, ({ textDocument, position }) => {
   const document = transcript(textDocument.uri);
-  return document ? hoverAt(document, position, settings) : null;
+  return document ? annotations.hover(document, position, hoverAt(document, position, settings)) : null;
 }));
 
 connection.onCodeAction(guard('code actions', [], (params) => {
   const document = transcript(params.textDocument.uri);
-  return document ? codeActions(document, params, settings) : [];
+  return document ? [...codeActions(document, params, settings), ...annotations.codeActions(document, params)] : [];
 }));
 
 connection.onReferences(guard('references', [], ({ textDocument, position, context }) => {
@@ -394,6 +413,8 @@ connection.onRequest(SUMMARY_REQUEST, guard('summary', null, ({ uri }: { uri: st
   return document ? summary(document) : null;
 }));
 
+annotations.register();
+
 // The client's crash-recovery test asks which process to stop.
 connection.onRequest(SERVER_PROCESS_REQUEST, () => ({ pid: process.pid }));
 
@@ -418,6 +439,7 @@ async function markFigureChecked(argument: unknown): Promise<{ sidecar: string |
 }
 
 connection.onExecuteCommand(async ({ command, arguments: args }) => {
+  if (ANNOTATION_COMMANDS.includes(command)) return annotations.execute(command, args?.[0]);
   if (command !== MARK_FIGURE_CHECKED_COMMAND) throw new ResponseError(ErrorCodes.MethodNotFound, `Unknown command ${command}.`);
   try {
     return await markFigureChecked(args?.[0]);

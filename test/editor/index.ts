@@ -18,7 +18,11 @@ export function run(): Promise<void> {
   // A developer can run part of the suite: TRANSCRIPT_LENS_TEST_GREP=Outline npm run test:editor.
   const grep = process.env.TRANSCRIPT_LENS_TEST_GREP;
   if (grep) mocha.grep(grep);
-  for (const file of fs.readdirSync(__dirname).filter((name) => name.endsWith('.test.js')).sort()) {
+  // After the runner reloads the window, only the second phase (*.reload.test.js) runs.
+  const marker = process.env.TRANSCRIPT_LENS_TEST_RELOAD_MARKER;
+  const afterReload = marker !== undefined && fs.existsSync(marker);
+  const inPhase = (name: string) => name.endsWith('.test.js') && name.endsWith('.reload.test.js') === afterReload;
+  for (const file of fs.readdirSync(__dirname).filter(inPhase).sort()) {
     mocha.addFile(path.join(__dirname, file));
   }
   const records: TestRecord[] = [];
@@ -48,7 +52,7 @@ export function run(): Promise<void> {
   function startMocha(mocha: Mocha, resolve: () => void, reject: (error: Error) => void): Mocha.Runner {
     return mocha.run(async (failures) => {
       try {
-        await takeScreenshots();
+        if (!afterReload) await takeScreenshots();
       } catch (error) {
         console.error(`[transcript-lens test] screenshots failed: ${String(error)}`);
       }

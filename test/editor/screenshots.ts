@@ -1,5 +1,6 @@
 // Sets up the views the runner photographs for media/: the speaker outline of seed 000, a
-// hover card on a figure, and a highlighted seed in a light and a dark theme. The suite
+// hover card on a figure, a highlighted seed in a light and a dark theme, and an annotated
+// call with the Annotations view. The suite
 // asks for each picture through a request file and waits for the runner's answer file; the
 // runner arranges the sidebar panes with the mouse, as a person would, before it shoots.
 import * as fs from 'node:fs';
@@ -71,6 +72,33 @@ async function showHighlight(directory: string, name: string, theme: string): Pr
   await requestScreenshot(directory, name);
 }
 
+/** Passages of seed 000 tagged for the annotations picture, as a reader might. */
+const PICTURE_ANNOTATIONS: Array<[string, string, string]> = [
+  ['Competition', 'our DAU leadership in the e-commerce space continues to widen.', 'Share gains claimed, no figure given'],
+  ['KPI', 'the Taobao and Tmall group recorded close to 80 billion RMB in CMR this quarter, a year-over-year increase of 10%.', ''],
+  ['Product', 'we launched, for the first time, a Taobao Good Price Festival', ''],
+  ['Risk', 'there will likely be occasional months with volatility or setbacks in our operations', 'Hedging on the monthly trend'],
+];
+
+async function showAnnotations(directory: string): Promise<void> {
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  const document = await showTranscript(SEED_000);
+  const editor = await vscode.window.showTextDocument(document);
+  for (const [tag, passage, note] of PICTURE_ANNOTATIONS) {
+    if (!document.getText().includes(passage)) continue;
+    const start = positionOf(document, passage);
+    editor.selection = new vscode.Selection(start, start.translate(0, passage.length));
+    await vscode.commands.executeCommand('transcriptLens.annotate', tag, note);
+  }
+  const top = new vscode.Position(Math.max(0, positionOf(document, PICTURE_ANNOTATIONS[0][1]).line - 2), 0);
+  editor.selection = new vscode.Selection(top, top);
+  editor.revealRange(new vscode.Range(top, top), vscode.TextEditorRevealType.AtTop);
+  await vscode.commands.executeCommand('workbench.view.explorer');
+  await vscode.commands.executeCommand('transcriptLens.annotations.focus');
+  await vscode.commands.executeCommand('workbench.action.focusActiveEditorGroup');
+  await requestScreenshot(directory, 'annotations');
+}
+
 export async function takeScreenshots(): Promise<void> {
   const directory = screenshotDir();
   if (!directory) return;
@@ -81,4 +109,5 @@ export async function takeScreenshots(): Promise<void> {
   await showHoverCard(directory);
   await showHighlight(directory, 'highlight-light', 'Default Light Modern');
   await showHighlight(directory, 'highlight-dark', 'Default Dark Modern');
+  await showAnnotations(directory);
 }

@@ -118,7 +118,7 @@ describe('protocol: diagnostics and code actions', function () {
     const mark = client.mark;
     await client.request('workspace/executeCommand', { command: percent.command!.command, arguments: percent.command!.arguments });
     const sidecar = JSON.parse(readFileSync(`${path}.lens.json`, 'utf8'));
-    assert.equal(sidecar.version, 1);
+    assert.equal(sidecar.version, 2);
     assert.equal(sidecar.checked.length, 1);
     assert.equal(sidecar.checked[0].text, UNREADABLE);
     assert.equal(sidecar.checked[0].kind, 'percent');

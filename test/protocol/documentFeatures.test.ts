@@ -34,7 +34,7 @@ describe('protocol: document features', function () {
     const capabilities = client.initializeResult!.capabilities;
     assert.ok(capabilities.hoverProvider);
     assert.ok(capabilities.documentSymbolProvider);
-    assert.deepEqual(capabilities.executeCommandProvider?.commands, ['transcriptLens.markFigureChecked']);
+    assert.deepEqual(capabilities.executeCommandProvider?.commands, ['transcriptLens.markFigureChecked', 'transcriptLens.server.annotate', 'transcriptLens.server.removeAnnotation']);
     const legend = (capabilities.semanticTokensProvider as { legend: { tokenTypes: string[] } }).legend;
     assert.deepEqual(legend.tokenTypes, ['speaker', 'figure', 'unreadableFigure']);
     assert.deepEqual(capabilities.renameProvider, { prepareProvider: true });

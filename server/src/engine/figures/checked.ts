@@ -1,33 +1,14 @@
 // Checked figures: readings the user chose for figures the engine could not read. Each is
 // anchored by its text and the words around it on its line, so an edit elsewhere in the
-// file keeps it attached; the figure with the same text and the closest context wins.
+// file keeps it attached; the figure with the same text and the closest context wins. The
+// context itself comes from the shared anchors module, which annotations use too.
+import { anchorAt, contextScore } from '../anchors/locate';
+import type { ContextAnchor } from '../anchors/locate';
 import type { CheckedFigure, Figure } from '../types';
 
-/** Characters of context kept on each side of a checked figure. */
-export const ANCHOR_REACH = 40;
-
-/** The context that anchors a figure: up to 40 characters before and after it on its line. */
-export function anchorFigure(lineText: string, figure: { start: number; end: number }): { before: string; after: string } {
-  const start = Math.max(0, Math.min(figure.start, lineText.length));
-  const end = Math.max(start, Math.min(figure.end, lineText.length));
-  return {
-    before: lineText.slice(Math.max(0, start - ANCHOR_REACH), start),
-    after: lineText.slice(end, end + ANCHOR_REACH),
-  };
-}
-
-/** How many characters of context agree: the common end of `before`, the common start of `after`. */
-function contextScore(anchor: { before: string; after: string }, actual: { before: string; after: string }): number {
-  let score = 0;
-  for (let i = 1; i <= Math.min(anchor.before.length, actual.before.length); i++) {
-    if (anchor.before.charCodeAt(anchor.before.length - i) !== actual.before.charCodeAt(actual.before.length - i)) break;
-    score++;
-  }
-  for (let i = 0; i < Math.min(anchor.after.length, actual.after.length); i++) {
-    if (anchor.after.charCodeAt(i) !== actual.after.charCodeAt(i)) break;
-    score++;
-  }
-  return score;
+/** The context that anchors a figure: up to ANCHOR_REACH characters before and after it on its line. */
+export function anchorFigure(lineText: string, figure: { start: number; end: number }): ContextAnchor {
+  return anchorAt(lineText, figure.start, figure.end);
 }
 
 /**
