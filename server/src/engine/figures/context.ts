@@ -67,11 +67,41 @@ export function qualifierBefore(before: string, offset: number): Qualifier | nul
   const written = match[1];
   const meaning = QUALIFIER_MEANING.get(written.toLowerCase());
   if (!meaning) return null;
+  // "we're talking about 40 trillion": "about" after such a verb says what is spoken of, not how much.
+  if (ABOUT_AS_PREPOSITION.has(written.toLowerCase()) && TAKES_ABOUT.has(lastWord(before.slice(0, before.length - written.length).trimEnd()))) return null;
   return { written, start: offset + before.length - written.length, ...meaning };
 }
 
-/** Qualifiers written after the figure: "20+", "30 plus", "10 years or so", "5% or more" ("20-plus years" is read with the duration). Sticky. */
-export const QUALIFIER_AFTER = /(?: or so| or more| or less| and above| and up|\+| plus)(?![\p{L}\d])/uy;
+/** Qualifiers that are also prepositions: "talking about 40 trillion". */
+const ABOUT_AS_PREPOSITION: ReadonlySet<string> = new Set(['about', 'around']);
+/** Words after which "about" or "around" is a preposition. */
+const TAKES_ABOUT: ReadonlySet<string> = new Set([
+  'talk', 'talks', 'talking', 'talked', 'think', 'thinks', 'thinking', 'thought', 'speak', 'speaking', 'spoke', 'know', 'knew',
+  'care', 'worry', 'worried', 'concerned', 'excited', 'how', 'what', 'ask', 'asked', 'asking', 'question', 'questions', 'said',
+  'say', 'saying', 'hear', 'heard', 'read', 'write', 'wrote', 'remind', 'bring', 'brought', 'come', 'came', 'go', 'going', 'went',
+  'revolve', 'revolves', 'centered', 'centred', 'built', 'based', 'turn', 'turned', 'move', 'moved', 'moving',
+]);
+
+/**
+ * Qualifiers written after the figure: "20+", "30 plus", "10 years or so", "5% or more" ("20-plus
+ * years" is read with the duration). Not when a number follows: in "$284 million and up 126%"
+ * "up" is the next figure's change, and "5 plus 3" is a sum. Sticky.
+ */
+export const QUALIFIER_AFTER = /(?: or so| or more| or less| and above| and up|\+| plus)(?![\p{L}\d])(?! ?(?:by |to |of )?[-+$€£¥\d])/uy;
+
+/** "over three years", "under two quarters": a span of time said with "over" is when, not how long at least. */
+const OVER_OR_UNDER = /^(?:over|under)$/i;
+/** "for over 20 years", "in under two years": the bound holds. Read on the text before the qualifier. */
+const BOUND_DURATION_BEFORE = /\b(?:for|in|of|than|with|has|have|had|after|took|takes|spent)\s*$/i;
+
+/**
+ * Whether a bound read before a duration holds: "invest 380 billion over three years" spreads
+ * the amount over the time, while "for over 20 years" and "over 20 years of experience" are bounds.
+ */
+export function durationBoundHolds(text: string, qualifierStart: number, durationEnd: number, qualifier: string): boolean {
+  if (!OVER_OR_UNDER.test(qualifier)) return true;
+  return BOUND_DURATION_BEFORE.test(text.slice(Math.max(0, qualifierStart - 12), qualifierStart)) || /^ of\b/.test(text.slice(durationEnd, durationEnd + 4));
+}
 
 export function qualifierAfterMeaning(written: string): { approximate: boolean; bound: Bound | null } {
   const word = written.trim().toLowerCase();
