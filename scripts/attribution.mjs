@@ -79,11 +79,10 @@ const qualifierText = (figure) => (hasQualifier(figure) ? [figure.bound, figure.
  * Runs the CLI once on every <name>.txt that has a <name>.gold.json in goldDir and compares
  * metric, change and qualifier. Returns null when the directory does not exist.
  */
-export function measureAttribution(goldDir, { root, glossary = loadGlossary(root) }) {
+export function measureAttribution(goldDir, { root, glossary = loadGlossary(root), cli = join(root, 'dist', 'cli.js') }) {
   if (!existsSync(goldDir)) return null;
   const names = readdirSync(goldDir).filter((name) => name.endsWith('.gold.json')).map((name) => name.replace(/\.gold\.json$/, ''))
     .filter((name) => existsSync(join(goldDir, `${name}.txt`))).sort();
-  const cli = join(root, 'dist', 'cli.js');
   const paths = names.map((name) => join(goldDir, `${name}.txt`));
   const outputs = paths.length ? JSON.parse(execFileSync(process.execPath, [cli, 'analyze', ...paths, '--json'], { encoding: 'utf8', maxBuffer: 256 << 20 })) : [];
 

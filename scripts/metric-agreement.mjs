@@ -2,7 +2,10 @@
 // Metric, change and qualifier precision and coverage per file against gold (scripts/attribution.mjs
 // says how they are compared). --verbose lists every disagreement, wrong labels first.
 //
-//   node scripts/metric-agreement.mjs [--gold DIR] [--verbose]      (default: ../shared/corpus and fixtures/metrics)
+//   node scripts/metric-agreement.mjs [--gold DIR] [--cli PATH] [--verbose]
+//
+// The default gold is ../shared/corpus and fixtures/metrics; --cli compares another build of
+// the CLI (an older commit's, say) with the same gold and the same comparison.
 import { existsSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,13 +16,15 @@ const args = process.argv.slice(2);
 const goldIndex = args.indexOf('--gold');
 const goldDirs = goldIndex >= 0 ? [args[goldIndex + 1]] : [join(root, '..', 'shared', 'corpus'), join(root, 'fixtures', 'metrics')];
 const verbose = args.includes('--verbose');
+const cliIndex = args.indexOf('--cli');
+const cli = cliIndex >= 0 ? args[cliIndex + 1] : join(root, 'dist', 'cli.js');
 
-if (!existsSync(join(root, 'dist', 'cli.js'))) {
-  console.error('metric-agreement: dist/cli.js is missing; run `npm run build` first.');
+if (!existsSync(cli)) {
+  console.error(`metric-agreement: ${cli} is missing; run \`npm run build\` first.`);
   process.exit(2);
 }
 for (const goldDir of goldDirs) {
-  const result = measureAttribution(goldDir, { root });
+  const result = measureAttribution(goldDir, { root, cli });
   if (!result) {
     console.log(`${relative(root, goldDir)}: absent, nothing to compare.`);
     continue;

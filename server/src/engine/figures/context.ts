@@ -112,7 +112,7 @@ export function qualifierAfterMeaning(written: string): { approximate: boolean; 
 
 /** A change word. Group 1: an increase word; group 2: a decrease word. */
 const CHANGE_WORD =
-  /\b(?:(increase|increases|increased|increasing|grew|grow|grows|growing|growth|rose|rise|rises|risen|rising|up|gain|gains|gained|expand|expands|expanded|expanding|expansion|improve|improves|improved|improvement|accelerate|accelerated|accelerating|acceleration|jump|jumps|jumped|surge|surged|surges|climb|climbs|climbed|higher|doubled|tripled|added|topped|raised|boost|boosts|boosted)|(decrease|decreases|decreased|decreasing|decline|declines|declined|declining|fell|fall|falls|falling|drop|drops|dropped|down|reduce|reduces|reduced|reducing|reduction|lower|shrink|shrinks|shrank|shrinking|shrunk|narrow|narrows|narrowed|narrowing|contract|contracts|contracted|contraction|decelerate|decelerated|decelerating|deceleration|cut|slid|slowed|dipped))\b/gi;
+  /\b(?:(increase|increases|increased|increasing|grew|grow|grows|growing|growth|rose|rise|rises|risen|rising|up|gain|gains|gained|expand|expands|expanded|expanding|expansion|improve|improves|improved|improvement|accelerate|accelerated|accelerating|acceleration|jump|jumps|jumped|surge|surged|surges|climb|climbs|climbed|higher|doubled|tripled|added|topped|raised|boost|boosts|boosted|rebounded|soared)|(decrease|decreases|decreased|decreasing|decline|declines|declined|declining|fell|fall|falls|falling|drop|drops|dropped|down|reduce|reduces|reduced|reducing|reduction|lower|shrink|shrinks|shrank|shrinking|shrunk|narrow|narrows|narrowed|narrowing|contract|contracts|contracted|contraction|decelerate|decelerated|decelerating|deceleration|cut|slid|slowed|dipped|slip|slips|slipped|eased|softened))\b/gi;
 
 /** A comparison period said with a change. Group 0 is the phrase. */
 const COMPARISON =
@@ -192,9 +192,11 @@ export class LineContext {
     // A change noun right after the amount is its own: "rose on a RMB7 billion decrease in costs".
     const noun = end > start ? this.changeNounAfter(end) : null;
     if (noun) return noun;
-    const near = nearest(this.changesNear(start, start, 24, 0), start, start, this.sentenceAt(start), 24, -1);
+    const near = nearest(this.changesNear(start, start, 24, 0), start, start, this.sentenceAt(start), 24, -1, (marker) => !INCOME_ITEM.has(this.text.slice(marker.start, marker.end).toLowerCase()));
     if (near) {
       const between = this.text.slice(near.end, start);
+      // "a $284 million gain, against a loss of $40 million": a change said in another clause is not this amount's.
+      if (/[,;]/.test(between)) return null;
       // "rose 4.5% to €18.2bn", "increased from RMB749 million": "to" names the level reached, "from" the base.
       if (NAMES_LEVEL_OR_BASE.test(between)) return null;
       // A figure in between takes the change, unless this one is coordinated with it.
@@ -206,7 +208,8 @@ export class LineContext {
   /** "RMB7.2 billion increase in adjusted EBITA": a change noun right after an amount, maybe past a comparison period. */
   private changeNounAfter(end: number): Change | null {
     const after = this.changesNear(end, end, 0, MAX_COMPARISON_LENGTH + 2).find((marker) => marker.start >= end);
-    if (!after || !CHANGE_NOUNS.has(this.text.slice(after.start, after.end).toLowerCase())) return null;
+    const noun = after ? this.text.slice(after.start, after.end).toLowerCase() : '';
+    if (!after || !CHANGE_NOUNS.has(noun) || INCOME_ITEM.has(noun)) return null;
     const between = this.text.slice(end, after.start).trim();
     if (between && !(COMPARISON_ONLY.test(between) && between.length <= MAX_COMPARISON_LENGTH)) return null;
     return after.change;
@@ -248,6 +251,9 @@ const CHANGE_NOUNS: ReadonlySet<string> = new Set([
   'increase', 'growth', 'rise', 'gain', 'jump', 'improvement', 'expansion', 'surge',
   'decrease', 'decline', 'drop', 'fall', 'reduction', 'contraction', 'cut',
 ]);
+
+/** Change nouns that, said of an amount, name an income item: "a $284 million gain" is a gain, not an increase. */
+const INCOME_ITEM: ReadonlySet<string> = new Set(['gain', 'gains']);
 
 /** A comparison period alone, as it may sit between an amount and its change noun. */
 const COMPARISON_ONLY = /^(?:year[- ](?:over|on)[- ]year|yoy|y\/y|quarter[- ](?:over|on)[- ]quarter|qoq|q\/q|sequential)$/i;
