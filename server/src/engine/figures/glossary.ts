@@ -42,7 +42,7 @@ const BUILT_IN_GLOSSARY: Readonly<Record<string, readonly string[]>> = {
   'cash flow': ['cash flow'],
   'capex': ['capex', 'capital expenditure', 'capital expenditures', 'capital spending'],
   'share repurchase program': ['share repurchase program', 'buyback program', 'share buyback program', 'repurchase program'],
-  'share repurchase': ['share repurchase', 'share buyback', 'buyback', 'repurchased', 'bought back'],
+  'share repurchase': ['share repurchase', 'share buyback', 'buyback', 'repurchase', 'repurchased', 'repurchasing', 'bought back', 'buy back', 'buying back', 'buys back'],
   'dividend': ['dividend'],
   'gmv': ['gmv', 'gross merchandise volume', 'gross merchandise value'],
   'dau': ['dau', 'daily active users'],
@@ -452,6 +452,8 @@ export interface MetricAttribution {
 const AMOUNT_KINDS: ReadonlySet<string> = new Set(['money', 'count']);
 /** Metrics that are ratios or rates. */
 const RATIO_METRIC = /(?:margin|ratio|rate|churn|retention|roe|roa|roic|rote)$/;
+/** Metrics that count people or accounts: "customers" never measures EUR 200 million. */
+const COUNT_METRIC = /(?:^|\s)(?:customers|users|buyers|consumers|members|dau|mau|headcount)$/;
 /** Metrics that are costs: stated as a share of revenue, they are the cost's ratio. */
 const COST_METRIC = /(?:expense|expenses|cost of revenue)$/;
 
@@ -476,6 +478,9 @@ const PRONOUN_SUBJECT = /^\s*(?:it|this|that)(?:'s| (?:was|is|were|grew|rose|fel
 
 /** A change noun and the level it reached, between a metric and the figure: " increase to ". */
 const LEVEL_AFTER_CHANGE = /^ (?:[a-z-]+ )?(?:to|of|at) $/i;
+
+/** Words that name a metric to set a figure apart from it: "in addition to the dividend", "excluding SBC". */
+const SET_APART = /\b(?:in addition to|besides|beyond|on top of|apart from|aside from|alongside|excluding|other than|except for|instead of)\s+(?:(?:the|our|its|their) )?$/i;
 
 /** The denominator of a share: "the proportion of IT spending within total GDP". */
 const SHARE_OF = /\b(?:proportion|share|percentage|portion|fraction|part) of\b[^,;.]{0,50}$/i;
@@ -557,6 +562,8 @@ export class LineMetrics {
     if (before && this.nounOfEarlierFigure(before, start) && !LEVEL_AFTER_CHANGE.test(this.text.slice(before.end, start))) before = null;
     // "The proportion of IT spending within total GDP … is 1%": GDP is what the share is of.
     if (before && SHARE_OF.test(this.text.slice(sentence.start, before.start))) before = null;
+    // "Beyond the dividend, we returned EUR 20 million": the metric is named to set the figure apart from it.
+    if (before && SET_APART.test(this.text.slice(Math.max(sentence.start, before.start - 24), before.start))) before = null;
     // "Backlog was EUR 11.2 billion. It grew 7%": a pronoun subject stands for the metric the sentence before opened on.
     if (!before && PRONOUN_SUBJECT.test(this.text.slice(sentence.start, start))) before = this.openingMetricBefore(sentence);
     let fromPreviousLine = false;
@@ -596,13 +603,14 @@ export class LineMetrics {
   }
 
   /**
-   * The metric as this figure may carry it: a ratio's name never measures money or a count,
-   * and a cost stated in points or as a level percentage is the cost's ratio to revenue.
+   * The metric as this figure may carry it: a ratio's name never measures money or a count, a
+   * count of people never measures money, and a cost stated in points or as a level percentage is the cost's ratio to revenue.
    */
   private fitting(match: MetricMatch, kind: string, change: string | null, previousLine: boolean): MetricAttribution | null {
     let metric = match.metric;
     if (!match.user) {
       if (AMOUNT_KINDS.has(kind) && RATIO_METRIC.test(metric)) return null;
+      if (kind === 'money' && COUNT_METRIC.test(metric)) return null;
       const points = kind === 'percentagePoints' || kind === 'basisPoints';
       if (COST_METRIC.test(metric) && (points || (kind === 'percent' && !change))) metric = `${metric} ratio`;
     }
