@@ -462,7 +462,7 @@ const COST_METRIC = /(?:expense|expenses|cost of revenue)$/;
  * with a new subject: "revenue grew; we expect 5%", "revenue was flat, but we added 12%". A colon
  * is no break: "Revenue: EUR 14.2 billion" names the figure's metric.
  */
-const CLAUSE_BREAK = /;|\b(?:but|while|whereas|although|though|however)\b|\band (?:we|i|you|they|our|their|there|this|these|those)\b|, and the\b/i;
+const CLAUSE_BREAK = /;|\b(?:but|while|whereas|although|though|however)\b|\band (?:we|i|you|they|our|their|there|this|these|those)\b|, and the\b/gi;
 
 /** A figure said as the size of the noun after it: "a $284 million gain", "an EUR 8 million one-off". */
 const ARTICLE_BEFORE = /\b(?:a|an)(?: (?:nearly|roughly|about|approximately|almost|over|estimated|additional|further|incremental|total|record|one-time))?\s*$/i;
@@ -519,6 +519,15 @@ export class LineMetrics {
   /** The matches of the last sentence of the previous non-blank line, read only when needed. */
   private previousMatches: MetricMatch[] | null = null;
 
+  /** Where clause breaks stand on the line, [start, end) pairs in order, found in one pass when first needed. */
+  private clauseBreaks: number[] | null = null;
+
+  /** Whether each sentence (by its start) says "respectively"; null when the line never does. */
+  private readonly respectively: Map<number, boolean> | null;
+
+  /** The figures' starts, ascending, for binary searches. */
+  private readonly figureStarts: number[];
+
   /**
    * previousLine: the previous non-blank line, for a line that goes on with its sentence ("or
    * 12% year over year, …" after a page break) or opens on a bare "Loss". figures: every
@@ -530,7 +539,48 @@ export class LineMetrics {
     private readonly sentences: SentenceFinder,
     private readonly previousLine: string | null = null,
     private readonly figures: readonly Span[] = [],
-  ) {}
+  ) {
+    this.figures = [...figures].sort((a, b) => a.start - b.start);
+    this.figureStarts = this.figures.map((figure) => figure.start);
+    this.respectively = RESPECTIVELY.test(text) ? new Map() : null;
+  }
+
+  /** Whether a clause break lies wholly inside [from, to). */
+  private breakBetween(from: number, to: number): boolean {
+    // A short stretch is read directly; a long one through the line's breaks, found once, so a
+    // long line with a metric far before many figures is not read again for each of them.
+    if (to - from <= 400) {
+      CLAUSE_BREAK.lastIndex = 0;
+      return CLAUSE_BREAK.test(this.text.slice(from, to));
+    }
+    if (!this.clauseBreaks) {
+      this.clauseBreaks = [];
+      CLAUSE_BREAK.lastIndex = 0;
+      for (let m = CLAUSE_BREAK.exec(this.text); m; m = CLAUSE_BREAK.exec(this.text)) this.clauseBreaks.push(m.index, m.index + m[0].length);
+    }
+    const breaks = this.clauseBreaks;
+    // The first break starting at or after `from`, by binary search over the pairs.
+    let low = 0;
+    let high = breaks.length / 2;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (breaks[2 * mid] < from) low = mid + 1;
+      else high = mid;
+    }
+    return low < breaks.length / 2 && breaks[2 * low + 1] <= to;
+  }
+
+  /** The index of the last figure starting before offset, or -1. */
+  private lastFigureBefore(offset: number): number {
+    let low = 0;
+    let high = this.figureStarts.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (this.figureStarts[mid] < offset) low = mid + 1;
+      else high = mid;
+    }
+    return low - 1;
+  }
 
   /**
    * What the figure at [start, end) measures and the words that say so, or null. A metric is
@@ -556,12 +606,12 @@ export class LineMetrics {
       }
     }
     // A metric in an earlier clause with its own subject does not measure this figure.
-    if (before && CLAUSE_BREAK.test(this.text.slice(before.end, start))) before = null;
+    if (before && this.breakBetween(before.end, start)) before = null;
     // "a EUR 15 million share buyback … brings cash returned to EUR 96 million": the phrase is the noun of the figure right before it.
     // "a 32% revenue increase to $5.1 billion" still names the level reached.
     if (before && this.nounOfEarlierFigure(before, start) && !LEVEL_AFTER_CHANGE.test(this.text.slice(before.end, start))) before = null;
     // "The proportion of IT spending within total GDP … is 1%": GDP is what the share is of.
-    if (before && SHARE_OF.test(this.text.slice(sentence.start, before.start))) before = null;
+    if (before && SHARE_OF.test(this.text.slice(Math.max(sentence.start, before.start - 80), before.start))) before = null;
     // "Beyond the dividend, we returned EUR 20 million": the metric is named to set the figure apart from it.
     if (before && SET_APART.test(this.text.slice(Math.max(sentence.start, before.start - 24), before.start))) before = null;
     // "Backlog was EUR 11.2 billion. It grew 7%": a pronoun subject stands for the metric the sentence before opened on.
@@ -619,7 +669,9 @@ export class LineMetrics {
 
   /** Whether a metric phrase stands right after another figure before `start`, as that figure's noun ("a $15 million share buyback"). */
   private nounOfEarlierFigure(match: MetricMatch, start: number): boolean {
-    return this.figures.some((figure) => figure.start < start && figure.end <= match.start && match.start - figure.end <= 2 && !this.text.slice(figure.end, match.start).trim());
+    const index = this.lastFigureBefore(Math.min(start, match.start));
+    const figure = index >= 0 ? this.figures[index] : null;
+    return figure !== null && figure.end <= match.start && match.start - figure.end <= 2 && !this.text.slice(figure.end, match.start).trim();
   }
 
   /** The first metric of the sentence before this one on the line, or null. */
@@ -649,17 +701,24 @@ export class LineMetrics {
    * respectively": the nth figure of a list measures the nth of the metrics before the list.
    */
   private respectiveMetric(start: number, sentence: Span, matches: readonly MetricMatch[]): MetricMatch | null {
-    if (!RESPECTIVELY.test(this.text.slice(sentence.start, sentence.end))) return null;
-    const inSentence = this.figures.filter((figure) => figure.start >= sentence.start && figure.end <= sentence.end);
-    const at = inSentence.findIndex((figure) => figure.start === start);
-    if (at < 0) return null;
+    if (!this.respectively) return null;
+    let says = this.respectively.get(sentence.start);
+    if (says === undefined) {
+      says = RESPECTIVELY.test(this.text.slice(sentence.start, sentence.end));
+      this.respectively.set(sentence.start, says);
+    }
+    if (!says) return null;
+    const figures = this.figures;
+    const at = this.lastFigureBefore(start + 1);
+    if (at < 0 || figures[at].start !== start) return null;
+    // The list around this figure: neighbours in the sentence joined by ", " or "and".
     let first = at;
-    while (first > 0 && LIST_JOIN.test(this.text.slice(inSentence[first - 1].end, inSentence[first].start))) first--;
+    while (first > 0 && figures[first - 1].start >= sentence.start && LIST_JOIN.test(this.text.slice(figures[first - 1].end, figures[first].start))) first--;
     let last = at;
-    while (last + 1 < inSentence.length && LIST_JOIN.test(this.text.slice(inSentence[last].end, inSentence[last + 1].start))) last++;
+    while (last + 1 < figures.length && figures[last + 1].end <= sentence.end && LIST_JOIN.test(this.text.slice(figures[last].end, figures[last + 1].start))) last++;
     const size = last - first + 1;
     if (size < 2) return null;
-    const named = matches.filter((match) => match.end <= inSentence[first].start && match.start >= sentence.start);
+    const named = matches.filter((match) => match.end <= figures[first].start && match.start >= sentence.start);
     if (named.length < size) return null;
     return named[named.length - size + (at - first)];
   }
