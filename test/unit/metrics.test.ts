@@ -324,8 +324,16 @@ describe('qualifiers: bounds only where the words set one', () => {
     assert.deepEqual(qualifierOf('Tickets cost $20 and up.', '$20'), { bound: 'atLeast', approximate: false });
   });
 
-  it('reads "up to" as at most', () => {
+  it('reads "up to" as at most, "or higher" and "exceeded" as at least', () => {
     assert.deepEqual(qualifierOf('We expect up to 40 new stores.', '40'), { bound: 'atMost', approximate: false });
+    assert.deepEqual(qualifierOf('Members grew by 6% or higher each month.', '6%'), { bound: 'atLeast', approximate: false });
+    assert.deepEqual(qualifierOf('Churn stayed at 2% or lower all year.', '2%'), { bound: 'atMost', approximate: false });
+    assert.deepEqual(qualifierOf('Free cash flow exceeded $9 billion.', '$9 billion'), { bound: 'atLeast', approximate: false });
+  });
+
+  it('names the metric of a share of a named company\'s total', () => {
+    assert.equal(metricOf("In the quarter, 64% of Orrin's total revenue came from abroad.", '64%'), 'revenue');
+    assert.equal(metricOf('Forecasters see 4% economic growth in Norvia.', '4%'), 'gdp');
   });
 
   it('reads "over" a span of time as when, and "for over" as a bound', () => {

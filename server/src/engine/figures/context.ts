@@ -31,12 +31,14 @@ const QUALIFIER_MEANING: ReadonlyMap<string, { approximate: boolean; bound: Boun
   ['fewer than', { approximate: false, bound: 'atMost' }], ['as much as', { approximate: false, bound: 'atMost' }],
   ['as many as', { approximate: false, bound: 'atMost' }], ['shy of', { approximate: false, bound: 'atMost' }],
   ['just under', { approximate: true, bound: 'atMost' }], ['just over', { approximate: true, bound: 'atLeast' }],
+  ['exceeded', { approximate: false, bound: 'atLeast' }], ['exceeds', { approximate: false, bound: 'atLeast' }],
+  ['surpassed', { approximate: false, bound: 'atLeast' }],
 ]);
 
 // Read on the text before a figure with trailing blanks removed, so no pattern ends in a
 // repeated blank (which would be quadratic on long runs of spaces).
 const QUALIFIER_BEFORE =
-  /(?:^|[^\p{L}])(just under|just over|approximately|approx\.|an estimated|about|around|roughly|close to|nearly|almost|some|circa|over|more than|at least|exceeding|above|upwards of|in excess of|north of|no less than|greater than|up to|under|less than|below|at most|no more than|fewer than|as much as|as many as|shy of|~)$/iu;
+  /(?:^|[^\p{L}])(just under|just over|approximately|approx\.|an estimated|about|around|roughly|close to|nearly|almost|some|circa|over|more than|at least|exceeding|above|upwards of|in excess of|north of|no less than|greater than|up to|under|less than|below|at most|no more than|fewer than|as much as|as many as|shy of|exceeded|exceeds|surpassed|~)$/iu;
 
 /** The last word of every qualifier, so most figures are ruled out without running the regex. */
 const QUALIFIER_LAST_WORDS: ReadonlySet<string> = new Set(
@@ -83,11 +85,11 @@ const TAKES_ABOUT: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * Qualifiers written after the figure: "20+", "30 plus", "10 years or so", "5% or more" ("20-plus
+ * Qualifiers written after the figure: "20+", "30 plus", "10 years or so", "5% or more", "6% or higher" ("20-plus
  * years" is read with the duration). Not when a number follows: in "$284 million and up 126%"
  * "up" is the next figure's change, and "5 plus 3" is a sum. Sticky.
  */
-export const QUALIFIER_AFTER = /(?: or so| or more| or less| and above| and up|\+| plus)(?![\p{L}\d])(?! ?(?:by |to |of )?[-+$€£¥\d])/uy;
+export const QUALIFIER_AFTER = /(?: or so| or more| or less| or higher| or greater| or above| or lower| or below| or fewer| and above| and up|\+| plus)(?![\p{L}\d])(?! ?(?:by |to |of )?[-+$€£¥\d])/uy;
 
 /** "over three years", "under two quarters": a span of time said with "over" is when, not how long at least. */
 const OVER_OR_UNDER = /^(?:over|under)$/i;
@@ -106,7 +108,7 @@ export function durationBoundHolds(text: string, qualifierStart: number, duratio
 export function qualifierAfterMeaning(written: string): { approximate: boolean; bound: Bound | null } {
   const word = written.trim().toLowerCase();
   if (word === 'or so') return { approximate: true, bound: null };
-  if (word === 'or less') return { approximate: false, bound: 'atMost' };
+  if (word === 'or less' || word === 'or lower' || word === 'or below' || word === 'or fewer') return { approximate: false, bound: 'atMost' };
   return { approximate: false, bound: 'atLeast' };
 }
 

@@ -86,7 +86,7 @@ const BUILT_IN_GLOSSARY: Readonly<Record<string, readonly string[]>> = {
   'rote': ['rote', 'return on tangible equity'],
   'loss': ['loss', 'losses', 'net loss'],
   'margin': ['margin'],
-  'gdp': ['gdp'],
+  'gdp': ['gdp', 'economic growth'],
   'headcount': ['headcount', 'employees'],
 };
 
@@ -394,10 +394,10 @@ export interface SentenceFinder {
 /**
  * What may stand between a figure and the metric written right after it, normalized to single
  * blanks with a trailing blank: "32% revenue increase", "a 16% year-over-year increase in
- * adjusted EBITA", "53% of overall cloud revenue".
+ * adjusted EBITA", "53% of overall cloud revenue", "72% of Orrin's total revenue".
  */
 const LEAD_TO_METRIC_AFTER =
-  /^(?:(?:year|quarter|month)[- ](?:over|on)[- ](?:year|quarter|month) |yoy |y\/y )?(?:(?:increase|decrease|growth|decline|rise|drop|reduction|improvement|gain|jump) (?:in|of) |of |in )?(?:(?:the|our|its|total|overall) )?(?:(?:annual|annualized|quarterly|yearly|recurring|reported|organic) )?$/i;
+  /^(?:(?:year|quarter|month)[- ](?:over|on)[- ](?:year|quarter|month) |yoy |y\/y )?(?:(?:increase|decrease|growth|decline|rise|drop|reduction|improvement|gain|jump) (?:in|of) |of |in )?(?:[a-z][a-z-]*'s )?(?:(?:the|our|its|total|overall) )?(?:(?:annual|annualized|quarterly|yearly|recurring|reported|organic) )?$/i;
 
 /** The words between a metric and the level it reached: "expanded to", "grew to over". */
 const REACHED_LEVEL = /^[^,;]{0,40} to(?: about| over| more than| nearly| almost)? $/i;
