@@ -331,6 +331,21 @@ describe('qualifiers: bounds only where the words set one', () => {
     assert.deepEqual(qualifierOf('Free cash flow exceeded $9 billion.', '$9 billion'), { bound: 'atLeast', approximate: false });
   });
 
+  it('lets a metric reach only so far, unless a chain of figures carries it', () => {
+    const far = 'Cash was fine, and looking at what you said in your remarks about the engines and the fleet and the many routes you fly, I think you have 62% of them parked.';
+    assert.equal(metricOf(far, '62%'), null);
+    const chain = 'Operating expenses on a reported basis were $54.4 million for the third quarter of this year, compared to $59.5 million reported in the second quarter, and $62.7 million a year ago.';
+    assert.equal(metricOf(chain, '$62.7 million'), 'operating expenses');
+  });
+
+  it('counts no currency units and says per share once', () => {
+    // However the scanner reads "20 cents" (a count today, money once cents are read as such), "cents" is no metric.
+    const metrics = analyze('Adjusted net income was $4.8 million, or 20 cents per diluted share.').figures.map((figure) => figure.metric);
+    assert.ok(!metrics.includes('cents'), JSON.stringify(metrics));
+    assert.equal(metricOf('EPS per share rose 5%.', '5%'), 'eps');
+    assert.equal(metricOf('We now expect cash interest of EUR 150 million.', 'EUR 150 million'), null);
+  });
+
   it('names the metric of a share of a named company\'s total', () => {
     assert.equal(metricOf("In the quarter, 64% of Orrin's total revenue came from abroad.", '64%'), 'revenue');
     assert.equal(metricOf('Forecasters see 4% economic growth in Norvia.', '4%'), 'gdp');
