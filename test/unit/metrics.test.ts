@@ -346,6 +346,23 @@ describe('qualifiers: bounds only where the words set one', () => {
     assert.equal(metricOf('We now expect cash interest of EUR 150 million.', 'EUR 150 million'), null);
   });
 
+  it('ends a metric\'s clause at a new subject after a comma', () => {
+    assert.equal(metricOf('Orders were down 11% organically, equipment was down 9, as we cycle a strong year.', '9'), null);
+    assert.equal(metricOf('With many consumers still at home, these categories delivered double-digit growth.', 'double-digit'), null);
+    assert.equal(metricOf('Revenue was $5 billion, which was up 12%.', '12%'), 'revenue');
+  });
+
+  it('reads "N of <noun>" as an amount of that noun, unless a metric governs it closely', () => {
+    assert.equal(metricOf('The capital loss tax benefit was used against a disposal, resulting in 88 million of earnings.', '88 million'), null);
+    assert.equal(metricOf('In the quarter we bought back another $2.1 billion of shares.', '$2.1 billion'), 'share repurchase');
+    assert.equal(metricOf('Network products accounted for 87% of the revenue.', '87%'), 'revenue');
+  });
+
+  it('tells sales volumes from sales, and narrows "margins"', () => {
+    assert.equal(metricOf('Average daily sales volume was 13,500 barrels.', '13,500'), 'sales volume');
+    assert.equal(metricOf('The unit contributed high single digit EBITDA margins.', 'high single digit'), 'ebitda margin');
+  });
+
   it('names the metric of a share of a named company\'s total', () => {
     assert.equal(metricOf("In the quarter, 64% of Orrin's total revenue came from abroad.", '64%'), 'revenue');
     assert.equal(metricOf('Forecasters see 4% economic growth in Norvia.', '4%'), 'gdp');
