@@ -297,6 +297,8 @@ describe('metrics: precision (a wrong label is worse than none)', () => {
     assert.equal(metricOf('The app brings new trade to 2 million merchants.', '2 million'), null);
     assert.equal(metricOf('Paid users grew to 3 million users.', '3 million'), 'users');
     assert.equal(metricOf('We ship to customers 5,000 miles away.', '5,000'), null);
+    assert.equal(metricOf('Cash flow will be tight if we see shale oil at 7 million barrels a day.', '7 million'), null);
+    assert.equal(metricOf('Copper output for the quarter was 212,000 tonnes.', '212,000', { glossary: { 'copper output': ['copper output'] } }), 'copper output');
   });
 
   it('names the narrower metric written before a bare head or a bare loss', () => {

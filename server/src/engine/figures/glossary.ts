@@ -484,6 +484,8 @@ const MAX_CHAIN = 8;
 
 /** A figure said as the size of the noun after it: "a $284 million gain", "an EUR 8 million one-off". */
 const ARTICLE_BEFORE = /\b(?:a|an)(?: (?:nearly|roughly|about|approximately|almost|over|estimated|additional|further|incremental|total|record|one-time))?\s*$/i;
+/** At most five words between a metric and a quantity in a unit: "output for the quarter was". */
+const CLOSE_LINK = /^\s*(?:[^\s,;]+\s+){0,5}$/;
 /** At most three words between a metric and its figure: "bought back another", "was". */
 const CLOSE_BEFORE = /^\s*(?:[^\s,;]+\s+){0,3}$/;
 /** "of", maybe a determiner, and the next word, right after a figure. Sticky. */
@@ -693,7 +695,11 @@ export class LineMetrics {
       if (counted?.metric && this.isComplement(start)) return null;
       if (counted?.metric) return { metric: counted.metric, start: counted.start, end: counted.end, previousLine: false };
       // "customers thousand miles away": a quantity in a unit belongs to a metric only through a linking word.
-      if (counted && before && !fromPreviousLine && !LINKED_TO_FIGURE.test(this.text.slice(before.end, start))) return null;
+      if (counted && before && !fromPreviousLine) {
+        const between = this.text.slice(before.end, start);
+        // "… cash flow, … to see tight oil at 7 million barrels": the link must be the metric's own.
+        if (!LINKED_TO_FIGURE.test(between) || !CLOSE_LINK.test(between)) return null;
+      }
     }
     return before ? this.fitting(before, kind, change, fromPreviousLine) : null;
   }
