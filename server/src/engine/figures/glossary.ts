@@ -484,10 +484,11 @@ const MAX_CHAIN = 8;
 
 /** A figure said as the size of the noun after it: "a $284 million gain", "an EUR 8 million one-off". */
 const ARTICLE_BEFORE = /\b(?:a|an)(?: (?:nearly|roughly|about|approximately|almost|over|estimated|additional|further|incremental|total|record|one-time))?\s*$/i;
-/** At most five words between a metric and a quantity in a unit: "output for the quarter was". */
-const CLOSE_LINK = /^\s*(?:[^\s,;]+\s+){0,5}$/;
-/** At most three words between a metric and its figure: "bought back another", "was". */
-const CLOSE_BEFORE = /^\s*(?:[^\s,;]+\s+){0,3}$/;
+/** Whether text between a metric and a figure is at most `words` words with no clause break: "bought back another". */
+function isClose(between: string, words: number): boolean {
+  const trimmed = between.trim();
+  return !/[,;]\s/.test(between) && (!trimmed || trimmed.split(/\s+/).length <= words);
+}
 /** "of", maybe a determiner, and the next word, right after a figure. Sticky. */
 const OF_NOUN_AFTER = / of (?:(?:our|the|its|their|this|that) )?([A-Za-z][A-Za-z-]*)/y;
 /** Words after "of" that name no thing measured: "12% of total", "5% of which". */
@@ -685,7 +686,7 @@ export class LineMetrics {
     // "a $284 million gain", "88 million of earnings": the figure is the size of a noun the glossary does not know.
     if (this.qualifiesNounAfter(start, end)) return null;
     // Unless the metric governs it closely: "we repurchased EUR 15 million of our own shares".
-    if (kind !== 'count' && this.measuresNounAfterOf(end) && !(before && CLOSE_BEFORE.test(this.text.slice(before.end, start)))) return null;
+    if (kind !== 'count' && this.measuresNounAfterOf(end) && !(before && isClose(this.text.slice(before.end, start), 3))) return null;
     // A count measures what it counts: "2 million delivery riders". A bare decimal ("version
     // 3.2 parses") counts nothing.
     if (kind === 'count' && !BARE_DECIMAL.test(this.text.slice(start, end))) {
@@ -698,7 +699,7 @@ export class LineMetrics {
       if (counted && before && !fromPreviousLine) {
         const between = this.text.slice(before.end, start);
         // "… cash flow, … to see tight oil at 7 million barrels": the link must be the metric's own.
-        if (!LINKED_TO_FIGURE.test(between) || !CLOSE_LINK.test(between)) return null;
+        if (!LINKED_TO_FIGURE.test(between) || !isClose(between, 5)) return null;
       }
     }
     return before ? this.fitting(before, kind, change, fromPreviousLine) : null;
