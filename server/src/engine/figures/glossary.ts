@@ -467,9 +467,9 @@ const COST_METRIC = /(?:expense|expenses|cost of revenue)$/;
 
 /**
  * Words between two metrics, or a metric and a figure, that end one clause and start another
- * with a new subject: "revenue grew; we expect 5%", "revenue was flat, but we added 12%", "orders
- * were down 11%, equipment was down 11". A colon
- * is no break: "Revenue: EUR 14.2 billion" names the figure's metric.
+ * with a new subject: "revenue grew; we expect 5%", "revenue was flat, but we added 12%",
+ * "orders were down 11%, equipment was down 11". A colon is no break: "Revenue: EUR 14.2
+ * billion" names the figure's metric.
  */
 const CLAUSE_BREAK = /;|\b(?:but|while|whereas|although|though|however)\b|\band (?:we|i|you|they|our|their|there|this|these|those)\b|, and the\b|, (?:these|those)\b|, (?!(?:which|that|who|or|and|up|down|but|so|as)\b)[a-z]+ (?:was|were|is|are)\b/gi;
 
@@ -484,11 +484,13 @@ const MAX_CHAIN = 8;
 
 /** A figure said as the size of the noun after it: "a $284 million gain", "an EUR 8 million one-off". */
 const ARTICLE_BEFORE = /\b(?:a|an)(?: (?:nearly|roughly|about|approximately|almost|over|estimated|additional|further|incremental|total|record|one-time))?\s*$/i;
+
 /** Whether text between a metric and a figure is at most `words` words with no clause break: "bought back another". */
 function isClose(between: string, words: number): boolean {
   const trimmed = between.trim();
   return !/[,;]\s/.test(between) && (!trimmed || trimmed.split(/\s+/).length <= words);
 }
+
 /** "of", maybe a determiner, and the next word, right after a figure. Sticky. */
 const OF_NOUN_AFTER = / of (?:(?:our|the|its|their|this|that) )?([A-Za-z][A-Za-z-]*)/y;
 /** Words after "of" that name no thing measured: "12% of total", "5% of which". */
