@@ -346,6 +346,7 @@ describe('qualifiers: bounds only where the words set one', () => {
     assert.ok(!metrics.includes('cents'), JSON.stringify(metrics));
     assert.equal(metricOf('EPS per share rose 5%.', '5%'), 'eps');
     assert.equal(metricOf('We now expect cash interest of EUR 150 million.', 'EUR 150 million'), null);
+    assert.equal(metricOf('It was a net income statement benefit of $1.7 million.', '$1.7 million'), null);
   });
 
   it('ends a metric\'s clause at a new subject after a comma', () => {
