@@ -80,6 +80,12 @@ describe('hover card content', () => {
     assert.match(card, /Jane Roe, Prepared Remarks/);
   });
 
+  it('says which words the metric was read from', () => {
+    const expense = figure({ text: 'EUR 487 million', kind: 'money', value: 487e6, unit: 'EUR', metric: 'r&d expense', metricSpan: { line: 0, start: 0, end: 11 } });
+    assert.match(hoverCard(expense, { ...NO_CONTEXT, metricWords: 'R&D expense' }), /Metric: r&d expense — from "R&D expense"/);
+    assert.doesNotMatch(hoverCard(figure({ kind: 'count', value: 5 }), { ...NO_CONTEXT, metricWords: 'ignored' }), /Metric/);
+  });
+
   it('says the bound a qualifier sets', () => {
     assert.match(hoverCard(figure({ kind: 'count', value: 5, bound: 'atLeast', qualifier: 'more than' }), NO_CONTEXT), /at least \("more than"\)/);
     assert.match(hoverCard(figure({ kind: 'count', value: 5, bound: 'atMost' }), NO_CONTEXT), /at most/);

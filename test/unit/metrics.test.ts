@@ -202,3 +202,183 @@ describe('metrics: change', () => {
     assert.equal(changeOf(line, '$5 million'), 'increase');
   });
 });
+
+/** The figure's metric and the words that named it, as the hover card shows them. */
+function namedBy(line: string, text: string, occurrence = 0): { metric: string | null; words: string | null } {
+  const figure = figureIn(line, text, {}, occurrence);
+  const span = figure.metricSpan ?? null;
+  return { metric: figure.metric, words: span ? line.slice(span.start, span.end) : null };
+}
+
+function qualifierOf(line: string, text: string): { bound: string | null; approximate: boolean } {
+  const figure = figureIn(line, text);
+  return { bound: figure.bound, approximate: figure.approximate };
+}
+
+describe('metrics: precision (a wrong label is worse than none)', () => {
+  it('keeps an expense an expense, and names the ratio only for points, level shares or "ratio"', () => {
+    const line = 'R&D expense was EUR 310 million, and the R&D expense ratio rose 0.4 percentage points to 9.6%.';
+    assert.equal(metricOf(line, 'EUR 310 million'), 'r&d expense');
+    assert.equal(metricOf(line, '0.4 percentage points'), 'r&d expense ratio');
+    assert.equal(metricOf(line, '9.6%'), 'r&d expense ratio');
+    assert.equal(metricOf('Research and development expenses grew 6% at Ostrava Tools.', '6%'), 'r&d expense');
+    assert.equal(metricOf('Product development expenses were EUR 75 million.', 'EUR 75 million'), 'product development expenses');
+  });
+
+  it('reads a share restating an amount as the amount\'s share, not the base it is a share of', () => {
+    const line = 'Cost of revenue was EUR 900 million, or 48% of revenue.';
+    assert.equal(metricOf(line, 'EUR 900 million'), 'cost of revenue');
+    assert.equal(metricOf(line, '48%'), 'cost of revenue ratio');
+    assert.equal(metricOf('Tooling took EUR 30 million, or 2% of revenue.', '2%'), null);
+  });
+
+  it('tells a buyback from the dividend said before it', () => {
+    assert.equal(metricOf('Alongside the dividend, we spent EUR 12 million buying back shares.', 'EUR 12 million'), 'share repurchase');
+    assert.equal(metricOf('Beyond the dividend, we returned EUR 25 million to shareholders.', 'EUR 25 million'), null);
+    assert.equal(metricOf('The dividend was EUR 0.35 per share.', 'EUR 0.35'), 'dividend');
+  });
+
+  it('names capex guidance, and never a count of people for money', () => {
+    assert.equal(metricOf('Capital expenditure guidance for next year is 1.8 billion euros.', '1.8 billion euros'), 'capex guidance');
+    assert.equal(metricOf('We expect capex at the low end, with customers funding EUR 90 million of moulds.', 'EUR 90 million'), null);
+  });
+
+  it('keeps ROE and EPS apart, and a ratio name off money', () => {
+    const line = 'Return on equity was 13.1%, and diluted EPS was EUR 2.05, up 4%.';
+    assert.equal(metricOf(line, '13.1%'), 'roe');
+    assert.equal(metricOf(line, 'EUR 2.05'), 'eps');
+    assert.equal(metricOf(line, '4%'), 'eps');
+    assert.equal(metricOf('It is about EUR 30 million, or 60 basis points of margin.', 'EUR 30 million'), null);
+  });
+
+  it('does not make a gain a loss, or an increase', () => {
+    const line = 'The Brightwater ruling brought a $190 million gain, against a loss of $25 million a year ago.';
+    assert.equal(metricOf(line, '$190 million'), null);
+    assert.equal(changeOf(line, '$190 million'), null);
+    assert.equal(metricOf(line, '$25 million'), 'loss');
+    assert.equal(changeOf(line, '$25 million'), null);
+  });
+
+  it('keeps a metric inside its clause', () => {
+    assert.equal(metricOf('Revenue at Lumo was $4 billion, and the Oslo plant billed $90 million.', '$90 million'), null);
+    assert.equal(metricOf('Free cash flow was $2 billion, but we spent $300 million on a site.', '$300 million'), null);
+    assert.equal(metricOf('Revenue: EUR 8.1 billion, up 6%', '6%'), 'revenue');
+  });
+
+  it('gives no metric to a figure that is the size of another noun', () => {
+    assert.equal(metricOf('Revenue held up; a 10% move in copper would hurt.', '10%'), null);
+    const line = 'A EUR 12 million share buyback completed in May brings cash returned to EUR 70 million.';
+    assert.equal(metricOf(line, 'EUR 12 million'), 'share repurchase');
+    assert.equal(metricOf(line, 'EUR 70 million'), null);
+    assert.equal(metricOf('Vantor posted a 32% revenue increase to $5.1 billion.', '$5.1 billion'), 'revenue');
+  });
+
+  it('pairs "respectively" lists in order', () => {
+    const line = 'Free cash flow and net debt were EUR 310 million and EUR 1.2 billion, respectively.';
+    assert.equal(metricOf(line, 'EUR 310 million'), 'free cash flow');
+    assert.equal(metricOf(line, 'EUR 1.2 billion'), 'net debt');
+    const after = 'Cash from operations was EUR 80 million, and free cash flow EUR 50 million, respectively, up by EUR 9 million and EUR 4 million.';
+    assert.equal(metricOf(after, 'EUR 9 million'), 'operating cash flow');
+    assert.equal(metricOf(after, 'EUR 4 million'), 'free cash flow');
+  });
+
+  it('reads a pronoun subject as the metric the sentence before opened on', () => {
+    assert.equal(metricOf('Backlog was EUR 6 billion. It grew 5% from June.', '5%'), 'backlog');
+    assert.equal(metricOf('Weather was mild. It grew 5% warmer.', '5%'), null);
+  });
+
+  it('reads the share of a total as no metric of the total', () => {
+    assert.equal(metricOf('The proportion of cloud spending within total GDP in Norvia is only 2%.', '2%'), null);
+  });
+
+  it('keeps counts in comparisons and recipients, and quantities in units, unnamed', () => {
+    assert.equal(metricOf('It differs if you go after 40 towns versus 90 towns.', '40'), null);
+    assert.equal(metricOf('It differs if you go after 40 towns versus 90 towns.', '90'), null);
+    assert.equal(metricOf('The app brings new trade to 2 million merchants.', '2 million'), null);
+    assert.equal(metricOf('Paid users grew to 3 million users.', '3 million'), 'users');
+    assert.equal(metricOf('We ship to customers 5,000 miles away.', '5,000'), null);
+    assert.equal(metricOf('Cash flow will be tight if we see shale oil at 7 million barrels a day.', '7 million'), null);
+    assert.equal(metricOf('Copper output for the quarter was 212,000 tonnes.', '212,000', { glossary: { 'copper output': ['copper output'] } }), 'copper output');
+  });
+
+  it('names the narrower metric written before a bare head or a bare loss', () => {
+    assert.equal(metricOf('Our cloud business overall revenue growth was 4% this quarter.', '4%'), 'cloud revenue');
+    assert.equal(metricOf('We cut UE losses by half in Norvia.', 'half'), 'ue loss');
+    assert.equal(metricOf('Net cash used in financing activities was $2 billion.', '$2 billion'), 'net cash from financing activities');
+  });
+
+  it('says which words named the metric', () => {
+    assert.deepEqual(namedBy('R&D expense was EUR 310 million.', 'EUR 310 million'), { metric: 'r&d expense', words: 'R&D expense' });
+    assert.deepEqual(namedBy('Lumo hired 2,000 drivers this year.', '2,000'), { metric: 'drivers', words: 'drivers' });
+    assert.deepEqual(namedBy('The weather was 30% sunnier.', '30%'), { metric: null, words: null });
+    const text = 'Free cash flow at Lumo reached $4 billion, a gain of $0.4 billion\n\nor 11% on the prior year.';
+    const figure = analyze(text).figures.find((f) => f.text === '11%');
+    assert.equal(figure?.metric, 'free cash flow');
+    assert.deepEqual(figure?.metricSpan, { line: 0, start: 0, end: 14 });
+  });
+});
+
+describe('qualifiers: bounds only where the words set one', () => {
+  it('reads "and up" before another figure as that figure\'s change', () => {
+    const line = 'Orders were EUR 2.1 billion and up 126% in defence.';
+    assert.deepEqual(qualifierOf(line, 'EUR 2.1 billion'), { bound: null, approximate: false });
+    assert.equal(changeOf(line, '126%'), 'increase');
+    assert.deepEqual(qualifierOf('Tickets cost $20 and up.', '$20'), { bound: 'atLeast', approximate: false });
+  });
+
+  it('reads "up to" as at most, "or higher" and "exceeded" as at least', () => {
+    assert.deepEqual(qualifierOf('We expect up to 40 new stores.', '40'), { bound: 'atMost', approximate: false });
+    assert.deepEqual(qualifierOf('Members grew by 6% or higher each month.', '6%'), { bound: 'atLeast', approximate: false });
+    assert.deepEqual(qualifierOf('Churn stayed at 2% or lower all year.', '2%'), { bound: 'atMost', approximate: false });
+    assert.deepEqual(qualifierOf('Free cash flow exceeded $9 billion.', '$9 billion'), { bound: 'atLeast', approximate: false });
+  });
+
+  it('lets a metric reach only so far, unless a chain of figures carries it', () => {
+    const far = 'Cash was fine, and looking at what you said in your remarks about the engines and the fleet and the many routes you fly, I think you have 62% of them parked.';
+    assert.equal(metricOf(far, '62%'), null);
+    const chain = 'Operating expenses on a reported basis were $54.4 million for the third quarter of this year, compared to $59.5 million reported in the second quarter, and $62.7 million a year ago.';
+    assert.equal(metricOf(chain, '$62.7 million'), 'operating expenses');
+  });
+
+  it('counts no currency units and says per share once', () => {
+    // However the scanner reads "20 cents" (a count today, money once cents are read as such), "cents" is no metric.
+    const metrics = analyze('Adjusted net income was $4.8 million, or 20 cents per diluted share.').figures.map((figure) => figure.metric);
+    assert.ok(!metrics.includes('cents'), JSON.stringify(metrics));
+    assert.equal(metricOf('EPS per share rose 5%.', '5%'), 'eps');
+    assert.equal(metricOf('We now expect cash interest of EUR 150 million.', 'EUR 150 million'), null);
+    assert.equal(metricOf('It was a net income statement benefit of $1.7 million.', '$1.7 million'), null);
+  });
+
+  it('ends a metric\'s clause at a new subject after a comma', () => {
+    assert.equal(metricOf('Orders were down 11% organically, equipment was down 9, as we cycle a strong year.', '9'), null);
+    assert.equal(metricOf('With many consumers still at home, these categories delivered double-digit growth.', 'double-digit'), null);
+    assert.equal(metricOf('Revenue was $5 billion, which was up 12%.', '12%'), 'revenue');
+  });
+
+  it('reads "N of <noun>" as an amount of that noun, unless a metric governs it closely', () => {
+    assert.equal(metricOf('The capital loss tax benefit was used against a disposal, resulting in 88 million of earnings.', '88 million'), null);
+    assert.equal(metricOf('In the quarter we bought back another $2.1 billion of shares.', '$2.1 billion'), 'share repurchase');
+    assert.equal(metricOf('Network products accounted for 87% of the revenue.', '87%'), 'revenue');
+  });
+
+  it('tells sales volumes from sales, and narrows "margins"', () => {
+    assert.equal(metricOf('Average daily sales volume was 13,500 barrels.', '13,500'), 'sales volume');
+    assert.equal(metricOf('The unit contributed high single digit EBITDA margins.', 'high single digit'), 'ebitda margin');
+  });
+
+  it('names the metric of a share of a named company\'s total', () => {
+    assert.equal(metricOf("In the quarter, 64% of Orrin's total revenue came from abroad.", '64%'), 'revenue');
+    assert.equal(metricOf('Forecasters see 4% economic growth in Norvia.', '4%'), 'gdp');
+  });
+
+  it('reads "over" a span of time as when, and "for over" as a bound', () => {
+    assert.deepEqual(qualifierOf('We plan to invest EUR 900 million over three years.', 'three years'), { bound: null, approximate: false });
+    assert.deepEqual(qualifierOf('We have served them for over 20 years.', '20 years'), { bound: 'atLeast', approximate: false });
+    assert.deepEqual(qualifierOf('Margins rose by under 50 basis points over the quarter.', '50 basis points'), { bound: 'atMost', approximate: false });
+  });
+
+  it('reads "talking about" as what is spoken of, not an approximation', () => {
+    assert.deepEqual(qualifierOf("We're talking about 40 trillion today.", '40 trillion'), { bound: null, approximate: false });
+    assert.deepEqual(qualifierOf('Headcount is about 5,200.', '5,200'), { bound: null, approximate: true });
+  });
+});

@@ -71,6 +71,11 @@ export interface Figure extends Span {
   approximate: boolean;
   bound: Bound | null;
   metric: string | null;
+  /**
+   * Engine only: the words that named the metric ("R&D expense"), on the figure's line or on
+   * the previous non-blank line it goes on from; null (or absent) when no metric is shown.
+   */
+  metricSpan?: Span | null;
   change: Change | null;
   /** Engine only: the comparison period said with a change ("year over year"), or null. */
   comparison: string | null;

@@ -35,6 +35,13 @@ function figureAt(document: AnalyzedDocument, position: Position): Figure | null
   return best;
 }
 
+/** The words that named the figure's metric, as the document has them. */
+function metricWords(document: AnalyzedDocument, figure: Figure): string | null {
+  const span = figure.metricSpan;
+  if (!span) return null;
+  return document.text.slice(document.lines.offsetAt(span.line, span.start), document.lines.offsetAt(span.line, span.end));
+}
+
 export function hoverAt(document: AnalyzedDocument, position: Position, settings: Settings): Hover | null {
   const figure = figureAt(document, position);
   if (!figure) return speakerHover(document, position);
@@ -44,6 +51,7 @@ export function hoverAt(document: AnalyzedDocument, position: Position, settings
     section: turn?.section ?? null,
     reportingCurrency: settings.reportingCurrency,
     exchangeRates: settings.exchangeRates,
+    metricWords: metricWords(document, figure),
   });
   return { contents: { kind: 'markdown', value }, range: spanRange(figure) };
 }

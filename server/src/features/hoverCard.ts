@@ -7,6 +7,8 @@ export interface HoverContext {
   section: string | null;
   reportingCurrency: string | null;
   exchangeRates: Record<string, number>;
+  /** The words that named the figure's metric (its metricSpan's text), to say where it came from. */
+  metricWords?: string | null;
 }
 
 type Style = 'full' | 'compact';
@@ -145,6 +147,13 @@ function qualifierLine(figure: Figure): string | null {
   return null;
 }
 
+/** The metric and the words it was read from: `Metric: r&d expense — from "R&D expense"`. */
+function metricLine(figure: Figure, context: HoverContext): string | null {
+  if (!figure.metric) return null;
+  const source = context.metricWords ? ` — from "${escapeMarkdown(context.metricWords)}"` : '';
+  return `Metric: ${escapeMarkdown(figure.metric)}${source}`;
+}
+
 function changeLine(figure: Figure): string | null {
   if (!figure.change) return null;
   return `Change: ${figure.change}${figure.comparison ? `, ${figure.comparison}` : ''}`;
@@ -195,7 +204,7 @@ export function hoverCard(figure: Figure, context: HoverContext): string {
     [
       range ? (figure.approximate ? 'Fuzzy amount: a range, not one value' : 'A stated range') : null,
       currencyLine(figure),
-      figure.metric ? `Metric: ${escapeMarkdown(figure.metric)}` : null,
+      metricLine(figure, context),
       changeLine(figure),
       qualifierLine(figure),
       conversionLine(figure, context),

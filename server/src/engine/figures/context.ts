@@ -31,12 +31,14 @@ const QUALIFIER_MEANING: ReadonlyMap<string, { approximate: boolean; bound: Boun
   ['fewer than', { approximate: false, bound: 'atMost' }], ['as much as', { approximate: false, bound: 'atMost' }],
   ['as many as', { approximate: false, bound: 'atMost' }], ['shy of', { approximate: false, bound: 'atMost' }],
   ['just under', { approximate: true, bound: 'atMost' }], ['just over', { approximate: true, bound: 'atLeast' }],
+  ['exceeded', { approximate: false, bound: 'atLeast' }], ['exceeds', { approximate: false, bound: 'atLeast' }],
+  ['surpassed', { approximate: false, bound: 'atLeast' }],
 ]);
 
 // Read on the text before a figure with trailing blanks removed, so no pattern ends in a
 // repeated blank (which would be quadratic on long runs of spaces).
 const QUALIFIER_BEFORE =
-  /(?:^|[^\p{L}])(just under|just over|approximately|approx\.|an estimated|about|around|roughly|close to|nearly|almost|some|circa|over|more than|at least|exceeding|above|upwards of|in excess of|north of|no less than|greater than|up to|under|less than|below|at most|no more than|fewer than|as much as|as many as|shy of|~)$/iu;
+  /(?:^|[^\p{L}])(just under|just over|approximately|approx\.|an estimated|about|around|roughly|close to|nearly|almost|some|circa|over|more than|at least|exceeding|above|upwards of|in excess of|north of|no less than|greater than|up to|under|less than|below|at most|no more than|fewer than|as much as|as many as|shy of|exceeded|exceeds|surpassed|~)$/iu;
 
 /** The last word of every qualifier, so most figures are ruled out without running the regex. */
 const QUALIFIER_LAST_WORDS: ReadonlySet<string> = new Set(
@@ -67,22 +69,52 @@ export function qualifierBefore(before: string, offset: number): Qualifier | nul
   const written = match[1];
   const meaning = QUALIFIER_MEANING.get(written.toLowerCase());
   if (!meaning) return null;
+  // "we're talking about 40 trillion": "about" after such a verb says what is spoken of, not how much.
+  if (ABOUT_AS_PREPOSITION.has(written.toLowerCase()) && TAKES_ABOUT.has(lastWord(before.slice(0, before.length - written.length).trimEnd()))) return null;
   return { written, start: offset + before.length - written.length, ...meaning };
 }
 
-/** Qualifiers written after the figure: "20+", "30 plus", "10 years or so", "5% or more" ("20-plus years" is read with the duration). Sticky. */
-export const QUALIFIER_AFTER = /(?: or so| or more| or less| and above| and up|\+| plus)(?![\p{L}\d])/uy;
+/** Qualifiers that are also prepositions: "talking about 40 trillion". */
+const ABOUT_AS_PREPOSITION: ReadonlySet<string> = new Set(['about', 'around']);
+/** Words after which "about" or "around" is a preposition. */
+const TAKES_ABOUT: ReadonlySet<string> = new Set([
+  'talk', 'talks', 'talking', 'talked', 'think', 'thinks', 'thinking', 'thought', 'speak', 'speaking', 'spoke', 'know', 'knew',
+  'care', 'worry', 'worried', 'concerned', 'excited', 'how', 'what', 'ask', 'asked', 'asking', 'question', 'questions', 'said',
+  'say', 'saying', 'hear', 'heard', 'read', 'write', 'wrote', 'remind', 'bring', 'brought', 'come', 'came', 'go', 'going', 'went',
+  'revolve', 'revolves', 'centered', 'centred', 'built', 'based', 'turn', 'turned', 'move', 'moved', 'moving',
+]);
+
+/**
+ * Qualifiers written after the figure: "20+", "30 plus", "10 years or so", "5% or more", "6% or higher" ("20-plus
+ * years" is read with the duration). Not when a number follows: in "$284 million and up 126%"
+ * "up" is the next figure's change, and "5 plus 3" is a sum. Sticky.
+ */
+export const QUALIFIER_AFTER = /(?: or so| or more| or less| or higher| or greater| or above| or lower| or below| or fewer| and above| and up|\+| plus)(?![\p{L}\d])(?! ?(?:by |to |of )?[-+$€£¥\d])/uy;
+
+/** "over three years", "under two quarters": a span of time said with "over" is when, not how long at least. */
+const OVER_OR_UNDER = /^(?:over|under)$/i;
+/** "for over 20 years", "in under two years": the bound holds. Read on the text before the qualifier. */
+const BOUND_DURATION_BEFORE = /\b(?:for|in|of|than|with|has|have|had|after|took|takes|spent)\s*$/i;
+
+/**
+ * Whether a bound read before a duration holds: "invest 380 billion over three years" spreads
+ * the amount over the time, while "for over 20 years" and "over 20 years of experience" are bounds.
+ */
+export function durationBoundHolds(text: string, qualifierStart: number, durationEnd: number, qualifier: string): boolean {
+  if (!OVER_OR_UNDER.test(qualifier)) return true;
+  return BOUND_DURATION_BEFORE.test(text.slice(Math.max(0, qualifierStart - 12), qualifierStart)) || /^ of\b/.test(text.slice(durationEnd, durationEnd + 4));
+}
 
 export function qualifierAfterMeaning(written: string): { approximate: boolean; bound: Bound | null } {
   const word = written.trim().toLowerCase();
   if (word === 'or so') return { approximate: true, bound: null };
-  if (word === 'or less') return { approximate: false, bound: 'atMost' };
+  if (word === 'or less' || word === 'or lower' || word === 'or below' || word === 'or fewer') return { approximate: false, bound: 'atMost' };
   return { approximate: false, bound: 'atLeast' };
 }
 
 /** A change word. Group 1: an increase word; group 2: a decrease word. */
 const CHANGE_WORD =
-  /\b(?:(increase|increases|increased|increasing|grew|grow|grows|growing|growth|rose|rise|rises|risen|rising|up|gain|gains|gained|expand|expands|expanded|expanding|expansion|improve|improves|improved|improvement|accelerate|accelerated|accelerating|acceleration|jump|jumps|jumped|surge|surged|surges|climb|climbs|climbed|higher|doubled|tripled|added|topped|raised|boost|boosts|boosted)|(decrease|decreases|decreased|decreasing|decline|declines|declined|declining|fell|fall|falls|falling|drop|drops|dropped|down|reduce|reduces|reduced|reducing|reduction|lower|shrink|shrinks|shrank|shrinking|shrunk|narrow|narrows|narrowed|narrowing|contract|contracts|contracted|contraction|decelerate|decelerated|decelerating|deceleration|cut|slid|slowed|dipped))\b/gi;
+  /\b(?:(increase|increases|increased|increasing|grew|grow|grows|growing|growth|rose|rise|rises|risen|rising|up|gain|gains|gained|expand|expands|expanded|expanding|expansion|improve|improves|improved|improvement|accelerate|accelerated|accelerating|acceleration|jump|jumps|jumped|surge|surged|surges|climb|climbs|climbed|higher|doubled|tripled|added|topped|raised|boost|boosts|boosted|rebounded|soared)|(decrease|decreases|decreased|decreasing|decline|declines|declined|declining|fell|fall|falls|falling|drop|drops|dropped|down|reduce|reduces|reduced|reducing|reduction|lower|shrink|shrinks|shrank|shrinking|shrunk|narrow|narrows|narrowed|narrowing|contract|contracts|contracted|contraction|decelerate|decelerated|decelerating|deceleration|cut|slid|slowed|dipped|slip|slips|slipped|eased|softened))\b/gi;
 
 /** A comparison period said with a change. Group 0 is the phrase. */
 const COMPARISON =
@@ -162,9 +194,11 @@ export class LineContext {
     // A change noun right after the amount is its own: "rose on a RMB7 billion decrease in costs".
     const noun = end > start ? this.changeNounAfter(end) : null;
     if (noun) return noun;
-    const near = nearest(this.changesNear(start, start, 24, 0), start, start, this.sentenceAt(start), 24, -1);
+    const near = nearest(this.changesNear(start, start, 24, 0), start, start, this.sentenceAt(start), 24, -1, (marker) => !INCOME_ITEM.has(this.text.slice(marker.start, marker.end).toLowerCase()));
     if (near) {
       const between = this.text.slice(near.end, start);
+      // "a $284 million gain, against a loss of $40 million": a change said in another clause is not this amount's.
+      if (/[,;]/.test(between)) return null;
       // "rose 4.5% to €18.2bn", "increased from RMB749 million": "to" names the level reached, "from" the base.
       if (NAMES_LEVEL_OR_BASE.test(between)) return null;
       // A figure in between takes the change, unless this one is coordinated with it.
@@ -176,7 +210,8 @@ export class LineContext {
   /** "RMB7.2 billion increase in adjusted EBITA": a change noun right after an amount, maybe past a comparison period. */
   private changeNounAfter(end: number): Change | null {
     const after = this.changesNear(end, end, 0, MAX_COMPARISON_LENGTH + 2).find((marker) => marker.start >= end);
-    if (!after || !CHANGE_NOUNS.has(this.text.slice(after.start, after.end).toLowerCase())) return null;
+    const noun = after ? this.text.slice(after.start, after.end).toLowerCase() : '';
+    if (!after || !CHANGE_NOUNS.has(noun) || INCOME_ITEM.has(noun)) return null;
     const between = this.text.slice(end, after.start).trim();
     if (between && !(COMPARISON_ONLY.test(between) && between.length <= MAX_COMPARISON_LENGTH)) return null;
     return after.change;
@@ -218,6 +253,9 @@ const CHANGE_NOUNS: ReadonlySet<string> = new Set([
   'increase', 'growth', 'rise', 'gain', 'jump', 'improvement', 'expansion', 'surge',
   'decrease', 'decline', 'drop', 'fall', 'reduction', 'contraction', 'cut',
 ]);
+
+/** Change nouns that, said of an amount, name an income item: "a $284 million gain" is a gain, not an increase. */
+const INCOME_ITEM: ReadonlySet<string> = new Set(['gain', 'gains']);
 
 /** A comparison period alone, as it may sit between an amount and its change noun. */
 const COMPARISON_ONLY = /^(?:year[- ](?:over|on)[- ]year|yoy|y\/y|quarter[- ](?:over|on)[- ]quarter|qoq|q\/q|sequential)$/i;

@@ -3,7 +3,7 @@
 // checked readings and reports the figures it cannot read, with fixes.
 import type { AnalyzeOptions, Diagnostic, Figure } from '../types';
 import { applyChecked } from './checked';
-import { LineContext } from './context';
+import { durationBoundHolds, LineContext } from './context';
 import { CURRENCY_STATED, currencyOf, STATEMENT_SCOPE, STATEMENT_SUBJECT, YEN_OR_YUAN } from './currencies';
 import { diagnose, newCurrencyEvidence, recordCurrency, type CurrencyEvidence } from './diagnostics';
 import { LineMetrics, MetricGlossary } from './glossary';
@@ -79,11 +79,16 @@ export function readFigures(lines: string[], options: AnalyzeOptions): FigureRea
 
   const scanContext = { defaultCurrency, decimalComma: usesDecimalComma(lines) };
   let previousLine: string | null = null;
+  let previousLineNumber = -1;
   for (let line = 0; line < lines.length; line++) {
     const text = lines[line];
     // The previous non-blank line, for a line that goes on with its sentence.
     const lineBefore = previousLine;
-    if (text.trim()) previousLine = text;
+    const lineBeforeNumber = previousLineNumber;
+    if (text.trim()) {
+      previousLine = text;
+      previousLineNumber = line;
+    }
     if (!HAS_DIGIT_OR_LETTER.test(text)) continue;
     let scanned;
     try {
@@ -95,20 +100,27 @@ export function readFigures(lines: string[], options: AnalyzeOptions): FigureRea
     if (!scanned.length) continue;
     const context = new LineContext(text);
     // Metric phrases are read once per sentence that holds a figure, not on the whole line.
-    const metrics = new LineMetrics(glossary, text, context, lineBefore);
+    const metrics = new LineMetrics(glossary, text, context, lineBefore, scanned);
     for (const s of scanned) {
       const end = Math.min(s.end, text.length);
       const figure: Figure = {
         line, start: s.start, end, text: text.slice(s.start, end),
         kind: s.kind, value: finite(s.value), min: finite(s.min), max: finite(s.max), unit: s.unit,
         approximate: s.approximate, bound: s.bound, metric: null, change: null,
-        comparison: null, qualifier: s.qualifier, checked: false,
+        metricSpan: null, comparison: null, qualifier: s.qualifier, checked: false,
       };
+      // "invest 380 billion over three years": "over" a span of time is no bound on it.
+      if (figure.kind === 'duration' && figure.qualifier && !durationBoundHolds(text, text.lastIndexOf(figure.qualifier, figure.start), figure.end, figure.qualifier)) {
+        figure.bound = null;
+        figure.qualifier = null;
+      }
       if (MEASURES.has(figure.kind)) {
-        figure.metric = metrics.metricOf(figure.start, figure.end, figure.kind);
         figure.change = RATIOS.has(figure.kind)
           ? context.changeAround(figure.start, figure.end)
           : context.changeBefore(figure.start, figure.end);
+        const named = metrics.metricOf(figure.start, figure.end, figure.kind, figure.change);
+        figure.metric = named?.metric ?? null;
+        figure.metricSpan = named ? { line: named.previousLine ? lineBeforeNumber : line, start: named.start, end: named.end } : null;
         figure.comparison = figure.change ? context.comparisonAround(figure.start, figure.end) : null;
         if (figure.value !== null && figure.value < 0 && !figure.change) figure.change = 'decrease';
       }
