@@ -179,6 +179,14 @@ const ATTACK_LIMIT_MS = 3000;
  */
 const CONFIRMED_ABOVE_MS = 250;
 
+/** Doubling the pumped part of a linear attack doubles the time; a quadratic one quadruples it. */
+const SUPERLINEAR_GROWTH = 3;
+
+/** The attack string rebuilt with `base` repetitions of each pump (recheck's own construction). */
+function pumpedAttack(attack: { pumps: { prefix: string; pump: string; bias: number }[]; suffix: string }, base: number): string {
+  return attack.pumps.map(({ prefix, pump, bias }) => prefix + pump.repeat(Math.max(0, base + bias))).join('') + attack.suffix;
+}
+
 /** Checks one regex; when recheck's automaton gives up on a big pattern, its fuzzer decides. */
 async function checkRegex(regex: FoundRegex): Promise<Diagnostics> {
   const first = await recheck.check(regex.source, regex.flags, CHECK_PARAMETERS);
@@ -276,10 +284,19 @@ async function judge(regex: FoundRegex, diagnostics: Diagnostics): Promise<Verdi
     return { problem: `${regex.where}: ${shown} could not be checked: ${diagnostics.error.kind}${'message' in diagnostics.error ? ` (${diagnostics.error.message})` : ''}` };
   }
   const engine = regex.oniguruma === undefined ? 'V8' : 'Oniguruma';
-  const ms = regex.oniguruma === undefined
-    ? attackTimeInV8(regex.source, regex.flags, diagnostics.attack.string)
-    : await attackTimeInOniguruma(regex.oniguruma, diagnostics.attack.string);
+  const timeOn = (attack: string) => (regex.oniguruma === undefined
+    ? Promise.resolve(attackTimeInV8(regex.source, regex.flags, attack))
+    : attackTimeInOniguruma(regex.oniguruma, attack));
+  const ms = await timeOn(diagnostics.attack.string);
   const claim = `${diagnostics.complexity.summary} backtracking; attack string: ${diagnostics.attack.pattern}`;
+  // A slow scan on a loaded machine is not yet backtracking: the time must also grow faster
+  // than the string. Half the pumped length is timed in the same run and the two compared.
+  if (Number.isFinite(ms) && ms >= CONFIRMED_ABOVE_MS) {
+    const halfMs = await timeOn(pumpedAttack(diagnostics.attack, Math.floor(diagnostics.attack.base / 2)));
+    if (ms / Math.max(halfMs, 0.001) < SUPERLINEAR_GROWTH) {
+      return { problem: null, note: `${regex.where}: recheck reports ${claim}; ${engine} took ${ms.toFixed(0)} ms, but only ${(ms / halfMs).toFixed(1)}× the time on half the string: linear, not a ReDoS` };
+    }
+  }
   if (ms >= CONFIRMED_ABOVE_MS) {
     const time = Number.isFinite(ms) ? `${ms.toFixed(0)} ms` : `so long that two scans did not end within ${ATTACK_LIMIT_MS} ms`;
     return { problem: `${regex.where}: ${shown} has ${claim} — ${engine} took ${time} on it` };
@@ -332,6 +349,14 @@ describe(`ReDoS: every regular expression in the engine, the server and the gram
     const quadratic = { where: 'unanchored', source: '\\d+ ?%', flags: 'g' };
     assert.notEqual((await judge(quadratic, await checkRegex(quadratic))).problem, null, 'an unanchored \\d+ before a required suffix is quadratic on a run of digits');
     assert.equal((await checkRegex({ where: 'anchored', source: '(?<![\\d])\\d+ ?%', flags: 'g' })).status, 'safe');
+  });
+
+  it('rebuilds recheck attack strings at another length, so growth can be measured', async () => {
+    const quadratic = await checkRegex({ where: 'unanchored', source: '\\d+ ?%', flags: 'g' });
+    assert.equal(quadratic.status, 'vulnerable');
+    if (quadratic.status !== 'vulnerable') return;
+    assert.equal(pumpedAttack(quadratic.attack, quadratic.attack.base), quadratic.attack.string);
+    assert.ok(pumpedAttack(quadratic.attack, Math.floor(quadratic.attack.base / 2)).length < quadratic.attack.string.length * 0.6);
   });
 
   it('a recheck verdict the real engine does not reproduce is noted, not failed', async () => {
