@@ -3,6 +3,7 @@
 // which candidates are real turns. Every regex is anchored or sticky, so a long paragraph
 // costs one failed match at its start.
 import type { SectionName } from '../types';
+import { hasRoleWord as hasTitleWord } from './roles';
 import type { HeaderPart } from './roles';
 
 export type HeaderLayout =
@@ -33,6 +34,8 @@ export interface HeaderCandidate {
   marked: boolean;
   /** Where the words spoken on the header line itself begin, or the line's length. */
   textStart: number;
+  /** True when the header does not start the line (indentation, a line number). */
+  indented?: boolean;
 }
 
 /** A header that is a whole line (`Name -- Title`) is short; a longer line is a paragraph. */
@@ -43,8 +46,17 @@ const BULLET = /[*+-][ \t]+/y;
 const TIMESTAMP_PREFIX = /(?:\[(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?\]|\((?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?\)|(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?)[ \t]+/y;
 const TIMESTAMP_TAIL = /[ \t]*\((?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?\)[ \t]*:?/y;
 const TIMESTAMP_END = /[ \t]+(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?[ \t]*$/y;
-/** One to five capitalized words, lowercase particles between them, and an optional number ("Speaker 2"). */
-const NAME = /\p{Lu}[\p{L}\p{M}'’-]*\.?(?:[ \t](?:\p{Lu}[\p{L}\p{M}'’-]*\.?|(?:van|von|de|da|del|der|di|du|la|le|bin|al|ten|ter)(?=[ \t]\p{Lu}))){0,4}(?:[ \t]\d{1,2}(?![\d:]))?/uy;
+/**
+ * One to five capitalized words, lowercase particles between them, and an optional number
+ * ("Speaker 2", also before its colon); the number is no clock time ("Call 10:30").
+ */
+const NAME = /\p{Lu}[\p{L}\p{M}'’-]*\.?(?:[ \t](?:\p{Lu}[\p{L}\p{M}'’-]*\.?|(?:van|von|de|da|del|der|di|du|la|le|bin|al|ten|ter)(?=[ \t]\p{Lu}))){0,4}(?:[ \t]\d{1,2}(?!\d|:\d))?/uy;
+/**
+ * A name in a script without capitals (Chinese, Japanese, Korean, Thai…): a short run of
+ * letters, with a middle dot between given and family names (埃隆·马斯克).
+ */
+const UNCASED_NAME = /\p{Lo}[\p{Lo}\p{M}·・]{0,7}/uy;
+const FULL_WIDTH_COLON = '\uff1a';
 const DASH = /[ \t]*(?:--|—|–)[ \t]*|[ \t]+-[ \t]+/y;
 const BRACKET_NUMBER = /[ \t]*\[\d{1,3}\][ \t]*$/y;
 const VOICE = /<v(?:\.[\w-]+)*[ \t]+([^\s>][^>]{0,99})>/y;
@@ -52,8 +64,18 @@ const VOICE = /<v(?:\.[\w-]+)*[ \t]+([^\s>][^>]{0,99})>/y;
  * An all-caps label with a title, or a lone Q or A, ended by a period and followed by
  * speech: the speakers of minutes, hearings and depositions (`CHAIRMAN GREENSPAN.`, `Q.`).
  */
-const DOT_LABEL = /(?:(?:THE|MR\.|MRS\.|MS\.|DR\.|CHAIRMAN|CHAIRWOMAN|CHAIR|VICE CHAIRMAN|PRESIDENT|GOVERNOR|SENATOR|REPRESENTATIVE|SECRETARY|JUDGE|JUSTICE|COMMISSIONER|SPEAKER)[ \t]\p{Lu}[\p{Lu}'’-]*(?:[ \t]\p{Lu}[\p{Lu}'’-]*){0,2}|[QA])(?=\.[ \t]+\S)/uy;
+const TITLED_DOT_LABEL = /^(?:(?:THE|MR\.|MRS\.|MS\.|DR\.|CHAIRMAN|CHAIRWOMAN|CHAIR|VICE CHAIRMAN|PRESIDENT|GOVERNOR|SENATOR|REPRESENTATIVE|SECRETARY|JUDGE|JUSTICE|COMMISSIONER|SPEAKER)[ \t]\p{Lu}(?:\p{Ll}{1,2}(?=\p{Lu}))?[\p{Lu}'’-]*(?:[ \t]\p{Lu}(?:\p{Ll}{1,2}(?=\p{Lu}))?[\p{Lu}'’-]*){0,2}|[QA])$/u;
+/**
+ * Any all-capitals name ended by a period (`MR. O'NEILL.`, `VICE CHAIRMAN McDONOUGH.`), with
+ * speech after it or on the next line: a candidate the document's repetition must confirm.
+ */
+const DOT_LABEL = /(?:[QA]|(?:(?:MR|MRS|MS|DR)\.[ \t]|(?!(?:MR|MRS|MS|DR)\.))\p{Lu}(?:\p{Ll}{1,2}(?=\p{Lu}))?[\p{Lu}'’-]+(?:[ \t]\p{Lu}(?:\p{Ll}{1,2}(?=\p{Lu}))?[\p{Lu}'’-]+){0,3})(?=\.(?:[ \t]|$))/uy;
 const LOWERCASE = /\p{Ll}/u;
+
+/** True for a period label whose form alone says it is a speaker: a title before the name, or Q and A. */
+export function isTitledDotLabel(name: string): boolean {
+  return TITLED_DOT_LABEL.test(name);
+}
 
 export const isAllCaps = (name: string) => !LOWERCASE.test(name);
 
@@ -141,12 +163,14 @@ export function parseVoice(line: string): HeaderCandidate | null {
 
 /**
  * Reads a line as a speaker header. `roster` also accepts list bullets and `Name, Title`,
- * the forms of a participants list.
+ * the forms of a participants list. `from` skips what frames the line (a court transcript's
+ * line number); indentation after it is allowed, and the candidate says it was there.
  */
-export function parseHeader(line: string, roster = false): HeaderCandidate | null {
-  let at = 0;
+export function parseHeader(line: string, roster = false, from = 0): HeaderCandidate | null {
+  let at = skipSpaces(line, from);
+  const indented = at > 0;
   // Cheap character checks guard each pattern, so a paragraph costs about one regex match.
-  const hashes = line[0] === '#' ? stickyMatch(HASHES, line, at) : null;
+  const hashes = line[at] === '#' ? stickyMatch(HASHES, line, at) : null;
   if (hashes) at += hashes[0].length;
   if (roster) {
     const bullet = stickyMatch(BULLET, line, at);
@@ -160,42 +184,51 @@ export function parseHeader(line: string, roster = false): HeaderCandidate | nul
     ? stickyMatch(DOT_LABEL, line, at) : null;
   if (dotLabel) {
     const labelEnd = at + dotLabel[0].length;
-    return { layout: 'dot', name: dotLabel[0], nameStart: at, parts: [], marked: hashes !== null, textStart: skipSpaces(line, labelEnd + 1) };
+    return { layout: 'dot', name: dotLabel[0], nameStart: at, parts: [], marked: hashes !== null, textStart: skipSpaces(line, labelEnd + 1), indented };
   }
-  // A name opens with an upper-case letter: in ASCII only A–Z, so most lines stop here.
+  // A name opens with an upper-case letter, or a letter of a script without capitals: in
+  // ASCII only A–Z, so most lines stop here.
   const nameOpening = line.charCodeAt(at);
   if (nameOpening < 128 && !isUpperAscii(nameOpening)) return null;
-  const nameMatch = stickyMatch(NAME, line, at);
+  const nameMatch = stickyMatch(NAME, line, at) ?? (nameOpening >= 128 ? stickyMatch(UNCASED_NAME, line, at) : null);
   if (!nameMatch) return null;
   const nameStart = at;
   const name = nameMatch[0];
   at += name.length;
   const marked = hashes !== null || mark !== '';
   const candidate = (layout: HeaderLayout, parts: HeaderPart[], textStart = line.length): HeaderCandidate =>
-    ({ layout, name, nameStart, parts, marked, textStart });
+    ({ layout, name, nameStart, parts, marked, textStart, indented });
+  const end = trimmedEnd(line);
+  const colonAt = (i: number) => (line[i] === ':' && (i + 1 >= end || line[i + 1] === ' ' || line[i + 1] === '\t')) || line[i] === FULL_WIDTH_COLON;
 
   // A colon may stand inside the emphasis (`**Jane Doe:**`, `**Q: text**`) or outside it.
   if (mark) {
     if (line.startsWith(mark, at)) {
       at += mark.length;
-    } else if (line[at] === ':' && (line.startsWith(mark, at + 1) || (trimmedEnd(line) > at + 1 && line.endsWith(mark, trimmedEnd(line))))) {
+    } else if ((line[at] === ':' || line[at] === FULL_WIDTH_COLON) && (line.startsWith(mark, at + 1) || (end > at + 1 && line.endsWith(mark, end)))) {
       const afterColon = line.startsWith(mark, at + 1) ? at + 1 + mark.length : at + 1;
       if (stamp) return candidate('timestamp', [], skipSpaces(line, afterColon));
       return candidate('colon', [], skipSpaces(line, afterColon));
+    } else if (end <= MAX_HEADER_LINE && end - mark.length > at && line.endsWith(mark, end) && isDashAt(line, at)) {
+      // `**Name - Firm, Title**`: the whole header inside one emphasis.
+      return candidate('dash', firmAndTitle(roleParts(line, at + stickyMatch(DASH, line, at)![0].length)));
     } else {
       return null;
     }
   }
 
-  const end = trimmedEnd(line);
   if (at >= end) {
     // A word alone with a period ("Okay." after a timestamp, "Merge.") is speech, not a name.
     return name.endsWith('.') ? null : candidate('bare', []);
   }
   const tail = line[at];
-  // A label's colon is followed by a space (`A:link` and `A::D` are code).
-  if (tail === ':' && (at + 1 >= end || line[at + 1] === ' ' || line[at + 1] === '\t')) {
+  // A label's colon is followed by a space (`A:link` and `A::D` are code); a full-width
+  // colon needs none, as CJK text puts no space after it.
+  if (colonAt(at)) {
     return candidate(stamp ? 'timestamp' : 'colon', [], skipSpaces(line, at + 1));
+  }
+  if ((tail === ' ' || tail === '\t') && line[skipSpaces(line, at)] === FULL_WIDTH_COLON) {
+    return candidate(stamp ? 'timestamp' : 'colon', [], skipSpaces(line, skipSpaces(line, at) + 1));
   }
   const next = line.charCodeAt(skipSpaces(line, at));
   if (next === 40 /* ( */) {
@@ -224,6 +257,27 @@ export function parseHeader(line: string, roster = false): HeaderCandidate | nul
   }
   return null;
 }
+
+function isDashAt(line: string, at: number): boolean {
+  const dash = stickyMatch(DASH, line, at);
+  return dash !== null && dash[0].length > 0;
+}
+
+/**
+ * `Firm, Title` written as one part after a dash is two parts when the piece before the
+ * comma is no title ("Chairman, President & CEO" stays one title).
+ */
+function firmAndTitle(parts: HeaderPart[]): HeaderPart[] {
+  if (parts.length !== 1) return parts;
+  const [part] = parts;
+  const comma = part.text.search(FIRM_COMMA);
+  if (comma <= 0 || hasTitleWord(part.text.slice(0, comma))) return parts;
+  const titleOffset = comma + part.text.slice(comma).search(NOT_COMMA_OR_SPACE);
+  return [{ text: part.text.slice(0, comma), start: part.start }, { text: part.text.slice(titleOffset), start: part.start + titleOffset }];
+}
+
+const FIRM_COMMA = /[,，、]/;
+const NOT_COMMA_OR_SPACE = /[^,，、 \t]/;
 
 /** A role or firm written in a label is short: a longer run before a colon is a sentence. */
 const MAX_LABEL_PARTS_LENGTH = 120;

@@ -5,15 +5,17 @@ import type { SpeakerKind } from '../types';
 const ROLE_WORD =
   /\b(?:Officer|Chief|CEO|CFO|COO|CTO|CIO|CMO|President|Chair(?:man|woman|person)?|Director|Head|Vice|VP|SVP|EVP|Manager|Analyst|Founder|Co-Founder|Partner|Treasurer|Secretary|Controller|Relations|Counsel|Lead|Principal|Strategist|Economist|Executive|Managing|General Manager|Editor|Reporter|Host|Moderator|Governor|Member|Senator|Representative|Commissioner|Spokes(?:person|man|woman)|Investor|IR|Associate|Researcher|Operator|Specialist|Engineer|Scientist|Leader|Owner|Deputy|Board)\b/i;
 
-const HOST_ROLE = /\b(?:investor relations|IR|moderator|host|communications|master of ceremonies)\b/i;
-const ANALYST_ROLE = /\banalyst\b/i;
+/** Title words of scripts without spaces, where \b cannot mark a word. */
+const UNSPACED_ROLE_WORD = /首席|总裁|總裁|董事|经理|經理|主席|分析师|分析師|执行官|執行官|财务官|財務官|总监|總監|主管|投资者关系|投資者關係|秘书|秘書|创始人|創始人|合伙人|合夥人|主持人|行长|行長|社長|取締役|部長|アナリスト|대표|사장|애널리스트/;
+const HOST_ROLE = /\b(?:investor relations|IR|moderator|host|communications|master of ceremonies)\b|投资者关系|投資者關係|主持人/i;
+const ANALYST_ROLE = /\banalyst\b|分析师|分析師|アナリスト|애널리스트/i;
 const OPERATOR_NAME = /^(?:(?:conference |call )?operator|coordinator)$/i;
 const HOST_NAME = /^(?:moderator|host|interviewer|presenter)$/i;
 const QUESTION_NAME = /^(?:q|question|questioner)$/i;
 const ANSWER_NAME = /^(?:a|answer)$/i;
 
 export function hasRoleWord(text: string): boolean {
-  return ROLE_WORD.test(text);
+  return ROLE_WORD.test(text) || UNSPACED_ROLE_WORD.test(text);
 }
 
 /** "Q", "Question": the asking side of a Q&A summary or a deposition. */
