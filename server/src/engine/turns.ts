@@ -210,6 +210,8 @@ function isExplicit(candidate: Candidate, lines: string[], frame: PageFrame): bo
 const wordCount = (name: string) => name.split(' ').length;
 /** Speech starts with a word, a quote, a number or a bracketed note; code and markup do not. */
 const NOT_SPEECH = /^[`<{|/\\=>$]/;
+/** A transcriber's note opening the speech (`<inaudible>`, `<crosstalk>`) is speech. */
+const ANNOTATION = /^<[a-z][a-z -]{0,30}>/i;
 
 /**
  * Whether a `Label:` line can be a speaker's: not a metadata label, not a Markdown heading
@@ -224,7 +226,7 @@ function isSpeakerLabel(candidate: Candidate, lines: string[]): boolean {
   if (isFunctionalName(header.name)) return true;
   if (text.startsWith('#')) return false;
   if (header.textStart >= text.length) return isAllCaps(header.name) || header.parts.length > 0;
-  return !NOT_SPEECH.test(text.slice(header.textStart, header.textStart + 1));
+  return !NOT_SPEECH.test(text.slice(header.textStart, header.textStart + 1)) || ANNOTATION.test(text.slice(header.textStart, header.textStart + 34));
 }
 
 /** Records the role and firm a header or roster entry writes for its speaker. */
