@@ -60,7 +60,7 @@ const METADATA_LABEL =
   /^(?:notes?|date|time|source|sources|location|venue|subject|title|tags?|category|updated?|editor|disclaimer|attendees|present|absent|agenda|summary|examples?|warning|tip|important|caution|re|fwd|from|to|cc|bcc|sent|posted|published|author|by|photo|image|credit|link|url|e-?mail|phone|tel|fax|address|website|price|ticker|exchange|sector|industry|revenue|total|steps?|usage|install|installation|returns?|parameters?|options?|output|input|results?|status|version|license|type|default|error|description|name|value|key|id|features?|requirements?|conclusion|introduction|background|overview|highlights?|outlook|guidance|transcript|company|event|call|contacts?|chapter|section|part|figure|table|appendix|exhibit|slide|page|item|phase|round|day|week|level|stage|rule|article|quarter|year|period|duration|language|format|questions|details|reference|references|see|also|todo|fixme|bug|fix|feat|chore|docs|test|tests|breaking change|breaking changes|deprecated|added|changed|removed|fixed|security|pros|cons|goal|goals|context|problem|solution|why|how|what|when|where|who|result|files|copyright|licen[cs]es?|upstream-name|upstream-contact|comment|homepage|maintainer|depends|priority|architecture|package|origin|bugs|vcs-git|vcs-browser|first|second|third|fourth|fifth|finally|lastly|next|then|however|overall|today|now|so|well|yes|no|okay|ok|sure|right|thanks|bottom line|key takeaways?|takeaways?|日期|时间|時間|地点|地點|备注|備註|注|注意|来源|來源|主题|主題|议程|議程|摘要|总结|總結|标题|標題)(?: \d{1,2})?$/i;
 const MAX_PART_LENGTH = 100;
 const MAX_PART_WORDS = 14;
-const PART_START = /^[\p{Lu}\p{N}&(]/u;
+const PART_START = /^[\p{Lu}\p{Lo}\p{N}&(]/u;
 /** A role or firm ends in a word or an abbreviation ("Inc."), never in sentence punctuation. */
 const PART_END = /(?:[\p{L}\p{N})&]|\b\p{L}{1,4}\.)$/u;
 
@@ -92,7 +92,7 @@ function readRosterEntry(lines: string[], line: number): { header: HeaderCandida
   const nextIndent = next.length - nextText.length;
   // The role sits deeper than its name; a line as deep as the name is the next entry.
   if (nextIndent > lines[line].length - text.length && nextText.length > 0 && !isBulleted(nextText)) {
-    const parts = roleParts(next, nextIndent);
+    const parts = firmThenTitle(next, roleParts(next, nextIndent));
     if (parts.length > 0 && parts.every(isRolePart)) return { header: { ...header, parts }, lastLine: line + 1 };
   }
   // A bulleted name without a role still says who is on the call; a plain capitalized line may be a heading.
@@ -103,6 +103,16 @@ function readRosterEntry(lines: string[], line: number): { header: HeaderCandida
 function isLabelLine(lines: string[], line: number, from: number): boolean {
   const header = parseHeader(lines[line], false, from);
   return header !== null && header.layout !== 'bare';
+}
+
+/**
+ * `Firm - SVP - Investor Relations` under a listed name: the firm comes first, and the dashes
+ * after it belong to the title.
+ */
+function firmThenTitle(line: string, parts: HeaderPart[]): HeaderPart[] {
+  if (parts.length <= 2) return parts;
+  const last = parts[parts.length - 1];
+  return [parts[0], { text: line.slice(parts[1].start, last.start + last.text.length), start: parts[1].start }];
 }
 
 function scanLines(lines: string[]): Scan {
@@ -298,13 +308,13 @@ interface ShapeEvidence {
   used: boolean;
 }
 
-/** Alternation evidence needs a few labels: host, guest, host, other guest. */
-const MIN_ALTERNATING_LABELS = 4;
+/** Alternation evidence needs a few turns: host, guest, host, other guest. */
+const MIN_ALTERNATING_RUNS = 4;
 
 /**
  * Which label shapes the document uses for its turns. A shape is a speaker layout when two
- * or more names recur in it (an interview, a call, a hearing), or when its labels always
- * alternate between three or more names, one of them recurring (a host and guests). Prose
+ * or more names recur in it (an interview, a call, a hearing), or when its labels go back
+ * and forth between three or more names, one of them coming back (a host and guests). Prose
  * writes "Note:" or "In short:" now and then, never this way.
  */
 function inferShapes(candidates: Candidate[]): Map<string, ShapeEvidence> {
@@ -318,15 +328,17 @@ function inferShapes(candidates: Candidate[]): Map<string, ShapeEvidence> {
   const shapes = new Map<string, ShapeEvidence>();
   for (const [key, list] of byShape) {
     const counts = new Map<string, number>();
-    let changes = 0;
-    list.forEach(({ header }, i) => {
+    // Speakers take turns: one speaker's consecutive labels (caption cues) are one run.
+    const runs: string[] = [];
+    for (const { header } of list) {
       const name = header.name.toLowerCase();
       counts.set(name, (counts.get(name) ?? 0) + 1);
-      if (i > 0 && list[i - 1].header.name.toLowerCase() !== name) changes++;
-    });
+      if (runs[runs.length - 1] !== name) runs.push(name);
+    }
     let recurring = 0;
     for (const count of counts.values()) if (count >= 2) recurring++;
-    const alternating = list.length >= MIN_ALTERNATING_LABELS && changes === list.length - 1 && counts.size >= 3 && recurring >= 1;
+    const returning = new Set(runs).size < runs.length;
+    const alternating = runs.length >= MIN_ALTERNATING_RUNS && counts.size >= 3 && returning;
     shapes.set(key, { counts, used: recurring >= 2 || alternating });
   }
   return shapes;
@@ -423,6 +435,8 @@ export function readTurns(lines: string[]): TurnReading {
       if (frame.frameLine[body]) continue;
       words += frame.cues ? countCueWords(lines[body]) : countWords(lines[body], frame.textStart[body]);
     }
+    // A label's number ("Speaker 2") names a speaker; it is no figure.
+    structure.push({ line, start: header.nameStart, end: header.nameStart + header.name.length });
     if (header.layout === 'bracket') {
       const counter = turnCounterSpan(line, lines[line]);
       if (counter) structure.push(counter);

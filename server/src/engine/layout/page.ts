@@ -19,8 +19,10 @@ export interface PageFrame {
 const WEBVTT = /^\uFEFF?WEBVTT/;
 const CUE_TIMING = /^[ \t]*(?:\d{1,2}:)?\d{1,2}:\d{2}[.,]\d{1,3}[ \t]+-->[ \t]+(?:\d{1,2}:)?\d{1,2}:\d{2}[.,]\d{1,3}/;
 const CUE_NUMBER = /^[ \t]*\d{1,6}[ \t]*$/;
-/** A page number alone on its line: `12`, `- 12 -`, `-41-`, `Page 12`, `Page 12 of 40`. */
-const PAGE_NUMBER = /^[ \t]*(?:\d{1,3}|-[ \t]*\d{1,4}[ \t]*-|\[[ \t]*\d{1,4}[ \t]*\]|Page[ \t]+\d{1,4}(?:[ \t]+of[ \t]+\d{1,4})?)[ \t]*$/i;
+/** A page marker alone on its line: `- 12 -`, `-41-`, `Page 12`, `Page 12 of 40`. */
+const PAGE_MARKER = /^[ \t]*(?:-[ \t]*\d{1,4}[ \t]*-|Page[ \t]+\d{1,4}(?:[ \t]+of[ \t]+\d{1,4})?)[ \t]*$/i;
+/** A bare number alone on its line, which is a page number where the document has several. */
+const BARE_NUMBER = /^[ \t]*(?:\d{1,3}|\[[ \t]*\d{1,4}[ \t]*\])[ \t]*$/;
 const LINE_NUMBER = /^[ \t]*(\d{1,2})(?=[ \t]|$)/;
 const DIGITS = /\d+/g;
 const SPACES = /[ \t]+/g;
@@ -125,9 +127,14 @@ export function readPageFrame(lines: string[], isLabel: (line: number, from: num
       frame.structure.push({ line, start, end });
     });
   }
+  // Bare page numbers come on every page: one lone number is just a number.
+  const bareNumbers: number[] = [];
   for (let line = 0; line < lines.length; line++) {
-    if (PAGE_NUMBER.test(lines[line].slice(frame.textStart[line]))) markFrame(line);
+    const text = lines[line].slice(frame.textStart[line]);
+    if (PAGE_MARKER.test(text)) markFrame(line);
+    else if (BARE_NUMBER.test(text)) bareNumbers.push(line);
   }
+  if (bareNumbers.length >= 2) bareNumbers.forEach(markFrame);
   for (const line of runningHeaders(lines, frame.textStart, (l) => isLabel(l, frame.textStart[l]))) markFrame(line);
   frame.structure.sort((a, b) => a.line - b.line || a.start - b.start);
   return frame;

@@ -135,12 +135,16 @@ export function roleParts(line: string, from: number): HeaderPart[] {
   return parts;
 }
 
-/** Reads `, Company - Title [n]` after a name (the Thomson/Refinitiv layout). */
+/**
+ * Reads `, Company - Title [n]` after a name (the Thomson/Refinitiv layout). The company
+ * ends at the first dash: titles hold dashes ("SVP - Investor Relations") far more often
+ * than company names do.
+ */
 function bracketParts(line: string, from: number, numberAt: number): HeaderPart[] | null {
   const body = line.slice(from, numberAt);
   if (body.trim() === '') return [];
   if (!body.startsWith(',')) return null;
-  const dash = body.lastIndexOf(' - ');
+  const dash = body.indexOf(' - ');
   if (dash < 0) return null;
   const company = body.slice(1, dash).trim();
   const title = body.slice(dash + 3).trim();
