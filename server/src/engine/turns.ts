@@ -258,6 +258,11 @@ function acceptCandidates(
     const identity = stateRole(registry, header);
     if (group) rosterKinds.set(identity, group);
   }
+  // The lawyers and witnesses a court transcript names are known speakers, like a roster's.
+  for (const { marker } of scan.court) {
+    const name = marker.kind === 'examination' ? marker.examiner : marker.name;
+    if (name) registry.identify(name);
+  }
   const explicit = scan.candidates.map((candidate) => isExplicit(candidate, lines, scan.frame));
   const explicitIdentities = scan.candidates.map((candidate, i) => {
     return explicit[i] ? stateRole(registry, candidate.header) : undefined;
@@ -265,7 +270,7 @@ function acceptCandidates(
   const isEligible = (candidate: Candidate) => candidate.header.layout === 'colon'
     ? isSpeakerLabel(candidate, lines)
     : candidate.header.layout === 'dot' && !METADATA_LABEL.test(candidate.header.name) && startsParagraph(lines, scan.frame, candidate.line);
-  const shapes = inferShapes(scan.candidates.filter(isEligible));
+  const shapes = inferShapes(scan.candidates.filter(isEligible), scan.frame.cues);
 
   // "Q" or "A" is a speaker only where both ask and answer; "A. History" alone is an outline.
   const asks = scan.candidates.some(({ header }) => isQuestionName(header.name));
@@ -315,9 +320,10 @@ const MIN_ALTERNATING_RUNS = 4;
  * Which label shapes the document uses for its turns. A shape is a speaker layout when two
  * or more names recur in it (an interview, a call, a hearing), or when its labels go back
  * and forth between three or more names, one of them coming back (a host and guests). Prose
- * writes "Note:" or "In short:" now and then, never this way.
+ * writes "Note:" or "In short:" now and then, never this way. In captions (`cues`), one
+ * recurring voice is enough.
  */
-function inferShapes(candidates: Candidate[]): Map<string, ShapeEvidence> {
+function inferShapes(candidates: Candidate[], cues: boolean): Map<string, ShapeEvidence> {
   const byShape = new Map<string, Candidate[]>();
   for (const candidate of candidates) {
     const key = shapeOf(candidate.header);
@@ -339,7 +345,9 @@ function inferShapes(candidates: Candidate[]): Map<string, ShapeEvidence> {
     for (const count of counts.values()) if (count >= 2) recurring++;
     const returning = new Set(runs).size < runs.length;
     const alternating = runs.length >= MIN_ALTERNATING_RUNS && counts.size >= 3 && returning;
-    shapes.set(key, { counts, used: recurring >= 2 || alternating });
+    // A caption's text rarely opens with a label but to say who speaks: one voice that
+    // comes back is enough there.
+    shapes.set(key, { counts, used: recurring >= 2 || alternating || (cues && recurring >= 1) });
   }
   return shapes;
 }

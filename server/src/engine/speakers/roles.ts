@@ -12,6 +12,8 @@ const ANALYST_ROLE = /\banalyst\b|分析师|分析師|アナリスト|애널리�
 const OPERATOR_NAME = /^(?:(?:conference |call )?operator|coordinator)$/i;
 const HOST_NAME = /^(?:moderator|host|interviewer|presenter)$/i;
 const QUESTION_NAME = /^(?:q|question|questioner)$/i;
+/** The court's own voices in a hearing transcript. */
+const COURT_NAME = /^the (?:court|witness|clerk|bailiff|interpreter|reporter)$/i;
 const ANSWER_NAME = /^(?:a|answer)$/i;
 
 export function hasRoleWord(text: string): boolean {
@@ -23,9 +25,9 @@ export const isQuestionName = (name: string) => QUESTION_NAME.test(name);
 /** "A", "Answer": the answering side. */
 export const isAnswerName = (name: string) => ANSWER_NAME.test(name);
 
-/** Labels that are speakers by what they do, not who they are (Operator, Q, A, Moderator). */
+/** Labels that are speakers by what they do, not who they are (Operator, Q, A, Moderator, The Court). */
 export function isFunctionalName(name: string): boolean {
-  return OPERATOR_NAME.test(name) || HOST_NAME.test(name) || QUESTION_NAME.test(name) || ANSWER_NAME.test(name);
+  return OPERATOR_NAME.test(name) || HOST_NAME.test(name) || QUESTION_NAME.test(name) || ANSWER_NAME.test(name) || COURT_NAME.test(name);
 }
 
 /** A piece of the header after the name, with where it stands in the line. */
