@@ -19,6 +19,23 @@ describe('layout inference', () => {
       assert.deepEqual(figureTexts(text), ['$12 million', '2%'], 'the speakers\' numbers are no figures');
     });
 
+    it('reads `Name:Text` labels with no space once they repeat, and the same names with a space', () => {
+      const text = 'Operator:Our first question.\n\nAna Ruiz:Thanks. How is demand?\n\nLeo Park: Strong.\n\nOperator:Next question.\n\nLeo Park:Stable.';
+      assert.deepEqual(read(text).turns.map((t) => t.speaker), ['Operator', 'Ana Ruiz', 'Leo Park', 'Operator', 'Leo Park']);
+      assert.deepEqual(rows('See Note:This is code.\nWindows:C is the drive.'), []);
+    });
+
+    it('reads `Name--Title` headers with no space around the dash', () => {
+      const turn = read('Karin Holm Vestergaard--Executive Vice President, Chief Financial Officer\nThank you.').turns[0];
+      assert.deepEqual([turn.speaker, turn.role], ['Karin Holm Vestergaard', 'Executive Vice President, Chief Financial Officer']);
+      assert.deepEqual(read('Jean-Luc Morel -- Chief Executive Officer\nHello.').turns.map((t) => t.speaker), ['Jean-Luc Morel']);
+    });
+
+    it('reads a speaker the transcriber could not name', () => {
+      const text = 'Operator\n\nNext question.\n\nUnidentified Analyst\n\nHow is demand?';
+      assert.deepEqual(read(text).turns.map((t) => [t.speaker, t.speakerKind]), [['Operator', 'operator'], ['Unidentified Analyst', 'analyst']]);
+    });
+
     it('keeps "Call 10:30" and one-off numbered labels out', () => {
       assert.deepEqual(rows('Call 10:30 with the board.\nStep 2: open the valve.\nStep 3: close it.'), []);
     });

@@ -270,7 +270,12 @@ function acceptCandidates(
   const isEligible = (candidate: Candidate) => candidate.header.layout === 'colon'
     ? isSpeakerLabel(candidate, lines)
     : candidate.header.layout === 'dot' && !METADATA_LABEL.test(candidate.header.name) && startsParagraph(lines, scan.frame, candidate.line);
-  const shapes = inferShapes(scan.candidates.filter(isEligible), scan.frame.cues);
+  const eligible = scan.candidates.filter(isEligible);
+  const shapes = inferShapes(eligible, scan.frame.cues);
+  // A name the document writes as a speaker's in its labels is a speaker in any other
+  // label shape too (`Name:Text` mostly, `Name: Text` once).
+  const labelNames = new Set<string>();
+  for (const { header } of eligible) if (shapes.get(shapeOf(header))?.used) labelNames.add(header.name.toLowerCase());
 
   // "Q" or "A" is a speaker only where both ask and answer; "A. History" alone is an outline.
   const asks = scan.candidates.some(({ header }) => isQuestionName(header.name));
@@ -283,7 +288,7 @@ function acceptCandidates(
     const { name } = header;
     let take = explicit[i];
     if (!take && (header.layout === 'colon' || header.layout === 'dot') && isEligible(candidate)) {
-      const known = isFunctionalName(name) || registry.find(name) !== undefined;
+      const known = isFunctionalName(name) || registry.find(name) !== undefined || labelNames.has(name.toLowerCase());
       const shape = shapes.get(shapeOf(header));
       const repeated = (shape?.counts.get(name.toLowerCase()) ?? 0) >= 2;
       // In a document whose labels are its turns, a person who speaks once is a speaker too.
@@ -301,10 +306,10 @@ function acceptCandidates(
 }
 
 /**
- * How a label is written, whatever the name: its delimiter. Markup is left out, as web
- * transcripts bold some labels and not others.
+ * How a label is written, whatever the name: its delimiter, and whether a space follows
+ * it. Markup is left out, as web transcripts bold some labels and not others.
  */
-const shapeOf = (header: HeaderCandidate) => header.layout;
+const shapeOf = (header: HeaderCandidate) => (header.tight ? `${header.layout}-tight` : header.layout);
 
 interface ShapeEvidence {
   /** How often each name (lower case) is written in this shape. */

@@ -36,6 +36,8 @@ export interface HeaderCandidate {
   textStart: number;
   /** True when the header does not start the line (indentation, a line number). */
   indented?: boolean;
+  /** True for a colon with no space after it (`Name:Text`). */
+  tight?: boolean;
 }
 
 /** A header that is a whole line (`Name -- Title`) is short; a longer line is a paragraph. */
@@ -48,9 +50,10 @@ const TIMESTAMP_TAIL = /[ \t]*\((?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?\)[ \t
 const TIMESTAMP_END = /[ \t]+(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?[ \t]*$/y;
 /**
  * One to five capitalized words, lowercase particles between them, and an optional number
- * ("Speaker 2", also before its colon); the number is no clock time ("Call 10:30").
+ * ("Speaker 2", also before its colon); the number is no clock time ("Call 10:30"). A
+ * hyphen joins letters ("Jean-Luc"); two of them are a dash (`Knudsen--Chief …`).
  */
-const NAME = /\p{Lu}[\p{L}\p{M}'’-]*\.?(?:[ \t](?:\p{Lu}[\p{L}\p{M}'’-]*\.?|(?:van|von|de|da|del|der|di|du|la|le|bin|al|ten|ter)(?=[ \t]\p{Lu}))){0,4}(?:[ \t]\d{1,2}(?!\d|:\d))?/uy;
+const NAME = /\p{Lu}(?:[\p{L}\p{M}'’]|-(?=\p{L}))*\.?(?:[ \t](?:\p{Lu}(?:[\p{L}\p{M}'’]|-(?=\p{L}))*\.?|(?:van|von|de|da|del|der|di|du|la|le|bin|al|ten|ter)(?=[ \t]\p{Lu}))){0,4}(?:[ \t]\d{1,2}(?!\d|:\d))?/uy;
 /**
  * A name in a script without capitals (Chinese, Japanese, Korean, Thai…): a short run of
  * letters, with a middle dot between given and family names (埃隆·马斯克).
@@ -85,6 +88,8 @@ function stickyMatch(pattern: RegExp, line: string, at: number): RegExpExecArray
 }
 
 const isUpperAscii = (code: number) => code >= 65 && code <= 90;
+const UPPER = /\p{Lu}/u;
+const isUpperAt = (line: string, at: number) => at < line.length && UPPER.test(line[at]);
 /** A timestamp opens with a bracket, a parenthesis or a digit. */
 const isStampStart = (code: number) => code === 91 || code === 40 || (code >= 48 && code <= 57);
 
@@ -230,6 +235,11 @@ export function parseHeader(line: string, roster = false, from = 0): HeaderCandi
   // colon needs none, as CJK text puts no space after it.
   if (colonAt(at)) {
     return candidate(stamp ? 'timestamp' : 'colon', [], skipSpaces(line, at + 1));
+  }
+  // `Name:Text` with no space: a shape of its own, which the document's repetition must
+  // confirm (`Note:See`, `Windows:C` are no speakers).
+  if (tail === ':' && !stamp && isUpperAt(line, at + 1)) {
+    return { ...candidate('colon', [], at + 1), tight: true };
   }
   if ((tail === ' ' || tail === '\t') && line[skipSpaces(line, at)] === FULL_WIDTH_COLON) {
     return candidate(stamp ? 'timestamp' : 'colon', [], skipSpaces(line, skipSpaces(line, at) + 1));

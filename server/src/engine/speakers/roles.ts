@@ -12,6 +12,8 @@ const ANALYST_ROLE = /\banalyst\b|分析师|分析師|アナリスト|애널리�
 const OPERATOR_NAME = /^(?:(?:conference |call )?operator|coordinator)$/i;
 const HOST_NAME = /^(?:moderator|host|interviewer|presenter)$/i;
 const QUESTION_NAME = /^(?:q|question|questioner)$/i;
+/** A speaker the transcriber could not name: a label of every provider. */
+const UNIDENTIFIED_NAME = /^(?:unidentified|unknown) (?:analyst|participant|speaker|caller|company representative|audience member)$/i;
 /** The court's own voices in a hearing transcript. */
 const COURT_NAME = /^the (?:court|witness|clerk|bailiff|interpreter|reporter)$/i;
 const ANSWER_NAME = /^(?:a|answer)$/i;
@@ -27,7 +29,7 @@ export const isAnswerName = (name: string) => ANSWER_NAME.test(name);
 
 /** Labels that are speakers by what they do, not who they are (Operator, Q, A, Moderator, The Court). */
 export function isFunctionalName(name: string): boolean {
-  return OPERATOR_NAME.test(name) || HOST_NAME.test(name) || QUESTION_NAME.test(name) || ANSWER_NAME.test(name) || COURT_NAME.test(name);
+  return OPERATOR_NAME.test(name) || HOST_NAME.test(name) || QUESTION_NAME.test(name) || ANSWER_NAME.test(name) || COURT_NAME.test(name) || UNIDENTIFIED_NAME.test(name);
 }
 
 /** A piece of the header after the name, with where it stands in the line. */
@@ -54,6 +56,7 @@ export function speakerKindOf(name: string, role: string | null, affiliation: st
   if (QUESTION_NAME.test(name)) return 'analyst';
   if (ANSWER_NAME.test(name)) return 'management';
   if (HOST_NAME.test(name)) return 'host';
+  if (UNIDENTIFIED_NAME.test(name) && ANALYST_ROLE.test(name)) return 'analyst';
   if (role !== null) {
     if (ANALYST_ROLE.test(role)) return 'analyst';
     if (HOST_ROLE.test(role)) return 'host';
