@@ -84,6 +84,19 @@ describe('layout inference', () => {
     });
   });
 
+  it('reads minutes whose labels follow running headers, broken-off sentences and unsure speakers', () => {
+    const page = (n: number, body: string[]) => [`--- Page ${n} ---`, '', '6/17-18/25', ...body, ''];
+    const text = [
+      ...page(6, ['SPEAKER(?). So move.', 'CHAIR NAKASHIMA. Is there a second?', 'SPEAKER(?). Second.']),
+      ...page(7, ['MS. FENWICK. I have one question, and I\'d--', 'CHAIR NAKASHIMA. Please.', 'SEVERAL. Aye.']),
+      ...page(8, ['MR. ABERNATHY. Inflation came in at 2.7 percent.', 'CHAIR NAKASHIMA. Thank you.']),
+    ].join('\n');
+    assert.deepEqual(read(text).turns.map((t) => t.speaker), [
+      'SPEAKER(?)', 'CHAIR NAKASHIMA', 'SPEAKER(?)', 'MS. FENWICK', 'CHAIR NAKASHIMA', 'SEVERAL', 'MR. ABERNATHY', 'CHAIR NAKASHIMA',
+    ]);
+    assert.deepEqual(figureTexts(text), ['2.7 percent'], 'page markers and the running date are no figures');
+  });
+
   describe('headers with firm and title', () => {
     it('reads bold `Name - Firm, Title` headers with timestamped paragraphs, in English and Chinese', () => {
       const text = [

@@ -168,7 +168,9 @@ function scanLines(lines: string[]): Scan {
 }
 
 const LONG_DASH = /--|—|–/;
-const SENTENCE_END = /[.?!:"”)\]][ \t]*$/;
+/** A sentence ends, or a speaker breaks off (`I'd--`), at the end of the line before a label. */
+const HAS_LETTER = /\p{L}/u;
+const SENTENCE_END = /(?:[.?!:"”)\]]|--|—)[ \t]*$/;
 
 /**
  * A `MR. KOHN.` label opens a paragraph; in the middle of a sentence ("… in connection with
@@ -177,7 +179,8 @@ const SENTENCE_END = /[.?!:"”)\]][ \t]*$/;
 function startsParagraph(lines: string[], frame: PageFrame, line: number): boolean {
   if (line === 0) return true;
   const before = lines[line - 1].slice(frame.textStart[line - 1]);
-  return isBlank(before) || frame.frameLine[line - 1] || SENTENCE_END.test(before);
+  // A line without letters (a date, a page number) is no sentence going on.
+  return isBlank(before) || frame.frameLine[line - 1] || SENTENCE_END.test(before) || !HAS_LETTER.test(before);
 }
 
 /**

@@ -19,12 +19,13 @@ export interface PageFrame {
 const WEBVTT = /^\uFEFF?WEBVTT/;
 const CUE_TIMING = /^[ \t]*(?:\d{1,2}:)?\d{1,2}:\d{2}[.,]\d{1,3}[ \t]+-->[ \t]+(?:\d{1,2}:)?\d{1,2}:\d{2}[.,]\d{1,3}/;
 const CUE_NUMBER = /^[ \t]*\d{1,6}[ \t]*$/;
-/** A page marker alone on its line: `- 12 -`, `-41-`, `Page 12`, `Page 12 of 40`. */
-const PAGE_MARKER = /^[ \t]*(?:-[ \t]*\d{1,4}[ \t]*-|Page[ \t]+\d{1,4}(?:[ \t]+of[ \t]+\d{1,4})?)[ \t]*$/i;
+/** A page marker alone on its line: `- 12 -`, `-41-`, `Page 12`, `Page 12 of 40`, `--- Page 6 ---`. */
+const PAGE_MARKER = /^[ \t]*(?:-[ \t]*\d{1,4}[ \t]*-|(?:-{1,3}[ \t]*)?Page[ \t]+\d{1,4}(?:[ \t]+of[ \t]+\d{1,4})?(?:[ \t]*-{1,3})?)[ \t]*$/i;
 /** A bare number alone on its line, which is a page number where the document has several. */
 const BARE_NUMBER = /^[ \t]*(?:\d{1,3}|\[[ \t]*\d{1,4}[ \t]*\])[ \t]*$/;
 const LINE_NUMBER = /^[ \t]*(\d{1,2})(?=[ \t]|$)/;
 const DIGITS = /\d+/g;
+const LETTER = /\p{L}/u;
 const SPACES = /[ \t]+/g;
 /** A running header is short; a longer line is a paragraph. */
 const MAX_RUNNING_HEADER = 100;
@@ -84,7 +85,9 @@ function runningHeaders(lines: string[], from: number[], isLabel: (line: number)
   for (const found of byShape.values()) {
     if (found.length < MIN_PAGES) continue;
     const texts = new Set(found.map((line) => lines[line].slice(from[line]).trim()));
-    if (texts.size < 2) continue;
+    // The same words on every page need their page number to change; a date alone
+    // (`2/3-4/94`) may come back unchanged.
+    if (texts.size < 2 && LETTER.test(found.length > 0 ? lines[found[0]] : '')) continue;
     if (found.some((line, i) => i > 0 && line - found[i - 1] < MIN_PAGE_DISTANCE)) continue;
     // A speaker's label with its turn number ("Speaker 2: Yes.") is speech.
     if (found.some(isLabel)) continue;

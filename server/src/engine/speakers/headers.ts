@@ -69,10 +69,11 @@ const VOICE = /<v(?:\.[\w-]+)*[ \t]+([^\s>][^>]{0,99})>/y;
  */
 const TITLED_DOT_LABEL = /^(?:(?:THE|MR\.|MRS\.|MS\.|DR\.|CHAIRMAN|CHAIRWOMAN|CHAIR|VICE CHAIRMAN|PRESIDENT|GOVERNOR|SENATOR|REPRESENTATIVE|SECRETARY|JUDGE|JUSTICE|COMMISSIONER|SPEAKER)[ \t]\p{Lu}(?:\p{Ll}{1,2}(?=\p{Lu}))?[\p{Lu}'’-]*(?:[ \t]\p{Lu}(?:\p{Ll}{1,2}(?=\p{Lu}))?[\p{Lu}'’-]*){0,2}|[QA])$/u;
 /**
- * Any all-capitals name ended by a period (`MR. O'NEILL.`, `VICE CHAIRMAN McDONOUGH.`), with
- * speech after it or on the next line: a candidate the document's repetition must confirm.
+ * Any all-capitals name ended by a period (`MR. O'NEILL.`, `VICE CHAIRMAN McDONOUGH.`, an
+ * unsure `SPEAKER(?).`), with speech after it or on the next line: a candidate the
+ * document's repetition must confirm.
  */
-const DOT_LABEL = /(?:[QA]|(?:(?:MR|MRS|MS|DR)\.[ \t]|(?!(?:MR|MRS|MS|DR)\.))\p{Lu}(?:\p{Ll}{1,2}(?=\p{Lu}))?[\p{Lu}'’-]+(?:[ \t]\p{Lu}(?:\p{Ll}{1,2}(?=\p{Lu}))?[\p{Lu}'’-]+){0,3})(?=\.(?:[ \t]|$))/uy;
+const DOT_LABEL = /(?:[QA]|(?:(?:MR|MRS|MS|DR)\.[ \t]|(?!(?:MR|MRS|MS|DR)\.))\p{Lu}(?:\p{Ll}{1,2}(?=\p{Lu}))?[\p{Lu}'’-]+(?:[ \t]\p{Lu}(?:\p{Ll}{1,2}(?=\p{Lu}))?[\p{Lu}'’-]+){0,3}(?:\(\?\))?)(?=\.(?:[ \t]|$))/uy;
 const LOWERCASE = /\p{Ll}/u;
 
 /** True for a period label whose form alone says it is a speaker: a title before the name, or Q and A. */
