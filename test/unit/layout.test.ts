@@ -191,6 +191,13 @@ describe('layout inference', () => {
       assert.deepEqual(frame.frameLine.flatMap((on, line) => (on ? [line] : [])), [0, 5, 10, 11]);
     });
 
+    it('takes the same line beside every running header for part of it (a witness\'s name)', () => {
+      const page = (n: number, speech: string) => [`Case 2:25-cv-00140   Page ${n} of 90`, 'PRYCE - DIRECT', speech, 'It was late.', '', ''];
+      const lines = [...page(4, 'We shipped in May.'), ...page(5, 'The trucks were full.'), ...page(6, 'I signed the ledger.')];
+      const frame = readPageFrame(lines, noLabels);
+      assert.deepEqual(frame.frameLine.flatMap((on, line) => (on ? [line] : [])), [0, 1, 6, 7, 12, 13]);
+    });
+
     it('does not take a list or a table for running headers', () => {
       const lines = ['Step 1 done', 'Step 2 done', 'Step 3 done', 'Step 4 done'];
       assert.ok(readPageFrame(lines, noLabels).frameLine.every((on) => !on));

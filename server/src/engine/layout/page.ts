@@ -97,6 +97,34 @@ function runningHeaders(lines: string[], from: number[], isLabel: (line: number)
 }
 
 /**
+ * Lines that stand next to a running header on most pages, the same each time (a witness's
+ * name, `PRYCE - DIRECT`): part of the header, though they hold no page number.
+ */
+function headerCompanions(lines: string[], from: number[], headers: number[], isLabel: (line: number) => boolean): number[] {
+  const byText = new Map<string, number[]>();
+  const nonBlankNear = (line: number, step: number) => {
+    for (let at = line + step; at >= 0 && at < lines.length && Math.abs(at - line) <= 2; at += step) {
+      if (!isBlank(lines[at].slice(from[at]))) return at;
+    }
+    return -1;
+  };
+  for (const header of headers) {
+    for (const step of [-1, 1]) {
+      const near = nonBlankNear(header, step);
+      if (near < 0) continue;
+      const text = lines[near].slice(from[near]).trim();
+      if (text.length > MAX_RUNNING_HEADER) continue;
+      const found = byText.get(text);
+      if (found) found.push(near);
+      else byText.set(text, [near]);
+    }
+  }
+  const companions: number[] = [];
+  for (const found of byText.values()) if (found.length >= MIN_PAGES && !found.some(isLabel)) companions.push(...found);
+  return companions;
+}
+
+/**
  * Reads the frame of a document. `isLabel` says whether a line reads as a speaker's label,
  * so that a short labelled turn repeated with other numbers is not taken for a header.
  */
@@ -138,7 +166,9 @@ export function readPageFrame(lines: string[], isLabel: (line: number, from: num
     else if (BARE_NUMBER.test(text)) bareNumbers.push(line);
   }
   if (bareNumbers.length >= 2) bareNumbers.forEach(markFrame);
-  for (const line of runningHeaders(lines, frame.textStart, (l) => isLabel(l, frame.textStart[l]))) markFrame(line);
+  const headers = runningHeaders(lines, frame.textStart, (l) => isLabel(l, frame.textStart[l]));
+  for (const line of headers) markFrame(line);
+  for (const line of headerCompanions(lines, frame.textStart, headers, (l) => isLabel(l, frame.textStart[l]))) markFrame(line);
   frame.structure.sort((a, b) => a.line - b.line || a.start - b.start);
   return frame;
 }
