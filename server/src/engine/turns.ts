@@ -223,7 +223,7 @@ function isExplicit(candidate: Candidate, lines: string[], frame: PageFrame): bo
 const wordCount = (name: string) => name.split(' ').length;
 /** Speech starts with a word, a quote, a number or a bracketed note; code and markup do not. */
 const NOT_SPEECH = /^[`<{|/\\=>$]/;
-/** A transcriber's note opening the speech (`<inaudible>`, `<crosstalk>`) is speech. */
+/** A transcriber's note opening the speech (`<inaudible>`, `<crosstalk>`, Markdown's escaped `\[10:15\]`) is speech. */
 const ANNOTATION = /^<[a-z][a-z -]{0,30}>/i;
 
 /**
@@ -239,7 +239,8 @@ function isSpeakerLabel(candidate: Candidate, lines: string[]): boolean {
   if (isFunctionalName(header.name)) return true;
   if (text.startsWith('#')) return false;
   if (header.textStart >= text.length) return isAllCaps(header.name) || header.parts.length > 0;
-  return !NOT_SPEECH.test(text.slice(header.textStart, header.textStart + 1)) || ANNOTATION.test(text.slice(header.textStart, header.textStart + 34));
+  return !NOT_SPEECH.test(text.slice(header.textStart, header.textStart + 1)) || ANNOTATION.test(text.slice(header.textStart, header.textStart + 34))
+    || text.startsWith('\\[', header.textStart);
 }
 
 /** Records the role and firm a header or roster entry writes for its speaker. */
@@ -270,7 +271,7 @@ function acceptCandidates(
   const explicitIdentities = scan.candidates.map((candidate, i) => {
     return explicit[i] ? stateRole(registry, candidate.header) : undefined;
   });
-  const isEligible = (candidate: Candidate) => candidate.header.layout === 'colon'
+  const isEligible = (candidate: Candidate) => candidate.header.layout === 'colon' || candidate.header.layout === 'emphasis'
     ? isSpeakerLabel(candidate, lines)
     : candidate.header.layout === 'dot' && !METADATA_LABEL.test(candidate.header.name) && startsParagraph(lines, scan.frame, candidate.line);
   const eligible = scan.candidates.filter(isEligible);
@@ -283,19 +284,21 @@ function acceptCandidates(
   // "Q" or "A" is a speaker only where both ask and answer; "A. History" alone is an outline.
   const asks = scan.candidates.some(({ header }) => isQuestionName(header.name));
   const answers = scan.candidates.some(({ header }) => isAnswerName(header.name));
-  const isLoneSide = (name: string) => (isQuestionName(name) || isAnswerName(name)) && !(asks && answers);
+  // A briefing's Q has no A: the named answers are the document's other labels.
+  const otherLabels = [...shapes.values()].some((shape) => shape.used);
+  const isLoneSide = (name: string) => (isQuestionName(name) || isAnswerName(name)) && !(asks && answers) && !otherLabels;
 
   const accepted: { candidate: Candidate; identity: Identity }[] = [];
   scan.candidates.forEach((candidate, i) => {
     const { header } = candidate;
     const { name } = header;
     let take = explicit[i];
-    if (!take && (header.layout === 'colon' || header.layout === 'dot') && isEligible(candidate)) {
+    if (!take && (header.layout === 'colon' || header.layout === 'dot' || header.layout === 'emphasis') && isEligible(candidate)) {
       const known = isFunctionalName(name) || registry.find(name) !== undefined || labelNames.has(name.toLowerCase());
       const shape = shapes.get(shapeOf(header));
       const repeated = (shape?.counts.get(name.toLowerCase()) ?? 0) >= 2;
       // In a document whose labels are its turns, a person who speaks once is a speaker too.
-      take = (known && header.layout === 'colon') || (shape !== undefined && shape.used && (repeated || wordCount(name) >= 2 || isAllCaps(name)));
+      take = (known && header.layout !== 'dot') || (shape !== undefined && shape.used && (repeated || wordCount(name) >= 2 || isAllCaps(name)));
     } else if (!take && header.layout === 'bare' && !header.indented && !METADATA_LABEL.test(name)) {
       // A name alone on its line is a speaker only when the document names that person
       // elsewhere (a roster, an earlier header): otherwise it is a title or a heading.
@@ -339,6 +342,18 @@ function inferShapes(candidates: Candidate[], cues: boolean): Map<string, ShapeE
     if (list) list.push(candidate);
     else byShape.set(key, [candidate]);
   }
+  // A functional voice that comes back (Q, Operator) is evidence for every other shape: a
+  // briefing writes "Q" and names its answers `MR. NAME:`.
+  const functionalShapes = new Map<string, Set<string>>();
+  for (const { header } of candidates) {
+    if (!isFunctionalName(header.name)) continue;
+    const name = header.name.toLowerCase();
+    functionalShapes.set(name, (functionalShapes.get(name) ?? new Set()).add(shapeOf(header)));
+  }
+  const functionalCounts = new Map<string, number>();
+  for (const { header } of candidates) {
+    if (isFunctionalName(header.name)) functionalCounts.set(header.name.toLowerCase(), (functionalCounts.get(header.name.toLowerCase()) ?? 0) + 1);
+  }
   const shapes = new Map<string, ShapeEvidence>();
   for (const [key, list] of byShape) {
     const counts = new Map<string, number>();
@@ -351,6 +366,7 @@ function inferShapes(candidates: Candidate[], cues: boolean): Map<string, ShapeE
     }
     let recurring = 0;
     for (const count of counts.values()) if (count >= 2) recurring++;
+    for (const [name, count] of functionalCounts) if (count >= 2 && !functionalShapes.get(name)!.has(key)) recurring++;
     const returning = new Set(runs).size < runs.length;
     const alternating = runs.length >= MIN_ALTERNATING_RUNS && counts.size >= 3 && returning;
     // A caption's text rarely opens with a label but to say who speaks: one voice that

@@ -59,7 +59,8 @@ function lineNumberMargin(lines: string[]): (number | null)[] | null {
     const match = LINE_NUMBER.exec(lines[line]);
     if (!match) continue;
     const number = Number(match[1]);
-    if (number === previous + 1 || (number === 1 && previous > 0)) {
+    // An excerpt may start on any line of a page.
+    if (number === previous + 1 || (number === 1 && previous > 0) || previous === 0) {
       counted++;
       ends[line] = match[0].length;
     }

@@ -17,6 +17,8 @@ export type HeaderLayout =
   | 'dot'
   /** `Name, Company - Title [3]`, `Operator [1]`. */
   | 'bracket'
+  /** `**Name** text`: emphasis alone ends the name. */
+  | 'emphasis'
   /** `Name (00:12:34):`, `[00:12:34] Name:`, `Name  00:12`. */
   | 'timestamp'
   /** WebVTT `<v Name>`. */
@@ -89,6 +91,10 @@ function stickyMatch(pattern: RegExp, line: string, at: number): RegExpExecArray
 }
 
 const isUpperAscii = (code: number) => code >= 65 && code <= 90;
+const HTML_BREAKS = /(?:<br[ \t]*\/?>|<p>|<\/p>)+[ \t]*/iy;
+const HTML_EMPHASIS = /<(strong|b)>/iy;
+/** Two spaces or a tab after a lone Q or A, then speech. */
+const SPACED_SIDE = /(?:[ ]{2,}|\t)[ \t]*\S/y;
 const UPPER = /\p{Lu}/u;
 const isUpperAt = (line: string, at: number) => at < line.length && UPPER.test(line[at]);
 /** A timestamp opens with a bracket, a parenthesis or a digit. */
@@ -186,15 +192,24 @@ export function parseHeader(line: string, roster = false, from = 0): HeaderCandi
     const bullet = stickyMatch(BULLET, line, at);
     if (bullet) at += bullet[0].length;
   }
+  // Web pages saved as text keep their line breaks and bold as HTML (`<br/><strong>Name</strong>:`).
+  const breaks = line[at] === '<' ? stickyMatch(HTML_BREAKS, line, at) : null;
+  if (breaks) at += breaks[0].length;
   const stamp = isStampStart(line.charCodeAt(at)) ? stickyMatch(TIMESTAMP_PREFIX, line, at) : null;
   if (stamp) at += stamp[0].length;
-  const mark = emphasisAt(line, at);
+  const htmlMark = line[at] === '<' ? stickyMatch(HTML_EMPHASIS, line, at) : null;
+  const mark = htmlMark ? htmlMark[0] : emphasisAt(line, at);
+  const closeMark = htmlMark ? `</${htmlMark[1]}>` : mark;
   at += mark.length;
   const dotLabel = !mark && isUpperAscii(line.charCodeAt(at)) && (isUpperAscii(line.charCodeAt(at + 1)) || line[at + 1] === '.')
     ? stickyMatch(DOT_LABEL, line, at) : null;
   if (dotLabel) {
     const labelEnd = at + dotLabel[0].length;
     return { layout: 'dot', name: dotLabel[0], nameStart: at, parts: [], marked: hashes !== null, textStart: skipSpaces(line, labelEnd + 1), indented };
+  }
+  // `Q    text`: a side of an examination or a briefing set off by spaces alone.
+  if (!mark && (line[at] === 'Q' || line[at] === 'A') && stickyMatch(SPACED_SIDE, line, at + 1)) {
+    return { layout: 'dot', name: line[at], nameStart: at, parts: [], marked: false, textStart: skipSpaces(line, at + 1), indented };
   }
   // A name opens with an upper-case letter, or a letter of a script without capitals: in
   // ASCII only A–Z, so most lines stop here.
@@ -213,13 +228,19 @@ export function parseHeader(line: string, roster = false, from = 0): HeaderCandi
 
   // A colon may stand inside the emphasis (`**Jane Doe:**`, `**Q: text**`) or outside it.
   if (mark) {
-    if (line.startsWith(mark, at)) {
-      at += mark.length;
-    } else if ((line[at] === ':' || line[at] === FULL_WIDTH_COLON) && (line.startsWith(mark, at + 1) || (end > at + 1 && line.endsWith(mark, end)))) {
-      const afterColon = line.startsWith(mark, at + 1) ? at + 1 + mark.length : at + 1;
+    if (line.startsWith(closeMark, at)) {
+      at += closeMark.length;
+      // `**Name** text` or `0:15:09 **Name** text`: the emphasis alone ends the label, a
+      // shape the document's repetition must confirm.
+      const speech = skipSpaces(line, at);
+      if (speech > at && speech < end && !isDashAt(line, at) && line[speech] !== ':' && line[speech] !== '(' && line[speech] !== FULL_WIDTH_COLON) {
+        return candidate('emphasis', [], speech);
+      }
+    } else if ((line[at] === ':' || line[at] === FULL_WIDTH_COLON) && (line.startsWith(closeMark, at + 1) || (end > at + 1 && line.endsWith(closeMark, end)))) {
+      const afterColon = line.startsWith(closeMark, at + 1) ? at + 1 + closeMark.length : at + 1;
       if (stamp) return candidate('timestamp', [], skipSpaces(line, afterColon));
       return candidate('colon', [], skipSpaces(line, afterColon));
-    } else if (end <= MAX_HEADER_LINE && end - mark.length > at && line.endsWith(mark, end) && isDashAt(line, at)) {
+    } else if (end <= MAX_HEADER_LINE && end - closeMark.length > at && line.endsWith(closeMark, end) && isDashAt(line, at)) {
       // `**Name - Firm, Title**`: the whole header inside one emphasis.
       return candidate('dash', firmAndTitle(roleParts(line, at + stickyMatch(DASH, line, at)![0].length)));
     } else {
