@@ -94,14 +94,17 @@ const isUpperAscii = (code: number) => code >= 65 && code <= 90;
 const HTML_BREAKS = /(?:<br[ \t]*\/?>|<p>|<\/p>)+[ \t]*/iy;
 const HTML_EMPHASIS = /<(strong|b)>/iy;
 /** Two spaces or a tab after a lone Q or A, then speech. */
-const SPACED_SIDE = /(?:[ ]{2,}|\t)[ \t]*\S/y;
+const SPACED_SIDE = /(?:[ \u00a0]{2,}|\t)[ \t\u00a0]*\S/y;
 const UPPER = /\p{Lu}/u;
 const isUpperAt = (line: string, at: number) => at < line.length && UPPER.test(line[at]);
 /** A timestamp opens with a bracket, a parenthesis or a digit. */
 const isStampStart = (code: number) => code === 91 || code === 40 || (code >= 48 && code <= 57);
 
+/** Spaces, tabs and no-break spaces (web pages copied as text are full of them). */
+const isSpaceCode = (code: number) => code === 32 || code === 9 || code === 160;
+
 function skipSpaces(line: string, at: number): number {
-  while (at < line.length && (line.charCodeAt(at) === 32 || line.charCodeAt(at) === 9)) at++;
+  while (at < line.length && isSpaceCode(line.charCodeAt(at))) at++;
   return at;
 }
 
@@ -224,7 +227,7 @@ export function parseHeader(line: string, roster = false, from = 0): HeaderCandi
   const candidate = (layout: HeaderLayout, parts: HeaderPart[], textStart = line.length): HeaderCandidate =>
     ({ layout, name, nameStart, parts, marked, textStart, indented });
   const end = trimmedEnd(line);
-  const colonAt = (i: number) => (line[i] === ':' && (i + 1 >= end || line[i + 1] === ' ' || line[i + 1] === '\t')) || line[i] === FULL_WIDTH_COLON;
+  const colonAt = (i: number) => (line[i] === ':' && (i + 1 >= end || isSpaceCode(line.charCodeAt(i + 1)))) || line[i] === FULL_WIDTH_COLON;
 
   // A colon may stand inside the emphasis (`**Jane Doe:**`, `**Q: text**`) or outside it.
   if (mark) {
