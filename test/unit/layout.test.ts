@@ -31,6 +31,30 @@ describe('layout inference', () => {
       assert.deepEqual(read('Jean-Luc Morel -- Chief Executive Officer\nHello.').turns.map((t) => t.speaker), ['Jean-Luc Morel']);
     });
 
+    it('reads `**Name** text` labels after a timestamp, and several people speaking at once', () => {
+      const text = [
+        '0:15:09.4 **Ana Ruiz** Yes, that is right.',
+        '0:15:24.1 **Leo Park** Yeah.',
+        '0:15:25.0**Ana Ruiz** (laughs)',
+        '0:15:30.2 **Leo Park and Ana Ruiz** (laughing)',
+        '0:15:31.0 **Leo Park** So, next.',
+      ].join('\n');
+      assert.deepEqual(read(text).turns.map((t) => t.speaker), ['Ana Ruiz', 'Leo Park', 'Ana Ruiz', 'Leo Park and Ana Ruiz', 'Leo Park']);
+      assert.deepEqual(rows('**Fast** builds in seconds.\n\n**Small** bundles for the web.\n\n**Fast** tests too.'), []);
+    });
+
+    it('reads HTML bold labels, and a briefing\'s Q set off by no-break spaces beside named answers', () => {
+      const html = '<strong>Mr. LIMAN</strong>: Did you meet him?\n<br/><br/><strong>Mr. NORTH</strong>: No.\n<br/><br/><strong>Mr. LIMAN</strong>: Never?\n<br/><br/><strong>Mr. NORTH</strong>: Never.';
+      assert.deepEqual(read(html).turns.map((t) => t.speaker), ['Mr. LIMAN', 'Mr. NORTH', 'Mr. LIMAN', 'Mr. NORTH']);
+      const briefing = 'MS. VANCE:\u00a0 Go ahead.\n\nQ\u00a0\u00a0\u00a0 What does it cost?\n\nMR. ODUYA:\u00a0 About $2 billion.\n\nQ\u00a0\u00a0\u00a0 And next year?\n\nMR. ODUYA:\u00a0 Less.';
+      assert.deepEqual(read(briefing).turns.map((t) => t.speaker), ['MS. VANCE', 'Q', 'MR. ODUYA', 'Q', 'MR. ODUYA']);
+    });
+
+    it('keeps apart titles a few letters apart', () => {
+      const text = 'SENATE COUNSEL: Senator Liu.\nSENATOR LIU: Thanks.\nSTATE COUNSEL: One more.\nSENATOR LIU: Go on.';
+      assert.deepEqual(read(text).turns.map((t) => t.speaker), ['SENATE COUNSEL', 'SENATOR LIU', 'STATE COUNSEL', 'SENATOR LIU']);
+    });
+
     it('reads a speaker the transcriber could not name', () => {
       const text = 'Operator\n\nNext question.\n\nUnidentified Analyst\n\nHow is demand?';
       assert.deepEqual(read(text).turns.map((t) => [t.speaker, t.speakerKind]), [['Operator', 'operator'], ['Unidentified Analyst', 'analyst']]);

@@ -47,7 +47,7 @@ export const MAX_HEADER_LINE = 250;
 const HASHES = /#{1,6}[ \t]+/y;
 const BULLET = /[*+-][ \t]+/y;
 // A clock time (12:34, 00:12:34.5), written out in each pattern so every pattern is a literal.
-const TIMESTAMP_PREFIX = /(?:\[(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?\]|\((?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?\)|(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?)[ \t]+/y;
+const TIMESTAMP_PREFIX = /(?:\[(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?\]|\((?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?\)|(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?)(?:[ \t]+|(?=\*\*))/y;
 const TIMESTAMP_TAIL = /[ \t]*\((?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?\)[ \t]*:?/y;
 const TIMESTAMP_END = /[ \t]+(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?[ \t]*$/y;
 /**
@@ -55,7 +55,7 @@ const TIMESTAMP_END = /[ \t]+(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?[ \t]*$/y
  * ("Speaker 2", also before its colon); the number is no clock time ("Call 10:30"). A
  * hyphen joins letters ("Jean-Luc"); two of them are a dash (`Knudsen--Chief …`).
  */
-const NAME = /\p{Lu}(?:[\p{L}\p{M}'’]|-(?=\p{L}))*\.?(?:[ \t](?:\p{Lu}(?:[\p{L}\p{M}'’]|-(?=\p{L}))*\.?|(?:van|von|de|da|del|der|di|du|la|le|bin|al|ten|ter)(?=[ \t]\p{Lu}))){0,4}(?:[ \t]\d{1,2}(?!\d|:\d))?/uy;
+const NAME = /\p{Lu}(?:[\p{L}\p{M}'’]|-(?=\p{L}))*\.?(?:[ \t](?:\p{Lu}(?:[\p{L}\p{M}'’]|-(?=\p{L}))*\.?|(?:van|von|de|da|del|der|di|du|la|le|bin|al|ten|ter|and|&)(?=[ \t]\p{Lu}))){0,4}(?:[ \t]\d{1,2}(?!\d|:\d))?/uy;
 /**
  * A name in a script without capitals (Chinese, Japanese, Korean, Thai…): a short run of
  * letters, with a middle dot between given and family names (埃隆·马斯克).
@@ -236,7 +236,9 @@ export function parseHeader(line: string, roster = false, from = 0): HeaderCandi
       // `**Name** text` or `0:15:09 **Name** text`: the emphasis alone ends the label, a
       // shape the document's repetition must confirm.
       const speech = skipSpaces(line, at);
-      if (speech > at && speech < end && !isDashAt(line, at) && line[speech] !== ':' && line[speech] !== '(' && line[speech] !== FULL_WIDTH_COLON) {
+      const isLabelTail = line[speech] === ':' || line[speech] === FULL_WIDTH_COLON
+        || (line[speech] === '(' && (stickyMatch(TIMESTAMP_TAIL, line, at) !== null || labelWithParts(line, at, end) !== null));
+      if (speech > at && speech < end && !isDashAt(line, at) && !isLabelTail) {
         return candidate('emphasis', [], speech);
       }
     } else if ((line[at] === ':' || line[at] === FULL_WIDTH_COLON) && (line.startsWith(closeMark, at + 1) || (end > at + 1 && line.endsWith(closeMark, end)))) {
