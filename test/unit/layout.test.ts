@@ -199,6 +199,7 @@ describe('layout inference', () => {
 
     it('reads the lines that say who examines and who testifies', () => {
       assert.deepEqual(readCourtMarker('BY MS. TAVARES:', 0), { kind: 'examiner', name: 'MS. TAVARES' });
+      assert.deepEqual(readCourtMarker('   BY MR. LOOMIS (Continuing):', 0), { kind: 'examiner', name: 'MR. LOOMIS' });
       assert.deepEqual(readCourtMarker('REDIRECT EXAMINATION', 0), { kind: 'examination', examiner: null });
       assert.deepEqual(readCourtMarker('WITNESS: Joan Ellery', 0), { kind: 'witness', name: 'Joan Ellery' });
       assert.equal(readCourtMarker('BY the way, we grew.', 0), null);

@@ -223,6 +223,8 @@ function isExplicit(candidate: Candidate, lines: string[], frame: PageFrame): bo
 const wordCount = (name: string) => name.split(' ').length;
 /** Speech starts with a word, a quote, a number or a bracketed note; code and markup do not. */
 const NOT_SPEECH = /^[`<{|/\\=>$]/;
+/** `BY MS. NAME:` says who examines; it is no one's turn. */
+const EXAMINER_LINE = /^BY[ \t]/;
 /** A transcriber's note opening the speech (`<inaudible>`, `<crosstalk>`, Markdown's escaped `\[10:15\]`) is speech. */
 const ANNOTATION = /^<[a-z][a-z -]{0,30}>/i;
 
@@ -234,7 +236,7 @@ const ANNOTATION = /^<[a-z][a-z -]{0,30}>/i;
 function isSpeakerLabel(candidate: Candidate, lines: string[]): boolean {
   const { header } = candidate;
   const text = lines[candidate.line];
-  if (METADATA_LABEL.test(header.name)) return false;
+  if (METADATA_LABEL.test(header.name) || EXAMINER_LINE.test(header.name)) return false;
   if (!header.parts.every(isRolePart)) return false;
   if (isFunctionalName(header.name)) return true;
   if (text.startsWith('#')) return false;

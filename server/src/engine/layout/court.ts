@@ -15,6 +15,8 @@ const HONORIFIC_NAME = /(?:MR|MRS|MS|MISS|DR)\.?[ \t]+\p{Lu}[\p{L}'’-]*(?:[ \t
 const BY = /BY[ \t]+/y;
 const EXAMINATION = /(?:(?:RE-?)?(?:DIRECT|CROSS|RECROSS|REDIRECT)[- \t]?)?EXAMINATION(?:[ \t]+\(?(?:CONT'D|CONTINUED|RESUMED)\)?)?/iy;
 const WITNESS_LABEL = /WITNESS:[ \t]*/y;
+/** `BY MR. ROE (Continuing):` */
+const RESUMED = /[ \t]*\((?:CONT'D|CONTINUING|CONTINUED|RESUMED)\)/iy;
 const WITNESS_SWORN = /\b(?:sworn|affirmed|called as a witness)\b/i;
 /** An all-capitals name before a comma: the witness line's opening. */
 const CAPITALS_NAME = /\p{Lu}[\p{Lu}.'’-]*(?:[ \t]\p{Lu}[\p{Lu}.'’-]*){1,3}(?=,)/uy;
@@ -40,7 +42,11 @@ function examinerAt(text: string, at: number): string | null {
   const by = sticky(BY, text, at);
   if (!by) return null;
   const name = sticky(HONORIFIC_NAME, text, at + by[0].length);
-  return name && endsAfter(text, at + by[0].length + name[0].length) ? name[0] : null;
+  if (!name) return null;
+  let after = at + by[0].length + name[0].length;
+  const resumed = sticky(RESUMED, text, after);
+  if (resumed) after += resumed[0].length;
+  return endsAfter(text, after) ? name[0] : null;
 }
 
 /** Reads a line (from `at`, past its line number and indentation) as a court marker. */
