@@ -50,6 +50,12 @@ describe('layout inference', () => {
       assert.deepEqual(read(briefing).turns.map((t) => t.speaker), ['MS. VANCE', 'Q', 'MR. ODUYA', 'Q', 'MR. ODUYA']);
     });
 
+    it('reads bracketed names with a colon, and leaves bracketed notes alone', () => {
+      const text = '[张主持]: 大家好。\n\n[李博士]: 很高兴。\n\n[张主持]: 请介绍一下。\n\n[李博士]: 好的。\n[Laughter] 大家笑了。';
+      assert.deepEqual(rows(text), [['张主持', 0, 0], ['李博士', 2, 2], ['张主持', 4, 4], ['李博士', 6, 7]]);
+      assert.deepEqual(rows('[Laughter] Thanks.\n[Laughter] Sure.\n[Applause] Great.\n[Applause] Bye.'), []);
+    });
+
     it('keeps apart titles a few letters apart', () => {
       const text = 'SENATE COUNSEL: Senator Liu.\nSENATOR LIU: Thanks.\nSTATE COUNSEL: One more.\nSENATOR LIU: Go on.';
       assert.deepEqual(read(text).turns.map((t) => t.speaker), ['SENATE COUNSEL', 'SENATOR LIU', 'STATE COUNSEL', 'SENATOR LIU']);

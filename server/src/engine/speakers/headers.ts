@@ -201,8 +201,10 @@ export function parseHeader(line: string, roster = false, from = 0): HeaderCandi
   const stamp = isStampStart(line.charCodeAt(at)) ? stickyMatch(TIMESTAMP_PREFIX, line, at) : null;
   if (stamp) at += stamp[0].length;
   const htmlMark = line[at] === '<' ? stickyMatch(HTML_EMPHASIS, line, at) : null;
-  const mark = htmlMark ? htmlMark[0] : emphasisAt(line, at);
-  const closeMark = htmlMark ? `</${htmlMark[1]}>` : mark;
+  // `[Name]: text` brackets a name as bold does; a bracket with no colon after it is a note ([Laughter]).
+  const bracketed = !stamp && line[at] === '[';
+  const mark = htmlMark ? htmlMark[0] : bracketed ? '[' : emphasisAt(line, at);
+  const closeMark = htmlMark ? `</${htmlMark[1]}>` : bracketed ? ']' : mark;
   at += mark.length;
   const dotLabel = !mark && isUpperAscii(line.charCodeAt(at)) && (isUpperAscii(line.charCodeAt(at + 1)) || line[at + 1] === '.')
     ? stickyMatch(DOT_LABEL, line, at) : null;
@@ -238,6 +240,7 @@ export function parseHeader(line: string, roster = false, from = 0): HeaderCandi
       const speech = skipSpaces(line, at);
       const isLabelTail = line[speech] === ':' || line[speech] === FULL_WIDTH_COLON
         || (line[speech] === '(' && (stickyMatch(TIMESTAMP_TAIL, line, at) !== null || labelWithParts(line, at, end) !== null));
+      if (bracketed && !(line[speech] === ':' || line[speech] === FULL_WIDTH_COLON)) return null;
       if (speech > at && speech < end && !isDashAt(line, at) && !isLabelTail) {
         return candidate('emphasis', [], speech);
       }
