@@ -94,7 +94,7 @@ const isUpperAscii = (code: number) => code >= 65 && code <= 90;
 const HTML_BREAKS = /(?:<br[ \t]*\/?>|<p>|<\/p>)+[ \t]*/iy;
 const HTML_EMPHASIS = /<(strong|b)>/iy;
 /** Two spaces or a tab after a lone Q or A, then speech. */
-const SPACED_SIDE = /(?:[ \u00a0]{2,}|\t)[ \t\u00a0]*\S/y;
+const SPACED_SIDE = /(?:[ \u00a0]{2}|\t)[ \t\u00a0]*\S/y;
 const UPPER = /\p{Lu}/u;
 const isUpperAt = (line: string, at: number) => at < line.length && UPPER.test(line[at]);
 /** A timestamp opens with a bracket, a parenthesis or a digit. */
