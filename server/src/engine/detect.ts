@@ -31,7 +31,11 @@ export function looksLikeTranscript(text: string): boolean {
   const lines = splitLines(head);
   // Only turns that read as people count: Markdown headings such as "## Installation"
   // must not make a README a transcript.
-  const turns = readTurns(lines).turns.filter(isCredibleTurn);
+  const all = readTurns(lines).turns;
+  // A voice that comes back is a speaker whatever its name looks like ("Travis:", "MM:").
+  const turnCounts = new Map<string, number>();
+  for (const turn of all) turnCounts.set(turn.speaker, (turnCounts.get(turn.speaker) ?? 0) + 1);
+  const turns = all.filter((turn) => isCredibleTurn(turn) || (turnCounts.get(turn.speaker) ?? 0) >= 2);
   const speakers = new Set(turns.map((t) => t.speaker.toLowerCase()));
   if (turns.length >= 3 && speakers.size >= 2) return true;
   if (SPEAKER_CUE.test(head) && turns.length >= 1) return true;
