@@ -20,6 +20,8 @@ const SP = r`[ \t\u00a0]`;
 const WORD = r`\p{Lu}[\p{L}\p{M}'’.\-]*`;
 const PARTICLE = r`(?:de|da|di|del|der|van|von|la|le|du|bin|al)(?=[ \t])`;
 const NAME = r`${WORD}(?:[ \t]+(?:${WORD}|${PARTICLE})){0,5}(?:[ \t]+\d{1,3})?`;
+// A name in a script without capitals (Chinese, Japanese, Korean…): a short run of letters.
+const UNCASED_NAME = r`\p{Lo}[\p{Lo}·・]{0,7}`;
 // A full name of two words or more, where one capitalised word before a comma is too often prose.
 const FULL_NAME = r`${WORD}(?:[ \t]+(?:${WORD}|${PARTICLE})){1,5}`;
 // Labels that end in a colon without being anyone's turn.
@@ -191,9 +193,9 @@ export function buildGrammar() {
         ],
       },
       'turn-line': {
-        comment: 'Name: text, with an optional [00:12:34] before the name and an optional (00:12:34) or (Firm) after it; labels such as Note: and metric lines such as Revenue: $5 billion are not turns.',
+        comment: 'Name: text (also Speaker 2: and a full-width colon, 张勇：), with an optional [00:12:34] before the name and an optional (00:12:34) or (Firm) after it; labels such as Note: and metric lines such as Revenue: $5 billion are not turns.',
         name: 'meta.turn.transcript',
-        match: r`^(?!(?:\*\*)?${NOT_SPEAKER_LABEL}(?:\*\*)?:)(?:(\[)(${TS})(\])[ \t]+)?(\*\*)?(${NAME})(?:[ \t]+(\()(?:(${TS})|([^()\n]{1,80}))(\)))?(?:(\*\*)(:)|(:)(\*\*)?)(?=[ \t]|$)(?![ \t]+${FIGURE_START})(.*)$`,
+        match: r`^(?!(?:\*\*)?${NOT_SPEAKER_LABEL}(?:\*\*)?:)(?:(\[)(${TS})(\])[ \t]+)?(\*\*)?(${NAME}|${UNCASED_NAME})(?:[ \t]+(\()(?:(${TS})|([^()\n]{1,80}))(\)))?(?:(\*\*)([:：])|([:：])(\*\*)?)(?:(?<=：)|(?=[ \t]|$))(?![ \t]+${FIGURE_START})(.*)$`,
         captures: {
           1: p('definition.timestamp.begin'),
           2: s('constant.numeric.timestamp'),

@@ -10,7 +10,7 @@ import { analyze, toContractJson } from '../../server/src/engine';
 const root = join(__dirname, '..', '..', '..');
 const fixturesDir = join(root, 'fixtures');
 const updating = process.env.UPDATE_GOLDEN === '1';
-const FIXTURE = /\.(txt|md|vtt|transcript)$/;
+const FIXTURE = /\.(txt|md|vtt|srt|transcript)$/;
 
 function fixtureFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

@@ -146,6 +146,23 @@ describe('protocol: document features', function () {
     await assert.rejects(client.request('textDocument/rename', { textDocument: { uri }, position, newName: '  ' }));
   });
 
+  it('renames an examiner in the labels that write the name, not in the Q. lines that stand for them', async () => {
+    const courtUri = 'file:///nonexistent/hearing.transcript';
+    const hearing = [
+      'BY MS. TAVARES:',
+      'Q. What was the budget?',
+      'A. About $2 million.',
+      'MS. TAVARES: Nothing further.',
+      'THE COURT: Thank you.',
+    ].join('\n');
+    await client.open(courtUri, hearing);
+    const position = positionOf(hearing, 'TAVARES: Nothing', 1);
+    const edit = await client.request<WorkspaceEdit>('textDocument/rename', { textDocument: { uri: courtUri }, position, newName: 'MS. TAVARES-LIN' });
+    const renamed = applyEdits(hearing, edit.changes![courtUri]);
+    assert.ok(renamed.includes('MS. TAVARES-LIN: Nothing further.'), renamed);
+    assert.ok(renamed.includes('\nQ. What was the budget?'), 'the Q label stays');
+  });
+
   it('colours speakers by kind and figures as read or unreadable', async () => {
     const legend = (client.initializeResult!.capabilities.semanticTokensProvider as { legend: { tokenTypes: string[]; tokenModifiers: string[] } }).legend;
     const tokens = await client.request<SemanticTokens>('textDocument/semanticTokens/full', { textDocument: { uri } });

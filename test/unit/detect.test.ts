@@ -51,6 +51,13 @@ describe('transcript detection', () => {
   it('recognizes a call with speaker headers', () => assert.equal(looksLikeTranscript(SMALL_CALL), true));
   it('recognizes an article about results with no speakers', () => assert.equal(looksLikeTranscript(ARTICLE), true));
   it('leaves a code README alone', () => assert.equal(looksLikeTranscript(CODE_README), false));
+  it('recognizes numbered speakers, court transcripts, CJK labels and captions with first names', () => {
+    assert.equal(looksLikeTranscript('Speaker 0: Welcome.\n\nSpeaker 1: Thanks.\n\nSpeaker 0: Go ahead.\n\nSpeaker 1: Sure.'), true);
+    assert.equal(looksLikeTranscript('林晓峰：大家好。\n陈立：请问？\n林晓峰：谢谢。\n陈立：好的。'), true);
+    assert.equal(looksLikeTranscript('MR. FALK: Good morning.\nTHE COURT: Proceed.\nMS. OYE: Objection.\nMR. FALK: Thank you.\nMS. OYE: Withdrawn.'), true);
+    const captions = '1\n00:00:00,100 --> 00:00:02,000\nTravis: Hello.\n\n2\n00:00:02,100 --> 00:00:04,000\nSarah: Hi.\n\n3\n00:00:04,100 --> 00:00:06,000\nTravis: Bye.\n\n4\n00:00:06,100 --> 00:00:08,000\nSarah: Bye now.';
+    assert.equal(looksLikeTranscript(captions), true);
+  });
   it('leaves prose alone', () => assert.equal(looksLikeTranscript(NOVEL), false));
   it('leaves an empty document alone', () => assert.equal(looksLikeTranscript(''), false));
   it('leaves binary-looking text alone', () => assert.equal(looksLikeTranscript('PK\u0003\u0004\u0000\u0000revenue 5% 6% 7% CEO quarter'), false));

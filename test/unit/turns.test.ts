@@ -146,7 +146,7 @@ describe('speaker turns', () => {
       assert.deepEqual(turnsOf('## Getting Started\n\nInstall the package.\n\n## Usage\n\nRun it.'), []);
     });
 
-    it('reads "Name, Company - Title [n]" headers and their firm for analysts only', () => {
+    it('reads "Name, Company - Title [n]" headers and the firm of everyone they name', () => {
       const text = [
         'Operator [1]',
         ' Welcome.',
@@ -158,9 +158,10 @@ describe('speaker turns', () => {
       const turns = turnsOf(text);
       assert.deepEqual(turns.map((t) => [t.speaker, t.role, t.affiliation, t.speakerKind]), [
         ['Operator', null, null, 'operator'],
-        ['Marta Kowalczyk', 'CEO', null, 'management'],
+        ['Marta Kowalczyk', 'CEO', 'Brightwell Retail Group', 'management'],
         ['Noor Haddad', 'Analyst', 'Cardinal Securities', 'analyst'],
       ]);
+      assert.equal(spanText(text, turns[1].affiliationSpan), 'Brightwell Retail Group');
       assert.equal(spanText(text, turns[2].affiliationSpan), 'Cardinal Securities');
       assert.equal(spanText(text, turns[2].roleSpan), 'Analyst');
     });
@@ -483,9 +484,9 @@ describe('speaker turns', () => {
       const text = [...roster, 'Odile Brennan', 'Revenue was $612 million.', '', 'Lars Holm', 'What about margins?', '', 'Kwame Asante', 'Up 1.5 points.'].join('\n');
       const turns = turnsOf(text);
       assert.deepEqual(turns.map((t) => [t.speaker, t.role, t.affiliation, t.speakerKind, t.line]), [
-        ['Odile Brennan', 'CEO', null, 'management', 14],
+        ['Odile Brennan', 'CEO', 'Harbor Lumen Inc', 'management', 14],
         ['Lars Holm', null, 'Fjordline Securities', 'analyst', 17],
-        ['Kwame Asante', 'Chief Financial Officer', null, 'management', 20],
+        ['Kwame Asante', 'Chief Financial Officer', 'Harbor Lumen Inc', 'management', 20],
       ]);
       assert.deepEqual(turns.map((t) => t.roleSpan), [null, null, null], 'a role from the roster is not written in the header');
     });

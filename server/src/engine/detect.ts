@@ -14,7 +14,11 @@ const AMOUNT = /(?:[$€£¥]\s?\d|(?<![\w,.])\d[\d,.]*\s?(?:%|(?:percent|billio
 const SPEAKER_CUE = /^[ \t]*(?:#{1,6}[ \t]*)?(?:\*\*[ \t]*)?(?:Operator|Questions?[ \t]*(?:&|and)[ \t]*Answers?|Q&A(?: Session)?|Prepared Remarks|Call Participants)\b/im;
 
 const TECHNICAL = /^[ \t]*(?:```|~~~|\|.*\|[ \t]*$)/m;
-const PERSON_NAME = /^[A-Z][a-z'’.-]+(?: [A-Z][A-Za-z'’.-]*){1,3}$/;
+/**
+ * Names as transcripts write them: "Jane Doe", "MS. OKONJO", "THE COURT", "Speaker 2" (a
+ * numbered speaker of a recording's export), "林晓峰".
+ */
+const PERSON_NAME = /^(?:[A-Z][a-z'’.-]+(?: [A-Z][A-Za-z'’.-]*){1,3}|(?:MR|MRS|MS|DR)\. [A-Z][A-Za-z'’-]+|[A-Z][A-Z'’-]+(?: [A-Z][A-Z'’-]+){1,2}|[A-Z][a-z]+ \d{1,2}|\p{Lo}{2,4})$/u;
 
 function isCredibleTurn(turn: Turn): boolean {
   if (turn.speakerKind === 'operator' || turn.role !== null || turn.affiliation !== null) return true;
@@ -27,7 +31,11 @@ export function looksLikeTranscript(text: string): boolean {
   const lines = splitLines(head);
   // Only turns that read as people count: Markdown headings such as "## Installation"
   // must not make a README a transcript.
-  const turns = readTurns(lines).turns.filter(isCredibleTurn);
+  const all = readTurns(lines).turns;
+  // A voice that comes back is a speaker whatever its name looks like ("Travis:", "MM:").
+  const turnCounts = new Map<string, number>();
+  for (const turn of all) turnCounts.set(turn.speaker, (turnCounts.get(turn.speaker) ?? 0) + 1);
+  const turns = all.filter((turn) => isCredibleTurn(turn) || (turnCounts.get(turn.speaker) ?? 0) >= 2);
   const speakers = new Set(turns.map((t) => t.speaker.toLowerCase()));
   if (turns.length >= 3 && speakers.size >= 2) return true;
   if (SPEAKER_CUE.test(head) && turns.length >= 1) return true;

@@ -19,7 +19,7 @@ export const DEFAULT_MAX_DOCUMENT_SIZE = 10_000_000;
 
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const lines = splitLines(text);
-  const { turns, sections } = readTurns(lines);
+  const { turns, sections, structure } = readTurns(lines);
   const maxSize = options.maxDocumentSize ?? DEFAULT_MAX_DOCUMENT_SIZE;
   if (text.length > maxSize) {
     const notice: Diagnostic = {
@@ -31,6 +31,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     };
     return { turns, sections, figures: [], diagnostics: [notice], defaultCurrency: null, degraded: true };
   }
-  const { figures, diagnostics, defaultCurrency } = readFigures(lines, options);
+  // Turn counters, page headers and line numbers are structure: no figures are read there.
+  const { figures, diagnostics, defaultCurrency } = readFigures(lines, options, structure);
   return { turns, sections, figures, diagnostics, defaultCurrency, degraded: false };
 }

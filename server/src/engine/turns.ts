@@ -1,9 +1,25 @@
-// Speaker turns and sections. One pass reads every line as a possible header
-// (speakers/headers.ts); then, with the whole document in view, the candidates a reader
-// would take for speakers become turns: explicit headers always, labels and bare names
-// when the document shows they are speakers (they repeat, or a roster or an earlier header
-// names the person). Work is linear in the document: one anchored match per line.
-import { MAX_HEADER_LINE, isAllCaps, isFramingLine, parseHeader, parseHeadingLine, parseVoice, roleParts } from './speakers/headers';
+// Speaker turns and sections, by layout inference: the reader does not match a fixed list
+// of transcript formats, it asks which label shapes THIS document uses for its speakers.
+//
+// 1. Frame (layout/page.ts): lines that frame the page rather than being said (court line
+//    numbers, running headers, page numbers, caption timings) are set aside as structure.
+// 2. Candidates (speakers/headers.ts): every line start that could be a label, read
+//    generically: markup (heading hashes, bold), an optional timestamp, a name-like span in
+//    any script ("Jane Doe", "MR. O'NEILL", "Speaker 2", "张勇"), then a delimiter: a colon
+//    in any script (`:`, `：`), a period, a dash with a role, a bracketed turn number, a
+//    timestamp, or nothing (a name alone on its line).
+// 3. Inference (here and layout/shapes.ts): forms that say by themselves that a speaker starts (`Name -- Chief
+//    Executive Officer`, `Name, Firm - Title [3]`, `Q.`) are turns at once; every other
+//    shape (the delimiter and its markup) is the document's speaker layout only when the
+//    document shows it: its labels repeat for two or more people, they alternate between
+//    speakers, a participants roster or an earlier header names the person. A layout nobody
+//    wrote a rule for but that labels its turns consistently is read the same way; prose,
+//    whose "Note:" and "In short:" never repeat that way, yields no turns.
+// 4. Turns run to the next turn or section heading; court Q./A. turns are named after the
+//    examiner and the witness (layout/court.ts); sections come from headings or the first
+//    analyst (speakers/sections.ts).
+// Work is linear in the document: one anchored match per line and counts per shape.
+import { MAX_HEADER_LINE, isAllCaps, isFramingLine, isTitledDotLabel, parseHeader, parseHeadingLine, parseVoice, roleParts } from './speakers/headers';
 import type { HeaderCandidate, RosterGroup } from './speakers/headers';
 import { SpeakerRegistry } from './speakers/identity';
 import type { Identity } from './speakers/identity';
@@ -12,6 +28,11 @@ import type { HeaderPart } from './speakers/roles';
 import { assignSections } from './speakers/sections';
 import type { SectionHeading } from './speakers/sections';
 import type { Section, Span, SpeakerKind, Turn } from './types';
+import { Examination, readCourtMarker } from './layout/court';
+import type { CourtMarker } from './layout/court';
+import { readPageFrame } from './layout/page';
+import { inferShapes, shapeOf } from './layout/shapes';
+import type { PageFrame } from './layout/page';
 
 interface Candidate {
   line: number;
@@ -27,19 +48,20 @@ interface Scan {
   candidates: Candidate[];
   roster: RosterEntry[];
   headings: SectionHeading[];
-  /** Lines no turn runs across: section and roster headings. */
+  /** Lines no turn runs across: section and roster headings, examination headings. */
   boundaries: number[];
-  webVtt: boolean;
+  /** Lines that say who examines and who testifies, in order. */
+  court: { line: number; marker: CourtMarker }[];
+  frame: PageFrame;
 }
 
 const FENCE = /^[ \t]*(?:```|~~~)/;
-const WEBVTT = /^\uFEFF?WEBVTT/;
 /** Labels that introduce a value, not a speaker ("Date:", "Note:", "Step 2:"). */
 const METADATA_LABEL =
-  /^(?:notes?|date|time|source|sources|location|venue|subject|title|tags?|category|updated?|editor|disclaimer|attendees|present|absent|agenda|summary|examples?|warning|tip|important|caution|re|fwd|from|to|cc|bcc|sent|posted|published|author|by|photo|image|credit|link|url|e-?mail|phone|tel|fax|address|website|price|ticker|exchange|sector|industry|revenue|total|steps?|usage|install|installation|returns?|parameters?|options?|output|input|results?|status|version|license|type|default|error|description|name|value|key|id|features?|requirements?|conclusion|introduction|background|overview|highlights?|outlook|guidance|transcript|company|event|call|contacts?|chapter|section|part|figure|table|appendix|exhibit|slide|page|item|phase|round|day|week|level|stage|rule|article|quarter|year|period|duration|language|format|questions|details|reference|references|see|also|todo|fixme|bug|fix|feat|chore|docs|test|tests|breaking change|breaking changes|deprecated|added|changed|removed|fixed|security|pros|cons|goal|goals|context|problem|solution|why|how|what|when|where|who|result|files|copyright|licen[cs]es?|upstream-name|upstream-contact|comment|homepage|maintainer|depends|priority|architecture|package|origin|bugs|vcs-git|vcs-browser|first|second|third|fourth|fifth|finally|lastly|next|then|however|overall|today|now|so|well|yes|no|okay|ok|sure|right|thanks|bottom line|key takeaways?|takeaways?)(?: \d{1,2})?$/i;
+  /^(?:notes?|date|time|source|sources|location|venue|subject|title|tags?|category|updated?|editor|disclaimer|attendees|present|absent|agenda|summary|examples?|warning|tip|important|caution|re|fwd|from|to|cc|bcc|sent|posted|published|author|by|photo|image|credit|link|url|e-?mail|phone|tel|fax|address|website|price|ticker|exchange|sector|industry|revenue|total|steps?|usage|install|installation|returns?|parameters?|options?|output|input|results?|status|version|license|type|default|error|description|name|value|key|id|features?|requirements?|conclusion|introduction|background|overview|highlights?|outlook|guidance|transcript|company|event|call|contacts?|chapter|section|part|figure|table|appendix|exhibit|slide|page|item|phase|round|day|week|level|stage|rule|article|quarter|year|period|duration|language|format|questions|details|reference|references|see|also|todo|fixme|bug|fix|feat|chore|docs|test|tests|breaking change|breaking changes|deprecated|added|changed|removed|fixed|security|pros|cons|goal|goals|context|problem|solution|why|how|what|when|where|who|result|files|copyright|licen[cs]es?|upstream-name|upstream-contact|comment|homepage|maintainer|depends|priority|architecture|package|origin|bugs|vcs-git|vcs-browser|first|second|third|fourth|fifth|finally|lastly|next|then|however|overall|today|now|so|well|yes|no|okay|ok|sure|right|thanks|bottom line|key takeaways?|takeaways?|日期|时间|時間|地点|地點|备注|備註|注|注意|来源|來源|主题|主題|议程|議程|摘要|总结|總結|标题|標題)(?: \d{1,2})?$/i;
 const MAX_PART_LENGTH = 100;
 const MAX_PART_WORDS = 14;
-const PART_START = /^[\p{Lu}\p{N}&(]/u;
+const PART_START = /^[\p{Lu}\p{Lo}\p{N}&(]/u;
 /** A role or firm ends in a word or an abbreviation ("Inc."), never in sentence punctuation. */
 const PART_END = /(?:[\p{L}\p{N})&]|\b\p{L}{1,4}\.)$/u;
 
@@ -71,23 +93,41 @@ function readRosterEntry(lines: string[], line: number): { header: HeaderCandida
   const nextIndent = next.length - nextText.length;
   // The role sits deeper than its name; a line as deep as the name is the next entry.
   if (nextIndent > lines[line].length - text.length && nextText.length > 0 && !isBulleted(nextText)) {
-    const parts = roleParts(next, nextIndent);
+    const parts = firmThenTitle(next, roleParts(next, nextIndent));
     if (parts.length > 0 && parts.every(isRolePart)) return { header: { ...header, parts }, lastLine: line + 1 };
   }
   // A bulleted name without a role still says who is on the call; a plain capitalized line may be a heading.
   return isBulleted(text) ? { header, lastLine: line } : null;
 }
 
+/** A line that reads as a speaker's label with speech: never a running header. */
+function isLabelLine(lines: string[], line: number, from: number): boolean {
+  const header = parseHeader(lines[line], false, from);
+  return header !== null && header.layout !== 'bare';
+}
+
+/**
+ * `Firm - SVP - Investor Relations` under a listed name: the firm comes first, and the dashes
+ * after it belong to the title.
+ */
+function firmThenTitle(line: string, parts: HeaderPart[]): HeaderPart[] {
+  if (parts.length <= 2) return parts;
+  const last = parts[parts.length - 1];
+  return [parts[0], { text: line.slice(parts[1].start, last.start + last.text.length), start: parts[1].start }];
+}
+
 function scanLines(lines: string[]): Scan {
-  const scan: Scan = { candidates: [], roster: [], headings: [], boundaries: [], webVtt: lines.length > 0 && WEBVTT.test(lines[0]) };
+  const frame = readPageFrame(lines, (line, from) => isLabelLine(lines, line, from));
+  const scan: Scan = { candidates: [], roster: [], headings: [], boundaries: [], court: [], frame };
   let inFence = false;
   let roster: RosterGroup | undefined;
   for (let line = 0; line < lines.length; line++) {
     const text = lines[line];
-    if (text.length === 0) continue;
-    if (scan.webVtt) {
-      const voice = parseVoice(text);
-      if (voice) scan.candidates.push({ line, header: voice });
+    if (text.length === 0 || frame.frameLine[line]) continue;
+    const from = frame.textStart[line];
+    if (frame.cues) {
+      const header = parseVoice(text) ?? parseHeader(text, false, from);
+      if (header) scan.candidates.push({ line, header });
       continue;
     }
     const first = text.charCodeAt(0);
@@ -97,11 +137,11 @@ function scanLines(lines: string[]): Scan {
       continue;
     }
     if (inFence) continue;
-    const heading = parseHeadingLine(text);
+    const heading = parseHeadingLine(from > 0 ? text.slice(from) : text);
     if (heading) {
       scan.boundaries.push(line);
       roster = heading.kind === 'roster' ? heading.group : undefined;
-      if (heading.kind === 'section') scan.headings.push({ name: heading.name, line, span: { line, start: heading.start, end: heading.end } });
+      if (heading.kind === 'section') scan.headings.push({ name: heading.name, line, span: { line, start: from + heading.start, end: from + heading.end } });
       continue;
     }
     if (roster !== undefined) {
@@ -115,21 +155,33 @@ function scanLines(lines: string[]): Scan {
       }
       roster = undefined;
     }
-    const header = parseHeader(text);
+    const marker = readCourtMarker(text, from);
+    if (marker) {
+      scan.court.push({ line, marker });
+      // An examination heading ends the colloquy before it; a `BY` line opens the questions.
+      scan.boundaries.push(line);
+      continue;
+    }
+    const header = parseHeader(text, false, from);
     if (header) scan.candidates.push({ line, header });
   }
   return scan;
 }
 
 const LONG_DASH = /--|—|–/;
-const SENTENCE_END = /[.?!:"”)\]][ \t]*$/;
+/** A sentence ends, or a speaker breaks off (`I'd--`), at the end of the line before a label. */
+const HAS_LETTER = /\p{L}/u;
+const SENTENCE_END = /(?:[.?!:"”)\]]|--|—)[ \t]*$/;
 
 /**
  * A `MR. KOHN.` label opens a paragraph; in the middle of a sentence ("… in connection with
  * / THE SOFTWARE. …") the capitals are shouting, not a speaker.
  */
-function startsParagraph(lines: string[], line: number): boolean {
-  return line === 0 || isBlank(lines[line - 1]) || SENTENCE_END.test(lines[line - 1]);
+function startsParagraph(lines: string[], frame: PageFrame, line: number): boolean {
+  if (line === 0) return true;
+  const before = lines[line - 1].slice(frame.textStart[line - 1]);
+  // A line without letters (a date, a page number) is no sentence going on.
+  return isBlank(before) || frame.frameLine[line - 1] || SENTENCE_END.test(before) || !HAS_LETTER.test(before);
 }
 
 /**
@@ -143,20 +195,22 @@ function isMarkedLongDash(candidate: Candidate, line: string): boolean {
 }
 
 /** Headers that say by their form alone that a speaker starts here. */
-function isExplicit(candidate: Candidate, lines: string[]): boolean {
+function isExplicit(candidate: Candidate, lines: string[], frame: PageFrame): boolean {
   const { header } = candidate;
   switch (header.layout) {
     case 'dash':
-      return lines[candidate.line].length <= MAX_HEADER_LINE && header.parts.length > 0 && header.parts.every(isRolePart)
+      return !header.indented && lines[candidate.line].length <= MAX_HEADER_LINE && header.parts.length > 0 && header.parts.every(isRolePart)
         && !METADATA_LABEL.test(header.name)
         && (header.parts.some((part) => hasRoleWord(part.text)) || isMarkedLongDash(candidate, lines[candidate.line]));
     case 'bracket':
-      return lines[candidate.line].length <= MAX_HEADER_LINE;
+      return !header.indented && lines[candidate.line].length <= MAX_HEADER_LINE;
     case 'timestamp':
     case 'voice':
       return !METADATA_LABEL.test(header.name);
     case 'dot':
-      return header.name.length === 1 || startsParagraph(lines, candidate.line);
+      // A title before the name says it is a speaker (`CHAIRMAN VASQUEZ.`); other capitals
+      // with a period need the document's repetition.
+      return isTitledDotLabel(header.name) && (header.name.length === 1 || startsParagraph(lines, frame, candidate.line));
     case 'colon':
       // `Mara Lindqvist, CEO: text` states a title; a label with only a firm needs the
       // document's other evidence, like any label ("Apple, Google and Intel: …").
@@ -170,6 +224,10 @@ function isExplicit(candidate: Candidate, lines: string[]): boolean {
 const wordCount = (name: string) => name.split(' ').length;
 /** Speech starts with a word, a quote, a number or a bracketed note; code and markup do not. */
 const NOT_SPEECH = /^[`<{|/\\=>$]/;
+/** `BY MS. NAME:` says who examines; it is no one's turn. */
+const EXAMINER_LINE = /^BY[ \t]/;
+/** A transcriber's note opening the speech (`<inaudible>`, `<crosstalk>`, Markdown's escaped `\[10:15\]`) is speech. */
+const ANNOTATION = /^<[a-z][a-z -]{0,30}>/i;
 
 /**
  * Whether a `Label:` line can be a speaker's: not a metadata label, not a Markdown heading
@@ -179,12 +237,13 @@ const NOT_SPEECH = /^[`<{|/\\=>$]/;
 function isSpeakerLabel(candidate: Candidate, lines: string[]): boolean {
   const { header } = candidate;
   const text = lines[candidate.line];
-  if (METADATA_LABEL.test(header.name)) return false;
+  if (METADATA_LABEL.test(header.name) || EXAMINER_LINE.test(header.name)) return false;
   if (!header.parts.every(isRolePart)) return false;
   if (isFunctionalName(header.name)) return true;
   if (text.startsWith('#')) return false;
   if (header.textStart >= text.length) return isAllCaps(header.name) || header.parts.length > 0;
-  return !NOT_SPEECH.test(text.slice(header.textStart, header.textStart + 1));
+  return !NOT_SPEECH.test(text.slice(header.textStart, header.textStart + 1)) || ANNOTATION.test(text.slice(header.textStart, header.textStart + 34))
+    || text.startsWith('\\[', header.textStart);
 }
 
 /** Records the role and firm a header or roster entry writes for its speaker. */
@@ -206,46 +265,52 @@ function acceptCandidates(
     const identity = stateRole(registry, header);
     if (group) rosterKinds.set(identity, group);
   }
-  const explicit = scan.candidates.map((candidate) => isExplicit(candidate, lines));
+  // The lawyers and witnesses a court transcript names are known speakers, like a roster's.
+  for (const { marker } of scan.court) {
+    const name = marker.kind === 'examination' ? marker.examiner : marker.name;
+    if (name) registry.identify(name);
+  }
+  const explicit = scan.candidates.map((candidate) => isExplicit(candidate, lines, scan.frame));
   const explicitIdentities = scan.candidates.map((candidate, i) => {
     return explicit[i] ? stateRole(registry, candidate.header) : undefined;
   });
-
-  const labelCounts = new Map<string, number>();
-  for (const candidate of scan.candidates) {
-    if (candidate.header.layout !== 'colon' || !isSpeakerLabel(candidate, lines)) continue;
-    const key = candidate.header.name.toLowerCase();
-    labelCounts.set(key, (labelCounts.get(key) ?? 0) + 1);
-  }
-  let repeatedLabels = 0;
-  for (const count of labelCounts.values()) if (count >= 2) repeatedLabels++;
-  // A document where two or more labels recur is written as `Name: text` throughout, so a
-  // person who speaks only once there is a speaker too.
-  const labelDocument = repeatedLabels >= 2;
+  const isEligible = (candidate: Candidate) => candidate.header.layout === 'colon' || candidate.header.layout === 'emphasis'
+    ? isSpeakerLabel(candidate, lines)
+    : candidate.header.layout === 'dot' && !METADATA_LABEL.test(candidate.header.name) && startsParagraph(lines, scan.frame, candidate.line);
+  const eligible = scan.candidates.filter(isEligible);
+  const shapes = inferShapes(eligible, scan.frame.cues);
+  // A name the document writes as a speaker's in its labels is a speaker in any other
+  // label shape too (`Name:Text` mostly, `Name: Text` once).
+  const labelNames = new Set<string>();
+  for (const { header } of eligible) if (shapes.get(shapeOf(header))?.used) labelNames.add(header.name.toLowerCase());
 
   // "Q" or "A" is a speaker only where both ask and answer; "A. History" alone is an outline.
   const asks = scan.candidates.some(({ header }) => isQuestionName(header.name));
   const answers = scan.candidates.some(({ header }) => isAnswerName(header.name));
-  const isLoneSide = (name: string) => (isQuestionName(name) || isAnswerName(name)) && !(asks && answers);
+  // A briefing's Q has no A: the named answers are the document's other labels.
+  const otherLabels = [...shapes.values()].some((shape) => shape.used);
+  const isLoneSide = (name: string) => (isQuestionName(name) || isAnswerName(name)) && !(asks && answers) && !otherLabels;
 
   const accepted: { candidate: Candidate; identity: Identity }[] = [];
   scan.candidates.forEach((candidate, i) => {
     const { header } = candidate;
     const { name } = header;
     let take = explicit[i];
-    if (!take && header.layout === 'colon' && isSpeakerLabel(candidate, lines)) {
-      const known = isFunctionalName(name) || registry.find(name) !== undefined;
-      const repeated = (labelCounts.get(name.toLowerCase()) ?? 0) >= 2;
-      take = known || (labelDocument && (repeated || wordCount(name) >= 2 || isAllCaps(name)));
-    } else if (!take && header.layout === 'bare' && !METADATA_LABEL.test(name)) {
+    if (!take && (header.layout === 'colon' || header.layout === 'dot' || header.layout === 'emphasis') && isEligible(candidate)) {
+      const known = isFunctionalName(name) || registry.find(name) !== undefined || labelNames.has(name.toLowerCase());
+      const shape = shapes.get(shapeOf(header));
+      const repeated = (shape?.counts.get(name.toLowerCase()) ?? 0) >= 2;
+      // In a document whose labels are its turns, a person who speaks once is a speaker too.
+      take = (known && header.layout !== 'dot') || (shape !== undefined && shape.used && (repeated || wordCount(name) >= 2 || isAllCaps(name)));
+    } else if (!take && header.layout === 'bare' && !header.indented && !METADATA_LABEL.test(name)) {
       // A name alone on its line is a speaker only when the document names that person
       // elsewhere (a roster, an earlier header): otherwise it is a title or a heading.
       take = (name.length > 1 && isFunctionalName(name)) || registry.find(name) !== undefined;
     }
     if (take && !isLoneSide(name)) accepted.push({ candidate, identity: explicitIdentities[i] ?? registry.identify(name) });
   });
-  if (!scan.webVtt) return accepted;
-  // WebVTT repeats the voice on every cue: one speaker's consecutive cues are one turn.
+  if (!scan.frame.cues) return accepted;
+  // Captions repeat the voice on every cue: one speaker's consecutive cues are one turn.
   return accepted.filter((turn, i) => i === 0 || accepted[i - 1].identity !== turn.identity);
 }
 
@@ -287,11 +352,45 @@ function sideOfCall(read: SpeakerKind, listed: SpeakerKind | undefined): Speaker
 const spanOf = (line: number, part: HeaderPart | null): Span | null =>
   part ? { line, start: part.start, end: part.start + part.text.length } : null;
 
-export function readTurns(lines: string[]): { turns: Turn[]; sections: Section[] } {
+/** The reading of a document's layout: its turns, its sections, and what is structure rather than speech. */
+export interface TurnReading {
+  turns: Turn[];
+  sections: Section[];
+  /**
+   * Spans that frame the text rather than being said (turn counters `[17]`, running page
+   * headers, page and line numbers, caption timings), in line order: no figures are read there.
+   */
+  structure: Span[];
+}
+
+/** The `[17]` that numbers a turn at the end of its header. */
+function turnCounterSpan(line: number, text: string): Span | null {
+  const end = text.trimEnd().length;
+  const start = text.lastIndexOf('[', end);
+  return start >= 0 && text[end - 1] === ']' ? { line, start, end } : null;
+}
+
+export function readTurns(lines: string[]): TurnReading {
   const scan = scanLines(lines);
+  const { frame } = scan;
   const registry = new SpeakerRegistry();
   const rosterKinds = new Map<Identity, SpeakerKind>();
   const accepted = acceptCandidates(scan, lines, registry, rosterKinds);
+  const structure = [...frame.structure];
+  // Q and A lines are the examiner's and the witness's once the transcript has named them.
+  const examination = new Examination();
+  const named = new Set<Candidate>();
+  let marker = 0;
+  for (const turn of accepted) {
+    while (marker < scan.court.length && scan.court[marker].line < turn.candidate.line) examination.read(scan.court[marker++].marker);
+    const { name } = turn.candidate.header;
+    const side = isQuestionName(name) ? 'question' : isAnswerName(name) ? 'answer' : null;
+    const person = side ? examination.speakerOf(side) : null;
+    if (person) {
+      turn.identity = registry.identify(person);
+      named.add(turn.candidate);
+    }
+  }
   const turns: Turn[] = [];
   let boundary = 0;
   accepted.forEach(({ candidate, identity }, i) => {
@@ -300,17 +399,24 @@ export function readTurns(lines: string[]): { turns: Turn[]; sections: Section[]
     const nextTurn = i + 1 < accepted.length ? accepted[i + 1].candidate.line : lines.length;
     const nextBoundary = boundary < scan.boundaries.length ? scan.boundaries[boundary] : lines.length;
     let endLine = Math.min(nextTurn, nextBoundary) - 1;
-    while (endLine > line && isFramingLine(lines[endLine])) endLine--;
+    while (endLine > line && (frame.frameLine[endLine] || isFramingLine(lines[endLine].slice(frame.textStart[endLine])))) endLine--;
     let words = countWords(lines[line], header.textStart);
     for (let body = line + 1; body <= endLine; body++) {
-      words += scan.webVtt ? countCueWords(lines[body]) : countWords(lines[body], 0);
+      if (frame.frameLine[body]) continue;
+      words += frame.cues ? countCueWords(lines[body]) : countWords(lines[body], frame.textStart[body]);
+    }
+    // A label's number ("Speaker 2") names a speaker; it is no figure.
+    structure.push({ line, start: header.nameStart, end: header.nameStart + header.name.length });
+    if (header.layout === 'bracket') {
+      const counter = turnCounterSpan(line, lines[line]);
+      if (counter) structure.push(counter);
     }
     const written = assignRoleParts(header.parts);
     const role = written.role?.text ?? identity.role;
-    const firm = written.affiliation?.text ?? identity.affiliation;
-    const speakerKind = sideOfCall(speakerKindOf(header.name, role, firm), rosterKinds.get(identity));
-    // The contract keeps the firm for analysts; a manager's own company is no news.
-    const affiliation = speakerKind === 'analyst' ? firm : null;
+    const affiliation = written.affiliation?.text ?? identity.affiliation;
+    // A Q or A line named after a person is that person's, whatever side it is on.
+    const kindName = named.has(candidate) ? identity.canonical : header.name;
+    const speakerKind = sideOfCall(speakerKindOf(kindName, role, affiliation), rosterKinds.get(identity));
     turns.push({
       speaker: header.name,
       role,
@@ -321,7 +427,7 @@ export function readTurns(lines: string[]): { turns: Turn[]; sections: Section[]
       endLine,
       nameSpan: { line, start: header.nameStart, end: header.nameStart + header.name.length },
       roleSpan: spanOf(line, written.role),
-      affiliationSpan: speakerKind === 'analyst' ? spanOf(line, written.affiliation) : null,
+      affiliationSpan: spanOf(line, written.affiliation),
       words,
     });
   });
@@ -329,5 +435,6 @@ export function readTurns(lines: string[]): { turns: Turn[]; sections: Section[]
   accepted.forEach(({ identity }, i) => {
     turns[i].speaker = identity.canonical;
   });
-  return { turns, sections: assignSections(turns, scan.headings) };
+  structure.sort((a, b) => a.line - b.line || a.start - b.start);
+  return { turns, sections: assignSections(turns, scan.headings), structure };
 }

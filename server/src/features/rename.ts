@@ -14,6 +14,12 @@ export function prepareSpeakerRename(document: AnalyzedDocument, position: Posit
   return { range: spanRange(turn.nameSpan), placeholder: placeholder || turn.speaker };
 }
 
+const SIDE_LABEL = /^(?:Q|A|Question|Answer)$/i;
+
+function textAt(document: AnalyzedDocument, span: { line: number; start: number; end: number }): string {
+  return document.text.slice(document.lines.offsetAt(span.line, span.start), document.lines.offsetAt(span.line, span.end));
+}
+
 export function renameSpeaker(document: AnalyzedDocument, position: Position, newName: string): WorkspaceEdit | null {
   const name = newName.trim();
   if (!name || /[\r\n]/.test(name)) {
@@ -21,9 +27,13 @@ export function renameSpeaker(document: AnalyzedDocument, position: Position, ne
   }
   const turn = turnAtHeader(document.analysis, position);
   if (!turn || !spanContains(turn.nameSpan, position)) return null;
-  const edits: TextEdit[] = turnsOfSpeaker(document.analysis, turn.speaker).map((other) => ({
-    range: spanRange(other.nameSpan),
-    newText: name,
-  }));
+  const edits: TextEdit[] = turnsOfSpeaker(document.analysis, turn.speaker)
+    // A court transcript's `Q.` and `A.` stand for the examiner and the witness without
+    // writing their names: renaming the person leaves those labels as they are.
+    .filter((other) => !SIDE_LABEL.test(textAt(document, other.nameSpan)))
+    .map((other) => ({
+      range: spanRange(other.nameSpan),
+      newText: name,
+    }));
   return { changes: { [document.uri]: edits } };
 }

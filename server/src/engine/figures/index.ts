@@ -1,7 +1,7 @@
 // The figure engine: finds every figure on every line, normalizes it (kind, value, unit,
 // range, qualifier), says what it measures (metric, change, comparison), applies the user's
 // checked readings and reports the figures it cannot read, with fixes.
-import type { AnalyzeOptions, Diagnostic, Figure } from '../types';
+import type { AnalyzeOptions, Diagnostic, Figure, Span } from '../types';
 import { applyChecked } from './checked';
 import { durationBoundHolds, LineContext } from './context';
 import { CURRENCY_STATED, currencyOf, STATEMENT_SCOPE, STATEMENT_SUBJECT, YEN_OR_YUAN } from './currencies';
@@ -61,7 +61,11 @@ function findDefaultCurrency(lines: string[]): string | null {
   return null;
 }
 
-export function readFigures(lines: string[], options: AnalyzeOptions): FigureReading {
+/**
+ * `structure` lists spans that frame the text rather than being said in it (turn counters,
+ * running headers, page and line numbers), in line order: a figure there is no figure.
+ */
+export function readFigures(lines: string[], options: AnalyzeOptions, structure: Span[] = []): FigureReading {
   const defaultCurrency = findDefaultCurrency(lines);
   const evidence = newCurrencyEvidence(defaultCurrency);
   const glossary = glossaryFor(options.glossary);
@@ -80,7 +84,16 @@ export function readFigures(lines: string[], options: AnalyzeOptions): FigureRea
   const scanContext = { defaultCurrency, decimalComma: usesDecimalComma(lines) };
   let previousLine: string | null = null;
   let previousLineNumber = -1;
+  let nextStructure = 0;
   for (let line = 0; line < lines.length; line++) {
+    while (nextStructure < structure.length && structure[nextStructure].line < line) nextStructure++;
+    const lineStructure = nextStructure;
+    const inStructure = (start: number, end: number) => {
+      for (let i = lineStructure; i < structure.length && structure[i].line === line; i++) {
+        if (start < structure[i].end && end > structure[i].start) return true;
+      }
+      return false;
+    };
     const text = lines[line];
     // The previous non-blank line, for a line that goes on with its sentence.
     const lineBefore = previousLine;
@@ -102,6 +115,7 @@ export function readFigures(lines: string[], options: AnalyzeOptions): FigureRea
     // Metric phrases are read once per sentence that holds a figure, not on the whole line.
     const metrics = new LineMetrics(glossary, text, context, lineBefore, scanned);
     for (const s of scanned) {
+      if (inStructure(s.start, s.end)) continue;
       const end = Math.min(s.end, text.length);
       const figure: Figure = {
         line, start: s.start, end, text: text.slice(s.start, end),

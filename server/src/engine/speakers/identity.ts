@@ -38,6 +38,8 @@ const NUMBER = /^\d+$/;
 const MAX_FUZZY_CANDIDATES = 8;
 const HONORIFIC = /^(?:mr|mrs|ms|miss|dr|prof|sir|dame)$/;
 
+const isGroup = (tokens: string[]) => tokens.includes('and') || tokens.includes('&');
+
 /** True when two spellings name the same person. */
 export function sameSpeaker(a: string[], b: string[]): boolean {
   // Every rule below needs the same last name or the same initial: most pairs stop here.
@@ -45,8 +47,9 @@ export function sameSpeaker(a: string[], b: string[]): boolean {
   const joinedA = a.join(' ');
   const joinedB = b.join(' ');
   if (joinedA === joinedB) return true;
-  // Single words ("Q", "A", "Operator", a first name) only match themselves.
-  if (a.length < 2 || b.length < 2) return false;
+  // Single words ("Q", "A", "Operator", a first name) only match themselves, and so do
+  // several people speaking at once ("Ana Ruiz and Leo Park").
+  if (a.length < 2 || b.length < 2 || isGroup(a) || isGroup(b)) return false;
   // "Speaker 1" and "Speaker 2" are two people: numbers are labels, not spellings.
   if (NUMBER.test(a[a.length - 1]) || NUMBER.test(b[b.length - 1])) return false;
   // Mr. Smith and Ms. Smith are two people, however close the spellings.
@@ -59,7 +62,12 @@ export function sameSpeaker(a: string[], b: string[]): boolean {
   }
   if (a[0][0] !== b[0][0]) return false;
   const length = Math.min(joinedA.length, joinedB.length);
-  const limit = length >= 12 ? 2 : length >= 6 ? 1 : 0;
+  let limit = length >= 12 ? 2 : length >= 6 ? 1 : 0;
+  // Two slips in one short word make another word ("STATE COUNSEL", "SENATE COUNSEL").
+  if (a.length === b.length) {
+    const differing = a.filter((t, i) => t !== b[i]);
+    if (differing.length === 1 && differing[0].length < 8) limit = Math.min(limit, 1);
+  }
   return limit > 0 && boundedDistance(joinedA, joinedB, limit) <= limit;
 }
 
