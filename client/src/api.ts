@@ -2,6 +2,7 @@
 import type * as vscode from 'vscode';
 import type { LanguageChoice } from './detection';
 import type { RosterEntry } from './protocol';
+import type { WorkbenchApi } from './webviews/workbench';
 
 export interface TranscriptLensApi {
   /** The process id of the running language server, as the server reports it; undefined when none runs. */
@@ -16,4 +17,6 @@ export interface TranscriptLensApi {
   statusEntries(): Array<{ text: string; command: string | undefined }>;
   /** The language the user chose for a file by hand, remembered across reloads; undefined when none. */
   rememberedLanguage(uri: vscode.Uri): LanguageChoice | undefined;
+  /** The figures table, Compare Metrics and talk-share webviews, driven through their messages. */
+  workbench: WorkbenchApi;
 }

@@ -11,6 +11,7 @@ import { QuietRestartErrorHandler } from './errorHandler';
 import { detectedNotification, serverProcessRequest, TRANSCRIPT_LANGUAGE } from './protocol';
 import { activeTranscript, pickSpeaker, REVEAL_TURN_COMMAND, revealTurn, ROSTER_VIEW_ID, RosterModel, RosterTreeProvider } from './roster';
 import { SHOW_FIGURES_COMMAND, SHOW_ROSTER_COMMAND, TranscriptStatusBar } from './statusBar';
+import { registerWorkbench } from './webviews/workbench';
 
 const ACTIVE_CONTEXT_KEY = 'transcriptLens.transcriptActive';
 let client: LanguageClient | undefined;
@@ -102,6 +103,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Transc
     }),
     vscode.commands.registerCommand(REVEAL_TURN_COMMAND, revealTurn),
   );
+  const workbench = registerWorkbench(context, languageClient);
   updateActiveContext();
   detection.restoreOpenDocuments();
   await languageClient.start();
@@ -112,6 +114,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Transc
     statusText: () => (roster.uri ? statusBar.text : ''),
     statusEntries: () => (roster.uri ? statusBar.entries : []),
     rememberedLanguage: (uri) => detection.choice(uri.toString()),
+    workbench,
   };
 }
 

@@ -1,0 +1,182 @@
+// The analyst's workbench in the real editor: the figures table (filter, sort, click a row,
+// the cursor moving the selection, CSV export), Compare Metrics on two calls, and the talk
+// share chart. The webviews are driven through their messages, as a user's clicks would be.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { FiguresTableState } from '../../client/src/webviews/messages';
+import { extensionApi, OWN_CALL, positionOf, showTranscript, waitFor, workspaceUri } from './helpers';
+
+const THIRD_QUARTER = 'harbor-lights-q3.txt';
+
+/** Splits RFC 4180 CSV into rows of fields (quoted fields may hold commas, quotes and line breaks). */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let index = 0; index < text.length; index++) {
+    const character = text[index];
+    if (quoted) {
+      if (character === '"' && text[index + 1] === '"') (field += '"'), index++;
+      else if (character === '"') quoted = false;
+      else field += character;
+    } else if (character === '"') quoted = true;
+    else if (character === ',') row.push(field), (field = '');
+    else if (character === '\r' && text[index + 1] === '\n') {
+      row.push(field), rows.push(row), (row = []), (field = ''), index++;
+    } else field += character;
+  }
+  if (field || row.length) row.push(field), rows.push(row);
+  return rows;
+}
+
+async function readText(uri: vscode.Uri): Promise<string> {
+  return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+}
+
+describe('Figures table', () => {
+  let api: Awaited<ReturnType<typeof extensionApi>>;
+  const table = async (action: string, args?: Record<string, unknown>) => (await api.workbench.askWebview('figures', action, args)) as FiguresTableState;
+
+  before(async () => {
+    api = await extensionApi();
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+  after(() => vscode.commands.executeCommand('workbench.action.closeAllEditors'));
+
+  it('lists every figure of the transcript, filters by metric and text, and sorts by value', async () => {
+    const document = await showTranscript(OWN_CALL);
+    await vscode.commands.executeCommand('transcriptLens.showFiguresTable');
+    const state = await waitFor('the figures table to fill', async () => {
+      const current = await table('state').catch(() => undefined);
+      return current && current.total > 0 ? current : undefined;
+    });
+    assert.match(state.title, /harbor-lights-q2/);
+    assert.equal(state.shown.length, state.total);
+    const rendered = (await api.workbench.askWebview('figures', 'renderedTexts')) as string[][];
+    const revenue = rendered.find((cells) => cells.includes('$1.8 billion'));
+    assert.ok(revenue, `a row for $1.8 billion among ${JSON.stringify(rendered)}`);
+    assert.ok(revenue.includes('Mara Lindqvist') && revenue.includes('revenue') && revenue.includes('1,800,000,000 USD'), JSON.stringify(revenue));
+    assert.ok(revenue.includes('Prepared Remarks') && revenue.includes(String(positionOf(document, '$1.8 billion').line + 1)), JSON.stringify(revenue));
+
+    const byMetric = await table('filter', { metric: 'revenue' });
+    assert.ok(byMetric.shown.length >= 2 && byMetric.shown.length < state.total, `revenue rows: ${byMetric.shown.length} of ${state.total}`);
+    const byText = await table('filter', { text: 'year over year' });
+    assert.ok(byText.shown.length >= 1 && byText.shown.length <= byMetric.shown.length);
+    const cleared = await table('filter', { metric: '', text: '' });
+    assert.equal(cleared.shown.length, state.total);
+
+    const sorted = await table('sort', { column: 'line' });
+    assert.deepEqual(sorted.sorting, [{ id: 'line', desc: false }]);
+    const descending = await table('sort', { column: 'line' });
+    assert.deepEqual(descending.shown, [...sorted.shown].reverse(), 'a second click sorts the other way');
+  });
+
+  it('selects the figure in the editor when a row is clicked, and follows the cursor back', async () => {
+    const filtered = await table('filter', { text: '2,400' });
+    assert.equal(filtered.shown.length, 1, 'one figure reads 2,400');
+    await table('clickRow', { position: 0 });
+    const editor = await waitFor('the editor to select 2,400', () => {
+      const active = vscode.window.activeTextEditor;
+      return active?.document.getText(active.selection) === '2,400' ? active : undefined;
+    });
+    assert.equal(editor.document.uri.toString(), workspaceUri(OWN_CALL).toString());
+
+    await table('filter', { text: '' });
+    const target = positionOf(editor.document, '31.5%');
+    editor.selection = new vscode.Selection(target.translate(0, 1), target.translate(0, 1));
+    const followed = await waitFor('the table to follow the cursor to 31.5%', async () => {
+      const current = await table('state');
+      const texts = (await api.workbench.askWebview('figures', 'renderedTexts')) as string[][];
+      const activeRow = current.active === null ? undefined : texts.find((cells) => cells.includes('31.5%'));
+      return activeRow && current.selected.length === 1 ? current : undefined;
+    });
+    assert.equal(followed.selected[0], followed.active);
+  });
+
+  it('moves through rows from the keyboard and exports the rows shown as CSV', async () => {
+    await table('filter', { metric: 'revenue', text: '' });
+    const first = await table('key', { key: 'Home' });
+    const second = await table('key', { key: 'ArrowDown' });
+    assert.equal(first.active, first.shown[0]);
+    assert.equal(second.active, second.shown[1]);
+    const target = workspaceUri('figures-export.csv');
+    await api.workbench.exportFigures('csv', target);
+    const rows = parseCsv(await readText(target));
+    assert.equal(rows[0].join(','), 'speaker,role,speaker_kind,section,metric,kind,value,min,max,unit,normalized,change,period,qualifier,text,line');
+    assert.equal(rows.length - 1, second.shown.length, 'one CSV row per row shown');
+    assert.ok(rows.slice(1).every((row) => row[4] === 'revenue'));
+    const revenue = rows.find((row) => row[14] === '$1.8 billion');
+    assert.ok(revenue, JSON.stringify(rows));
+    assert.equal(revenue[6], '1800000000');
+    assert.equal(revenue[9], 'USD');
+    await vscode.workspace.fs.delete(target);
+  });
+});
+
+describe('Compare Metrics', () => {
+  after(() => vscode.commands.executeCommand('workbench.action.closeAllEditors'));
+
+  it('puts two calls side by side in period order, opens a cell and exports CSV', async () => {
+    const api = await extensionApi();
+    // Given in the wrong order on purpose: the table orders calls by the period each names.
+    const comparison = await api.workbench.compare([workspaceUri(THIRD_QUARTER), workspaceUri(OWN_CALL)]);
+    assert.deepEqual(comparison.calls.map((call) => call.period), ['Q2', 'Q3']);
+    const state = (await waitFor('the comparison to render', async () => {
+      const current = (await api.workbench.askWebview('compare', 'state').catch(() => undefined)) as { header: string[]; rows: string[][] } | undefined;
+      return current && current.rows.length ? current : undefined;
+    })) as { header: string[]; rows: string[][] };
+    assert.match(state.header[1], /^Q2 harbor-lights-q2\.txt/);
+    assert.match(state.header[2], /^Q3 harbor-lights-q3\.txt/);
+    const revenueIndex = state.rows.findIndex((row) => row[0] === 'revenue');
+    assert.ok(revenueIndex >= 0, JSON.stringify(state.rows));
+    assert.match(state.rows[revenueIndex][1], /1,800,000,000 USD up 12% year over year/);
+    assert.match(state.rows[revenueIndex][2], /1,900,000,000 USD up 9% year over year/);
+
+    await api.workbench.askWebview('compare', 'clickCell', { row: revenueIndex, call: 1 });
+    const editor = await waitFor('the Q3 call to open at its revenue sentence', () => {
+      const active = vscode.window.activeTextEditor;
+      return active?.document.uri.toString() === workspaceUri(THIRD_QUARTER).toString() && !active.selection.isEmpty ? active : undefined;
+    });
+    assert.match(editor.document.getText(editor.selection), /^Revenue for the quarter was \$1\.9 billion, an increase of 9% from a year ago\.$/);
+
+    const target = workspaceUri('metrics-export.csv');
+    await api.workbench.exportComparison(target);
+    const rows = parseCsv(await readText(target));
+    assert.deepEqual(rows[0].slice(0, 3), ['metric', 'Q2 (harbor-lights-q2.txt) value', 'Q2 (harbor-lights-q2.txt) change']);
+    const revenue = rows.find((row) => row[0] === 'revenue');
+    assert.deepEqual(revenue?.slice(1, 5), ['1,800,000,000 USD', 'up 12% year over year', '1,900,000,000 USD', 'up 9% year over year']);
+    await vscode.workspace.fs.delete(target);
+  });
+});
+
+describe('Who spoke how much', () => {
+  after(() => vscode.commands.executeCommand('workbench.action.closeAllEditors'));
+
+  it('draws words per speaker, kind and section as SVG bars that add up to the roster', async () => {
+    const api = await extensionApi();
+    await showTranscript(OWN_CALL);
+    const roster = await waitFor('the roster', () => (api.roster().length ? api.roster() : undefined));
+    await vscode.commands.executeCommand('transcriptLens.showTalkShare');
+    type Chart = { title: string; bars: Array<{ label: string; width: number; amount: string; fill: string }> };
+    const charts = await waitFor('the talk-share charts', async () => {
+      const found = (await api.workbench.askWebview('talkShare', 'state').catch(() => undefined)) as Chart[] | undefined;
+      return found && found.length === 3 ? found : undefined;
+    });
+    const [speakers, kinds, sections] = charts;
+    const mara = roster.find((entry) => entry.speaker === 'Mara Lindqvist')!;
+    const maraBar = speakers.bars.find((bar) => bar.label === 'Mara Lindqvist');
+    assert.ok(maraBar && maraBar.amount.startsWith(`${mara.words.toLocaleString('en-US')} ·`), JSON.stringify(speakers.bars));
+    assert.deepEqual(speakers.bars.map((bar) => bar.width), [...speakers.bars.map((bar) => bar.width)].sort((a, b) => b - a), 'longest bar first');
+    assert.ok(kinds.bars.some((bar) => bar.label === 'Management') && kinds.bars.some((bar) => bar.label === 'Analysts'));
+    assert.deepEqual(sections.bars.map((bar) => bar.label), ['Prepared Remarks', 'Questions & Answers']);
+    assert.match(speakers.title, /Mara Lindqvist \d+ words/);
+    assert.notEqual(maraBar.fill, '', 'the bar takes a colour from the theme');
+    const tables = (await api.workbench.askWebview('talkShare', 'tables')) as string[][][];
+    const analysts = tables[0];
+    assert.deepEqual(analysts[0], ['Analyst', 'Firm', 'Turns', 'Questions', 'Words']);
+    assert.equal(analysts[1][0], 'Priya Natarajan');
+    assert.equal(analysts[1][1], 'Kestrel Securities');
+    assert.ok(Number(analysts[1][3]) >= 1, 'she asks at least one question');
+  });
+});
