@@ -29,6 +29,8 @@ const columns: Array<ColumnDef<FigureRow>> = [
     header: column.header,
     accessorFn: column.sortValue,
     sortUndefined: 'last',
+    // Every column sorts ascending on the first click, numbers too.
+    sortDescFirst: false,
     sortingFn: column.id === 'value' || column.id === 'line' ? 'basic' : 'alphanumeric',
     filterFn: 'equalsString',
   })),
@@ -267,6 +269,7 @@ function tableState(): FiguresTableState {
     shown: shownRows().map((row) => row.index),
     selected: selectedIndexes(),
     active: active === null ? null : shownRows()[active]?.index ?? null,
+    activeText: active === null ? null : shownRows()[active]?.original.text ?? null,
     sorting: state.sorting.map(({ id, desc }) => ({ id, desc })),
     filters,
     renderedRows,

@@ -87,11 +87,9 @@ describe('Figures table', () => {
     editor.selection = new vscode.Selection(target.translate(0, 1), target.translate(0, 1));
     const followed = await waitFor('the table to follow the cursor to 31.5%', async () => {
       const current = await table('state');
-      const texts = (await api.workbench.askWebview('figures', 'renderedTexts')) as string[][];
-      const activeRow = current.active === null ? undefined : texts.find((cells) => cells.includes('31.5%'));
-      return activeRow && current.selected.length === 1 ? current : undefined;
+      return current.activeText === '31.5%' ? current : undefined;
     });
-    assert.equal(followed.selected[0], followed.active);
+    assert.deepEqual(followed.selected, [followed.active], 'the row under the cursor is the one selected');
   });
 
   it('moves through rows from the keyboard and exports the rows shown as CSV', async () => {

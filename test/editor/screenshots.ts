@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { documentSymbols, hoverText, positionOf, SEED_000, SEED_001, showTranscript, sleep, waitFor } from './helpers';
+import { takeWorkbenchScreenshots } from './workbenchScreenshots';
 
 /** The folder the runner watches for screenshot requests; unset when no pictures are wanted. */
 function screenshotDir(): string | undefined {
@@ -81,4 +82,5 @@ export async function takeScreenshots(): Promise<void> {
   await showHoverCard(directory);
   await showHighlight(directory, 'highlight-light', 'Default Light Modern');
   await showHighlight(directory, 'highlight-dark', 'Default Dark Modern');
+  await takeWorkbenchScreenshots(directory, requestScreenshot);
 }

@@ -41,6 +41,8 @@ export interface FiguresTableState {
   shown: number[];
   selected: number[];
   active: number | null;
+  /** The active row's figure as written. */
+  activeText: string | null;
   sorting: Array<{ id: string; desc: boolean }>;
   filters: Record<string, string>;
   /** The texts of the rows rendered in the page right now (virtualized: only those in view). */
