@@ -7,8 +7,8 @@ import { answer, element, nextFrame, post } from './vscodeApi';
 const SVG = 'http://www.w3.org/2000/svg';
 const BAR_HEIGHT = 18;
 const GAP = 8;
-const LABEL_WIDTH = 220;
-const CHART_WIDTH = 640;
+const LABEL_WIDTH = 280;
+const CHART_WIDTH = 700;
 const app = document.getElementById('app')!;
 
 function svg<K extends keyof SVGElementTagNameMap>(tag: K, attributes: Record<string, string | number>, text?: string): SVGElementTagNameMap[K] {
@@ -38,7 +38,7 @@ function barChart(name: string, bars: TalkBar[], classOf: (bar: TalkBar, index: 
     const y = GAP + index * rowHeight;
     const group = svg('g', { class: 'bar-row', 'data-label': bar.label });
     group.append(svg('text', { x: 0, y: y + 13, class: 'label' }, bar.label.length > 30 ? `${bar.label.slice(0, 29)}…` : bar.label));
-    if (bar.detail) group.append(svg('text', { x: 0, y: y + 26, class: 'detail' }, bar.detail.length > 36 ? `${bar.detail.slice(0, 35)}…` : bar.detail));
+    if (bar.detail && bar.detail !== bar.label) group.append(svg('text', { x: 0, y: y + 26, class: 'detail' }, bar.detail.length > 38 ? `${bar.detail.slice(0, 37)}…` : bar.detail));
     group.append(svg('rect', { x: LABEL_WIDTH, y, width: barSpace, height: BAR_HEIGHT, class: 'track', rx: 2 }));
     group.append(svg('rect', { x: LABEL_WIDTH, y, width: Math.max(1, (bar.words / max) * barSpace), height: BAR_HEIGHT, class: `bar ${classOf(bar, index)}`, rx: 2 }));
     group.append(svg('text', { x: LABEL_WIDTH + barSpace + 8, y: y + 13, class: 'amount' }, `${bar.words.toLocaleString('en-US')} · ${percent(bar.share)}`));

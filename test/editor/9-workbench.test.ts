@@ -112,6 +112,36 @@ describe('Figures table', () => {
   });
 });
 
+describe('Figures table with 10,000 figures', () => {
+  after(() => vscode.commands.executeCommand('workbench.action.closeAllEditors'));
+
+  it('draws only the rows in view and still filters every row', async function () {
+    this.timeout(120_000);
+    const api = await extensionApi();
+    // An invented call: 2,500 paragraphs of four figures each.
+    const paragraphs = Array.from({ length: 2500 }, (_, index) => `Revenue in region ${index} was $${(index % 90) + 1}.5 million, up ${(index % 30) + 1}% with ${index + 10} stores and a margin of 12%.`);
+    const text = `### **Ada Moreno** -- Chief Financial Officer\n\n${paragraphs.join('\n\n')}\n`;
+    const uri = workspaceUri('ten-thousand-figures.transcript');
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+    try {
+      await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), { preview: false });
+      await vscode.commands.executeCommand('transcriptLens.showFiguresTable');
+      const state = await waitFor('10,000 rows in the table', async () => {
+        const current = (await api.workbench.askWebview('figures', 'state').catch(() => undefined)) as FiguresTableState | undefined;
+        return current && current.total >= 10_000 && /ten-thousand/.test(current.title) ? current : undefined;
+      }, 90_000);
+      assert.ok(state.renderedRows > 0 && state.renderedRows < 200, `${state.renderedRows} rows drawn of ${state.total}`);
+      const stores = (await api.workbench.askWebview('figures', 'filter', { text: '2,509 stores' })) as FiguresTableState;
+      assert.equal(stores.shown.length, 1, 'the last paragraph\'s store count, found among 10,000 rows');
+      const end = (await api.workbench.askWebview('figures', 'clickRow', { position: 0 })) as FiguresTableState;
+      assert.equal(end.activeText, '2509');
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await vscode.workspace.fs.delete(uri);
+    }
+  });
+});
+
 describe('Compare Metrics', () => {
   after(() => vscode.commands.executeCommand('workbench.action.closeAllEditors'));
 

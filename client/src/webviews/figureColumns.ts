@@ -21,7 +21,7 @@ export const FIGURE_COLUMNS: readonly FigureColumn[] = [
   { id: 'section', header: 'Section', width: 'minmax(6em, 0.8fr)', text: (row) => row.section ?? '', sortValue: (row) => row.section ?? undefined },
   { id: 'metric', header: 'Metric', width: 'minmax(7em, 1.2fr)', text: (row) => row.metric ?? '', sortValue: (row) => row.metric ?? undefined },
   { id: 'value', header: 'Value', width: 'minmax(8em, 1.3fr)', text: (row) => row.value ?? '', sortValue: (row) => row.number ?? row.min ?? undefined },
-  { id: 'change', header: 'Change · period', width: 'minmax(6em, 1fr)', text: changeText, sortValue: (row) => changeText(row) || undefined },
+  { id: 'change', header: 'Change', width: 'minmax(6em, 1fr)', text: changeText, sortValue: (row) => changeText(row) || undefined },
   { id: 'qualifier', header: 'Qualifier', width: 'minmax(5em, 0.6fr)', text: (row) => row.qualifier ?? '', sortValue: (row) => row.qualifier ?? undefined },
   { id: 'kind', header: 'Kind', width: 'minmax(6em, 0.8fr)', text: (row) => row.kind, sortValue: (row) => row.kind },
   { id: 'text', header: 'As written', width: 'minmax(8em, 1.3fr)', text: (row) => row.text, sortValue: (row) => row.text },
