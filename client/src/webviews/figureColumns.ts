@@ -17,12 +17,12 @@ const changeText = (row: FigureRow) => [row.change === 'increase' ? 'up' : row.c
 export const FIGURE_COLUMNS: readonly FigureColumn[] = [
   { id: 'line', header: 'Line', width: '4.5em', text: (row) => String(row.line + 1), sortValue: (row) => row.line * 100_000 + row.start },
   { id: 'speaker', header: 'Speaker', width: 'minmax(7em, 1.2fr)', text: (row) => row.speaker ?? '', sortValue: (row) => row.speaker ?? undefined },
-  { id: 'role', header: 'Role', width: 'minmax(6em, 1fr)', text: (row) => row.role ?? row.speakerKind ?? '', sortValue: (row) => row.role ?? row.speakerKind ?? undefined },
-  { id: 'section', header: 'Section', width: 'minmax(6em, 0.8fr)', text: (row) => row.section ?? '', sortValue: (row) => row.section ?? undefined },
+  { id: 'role', header: 'Role', width: 'minmax(5em, 0.7fr)', text: (row) => row.role ?? row.speakerKind ?? '', sortValue: (row) => row.role ?? row.speakerKind ?? undefined },
+  { id: 'section', header: 'Section', width: 'minmax(5em, 0.6fr)', text: (row) => row.section ?? '', sortValue: (row) => row.section ?? undefined },
   { id: 'metric', header: 'Metric', width: 'minmax(7em, 1.2fr)', text: (row) => row.metric ?? '', sortValue: (row) => row.metric ?? undefined },
-  { id: 'value', header: 'Value', width: 'minmax(8em, 1.3fr)', text: (row) => row.value ?? '', sortValue: (row) => row.number ?? row.min ?? undefined },
+  { id: 'value', header: 'Value', width: 'minmax(11em, 1.5fr)', text: (row) => row.value ?? '', sortValue: (row) => row.number ?? row.min ?? undefined },
   { id: 'change', header: 'Change', width: 'minmax(6em, 1fr)', text: changeText, sortValue: (row) => changeText(row) || undefined },
-  { id: 'qualifier', header: 'Qualifier', width: 'minmax(5em, 0.6fr)', text: (row) => row.qualifier ?? '', sortValue: (row) => row.qualifier ?? undefined },
+  { id: 'qualifier', header: 'Qualifier', width: 'minmax(5.5em, 0.5fr)', text: (row) => row.qualifier ?? '', sortValue: (row) => row.qualifier ?? undefined },
   { id: 'kind', header: 'Kind', width: 'minmax(6em, 0.8fr)', text: (row) => row.kind, sortValue: (row) => row.kind },
   { id: 'text', header: 'As written', width: 'minmax(8em, 1.3fr)', text: (row) => row.text, sortValue: (row) => row.text },
 ];
