@@ -92,6 +92,24 @@ describe('Figures table', () => {
     assert.deepEqual(followed.selected, [followed.active], 'the row under the cursor is the one selected');
   });
 
+  it('updates as the document changes', async () => {
+    const before = await table('filter', { metric: '', speaker: '', kind: '', text: '' });
+    const editor = await showTranscript(OWN_CALL).then((document) => vscode.window.showTextDocument(document));
+    const end = positionOf(editor.document, 'to 87%.').translate(0, 'to 87%.'.length);
+    try {
+      assert.ok(await editor.edit((edit) => edit.insert(end, ' Parcel revenue reached $215 million.')));
+      const after = await waitFor('the table to show the new figure', async () => {
+        const current = await table('state');
+        return current.total === before.total + 1 ? current : undefined;
+      });
+      const texts = (await api.workbench.askWebview('figures', 'renderedTexts')) as string[][];
+      assert.ok(texts.some((cells) => cells.includes('$215 million')), `the new figure among ${after.total} rows`);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    }
+    await waitFor('the table to drop the figure again', async () => ((await table('state')).total === before.total ? true : undefined));
+  });
+
   it('moves through rows from the keyboard and exports the rows shown as CSV', async () => {
     await table('filter', { metric: 'revenue', text: '' });
     const first = await table('key', { key: 'Home' });
