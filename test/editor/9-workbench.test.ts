@@ -196,6 +196,22 @@ describe('Compare Metrics', () => {
   });
 });
 
+describe('Compare Metrics from the Explorer', () => {
+  after(() => vscode.commands.executeCommand('workbench.action.closeAllEditors'));
+
+  it('compares the files selected in the Explorer, as the context menu passes them', async () => {
+    const api = await extensionApi();
+    const [q2, q3] = [workspaceUri(OWN_CALL), workspaceUri(THIRD_QUARTER)];
+    // The Explorer passes the clicked file and every selected one.
+    await vscode.commands.executeCommand('transcriptLens.compareMetrics', q3, [q3, q2]);
+    const state = (await waitFor('the comparison of the selected files', async () => {
+      const current = (await api.workbench.askWebview('compare', 'state').catch(() => undefined)) as { header: string[]; rows: string[][] } | undefined;
+      return current && current.header.length === 3 ? current : undefined;
+    })) as { header: string[]; rows: string[][] };
+    assert.deepEqual(state.header.map((text) => text.split(' ')[0]), ['Metric', 'Q2', 'Q3']);
+  });
+});
+
 describe('Who spoke how much', () => {
   after(() => vscode.commands.executeCommand('workbench.action.closeAllEditors'));
 

@@ -106,9 +106,7 @@ export function readCallPeriod(lines: readonly string[]): CallPeriod | null {
   }
   if (!candidates.length) return null;
   const best = candidates.reduce((a, b) => (b.weight > a.weight || (b.weight === a.weight && (b.line < a.line || (b.line === a.line && b.offset < a.offset))) ? b : a));
-  const { weight, offset, ...period } = best;
-  void weight;
-  void offset;
+  const period: CallPeriod = { label: best.label, year: best.year, quarter: best.quarter, fiscal: best.fiscal, sortKey: best.sortKey, line: best.line, start: best.start, end: best.end };
   const date = candidates.find((candidate) => candidate.quarter === null && candidate.label.length === 10);
   if (period.quarter !== null && period.year === null && date?.year) {
     const dateMonth = Number(date.label.slice(5, 7));
