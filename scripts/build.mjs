@@ -16,6 +16,15 @@ const entries = [
   { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
   { entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
 ];
+// The workbench webviews' scripts and stylesheet run in the page: one self-contained file each.
+const webviewEntries = {
+  entryPoints: ['client/webview/figuresTable.ts', 'client/webview/compare.ts', 'client/webview/talkShare.ts', 'client/webview/webview.css'],
+  outdir: 'dist/webview',
+  platform: 'browser',
+  target: 'es2022',
+  format: 'iife',
+};
+entries.push(webviewEntries);
 
 if (watch) {
   for (const entry of entries) {

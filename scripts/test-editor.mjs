@@ -13,7 +13,7 @@ import { prepareUserData, freePort, startCodeServer, stopProcessGroup, waitUntil
 import { chromiumPath, ensureVsCode, projectRoot } from './vscode-setup.mjs';
 
 const SUITE_TIMEOUT_MS = 6 * 60_000;
-const SCREENSHOTS = ['outline', 'roster', 'hover', 'highlight-light', 'highlight-dark', 'annotations'];
+const SCREENSHOTS = ['outline', 'roster', 'hover', 'highlight-light', 'highlight-dark', 'annotations', 'figures-table', 'compare-metrics', 'talk-share-light', 'talk-share-dark'];
 /** An empty stretch of the title bar, where the pointer shows no tooltip or hover. */
 const PARKING = { x: 200, y: 10 };
 const mediaDir = join(projectRoot, 'media');

@@ -3,6 +3,7 @@ import type * as vscode from 'vscode';
 import type { LanguageChoice } from './detection';
 import type { RosterEntry } from './protocol';
 import type { AnnotationsApi } from './annotations/controller';
+import type { WorkbenchApi } from './webviews/workbench';
 
 export interface TranscriptLensApi {
   /** The process id of the running language server, as the server reports it; undefined when none runs. */
@@ -19,4 +20,6 @@ export interface TranscriptLensApi {
   rememberedLanguage(uri: vscode.Uri): LanguageChoice | undefined;
   /** Annotations as the server resolved them and as the editor draws them. */
   annotations: AnnotationsApi;
+  /** The figures table, Compare Metrics and talk-share webviews, driven through their messages. */
+  workbench: WorkbenchApi;
 }

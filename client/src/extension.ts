@@ -12,6 +12,7 @@ import { detectedNotification, serverProcessRequest, TRANSCRIPT_LANGUAGE } from 
 import { activeTranscript, pickSpeaker, REVEAL_TURN_COMMAND, revealTurn, ROSTER_VIEW_ID, RosterModel, RosterTreeProvider } from './roster';
 import { SHOW_FIGURES_COMMAND, SHOW_ROSTER_COMMAND, TranscriptStatusBar } from './statusBar';
 import { registerAnnotations } from './annotations/controller';
+import { registerWorkbench } from './webviews/workbench';
 
 const ACTIVE_CONTEXT_KEY = 'transcriptLens.transcriptActive';
 let client: LanguageClient | undefined;
@@ -103,6 +104,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Transc
     }),
     vscode.commands.registerCommand(REVEAL_TURN_COMMAND, revealTurn),
   );
+  const workbench = registerWorkbench(context, languageClient);
   updateActiveContext();
   detection.restoreOpenDocuments();
   const annotations = registerAnnotations(context, languageClient);
@@ -115,6 +117,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Transc
     statusEntries: () => (roster.uri ? statusBar.entries : []),
     rememberedLanguage: (uri) => detection.choice(uri.toString()),
     annotations,
+    workbench,
   };
 }
 

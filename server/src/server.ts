@@ -34,6 +34,11 @@ import { SEMANTIC_TOKENS_LEGEND, semanticTokens } from './features/semanticToken
 import { summary } from './features/summary';
 import { DETECTED_NOTIFICATION, FIGURES_REQUEST, ROSTER_REQUEST, SERVER_PROCESS_REQUEST, SUMMARY_REQUEST, TRANSCRIPT_LANGUAGE } from './protocol';
 import { documentSymbols } from './features/symbols';
+import { compareMetrics, loadCall } from './features/compare';
+import { figureTable } from './features/figuresTable';
+import { talkShare } from './features/talkShare';
+import { COMPARE_METRICS_REQUEST, FIGURE_TABLE_REQUEST, TALK_SHARE_REQUEST } from './protocol';
+import type { CompareParams, DocumentParams } from './protocol';
 import { workspaceSymbols } from './features/workspaceSymbols';
 import { lineLength } from './positions';
 import { DEFAULT_SETTINGS, parseSettings, SETTINGS_SECTION } from './settings';
@@ -414,6 +419,23 @@ connection.onRequest(SUMMARY_REQUEST, guard('summary', null, ({ uri }: { uri: st
 }));
 
 annotations.register();
+// The analyst's workbench: the figures table, calls side by side and who spoke how much.
+connection.onRequest(FIGURE_TABLE_REQUEST, guard('figure table', [], ({ uri }: DocumentParams) => {
+  const document = transcript(uri);
+  return document ? figureTable(document) : [];
+}));
+
+connection.onRequest(COMPARE_METRICS_REQUEST, guard('compare metrics', { calls: [], rows: [] }, async ({ uris }: CompareParams) => {
+  await settingsReady;
+  const options = { glossary: settings.glossary, maxDocumentSize: settings.maxDocumentSize };
+  const calls = await Promise.all((Array.isArray(uris) ? uris : []).map((uri) => loadCall(uri, transcript, { ...options, checked: checkedStore.get(uri) })));
+  return compareMetrics(calls);
+}));
+
+connection.onRequest(TALK_SHARE_REQUEST, guard('talk share', null, ({ uri }: DocumentParams) => {
+  const document = transcript(uri);
+  return document ? talkShare(document) : null;
+}));
 
 // The client's crash-recovery test asks which process to stop.
 connection.onRequest(SERVER_PROCESS_REQUEST, () => ({ pid: process.pid }));

@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { documentSymbols, hoverText, positionOf, SEED_000, SEED_001, showTranscript, sleep, waitFor } from './helpers';
+import { takeWorkbenchScreenshots } from './workbenchScreenshots';
 
 /** The folder the runner watches for screenshot requests; unset when no pictures are wanted. */
 function screenshotDir(): string | undefined {
@@ -110,4 +111,5 @@ export async function takeScreenshots(): Promise<void> {
   await showHighlight(directory, 'highlight-light', 'Default Light Modern');
   await showHighlight(directory, 'highlight-dark', 'Default Dark Modern');
   await showAnnotations(directory);
+  await takeWorkbenchScreenshots(directory, requestScreenshot);
 }

@@ -1,0 +1,99 @@
+// "Compare Metrics": several calls side by side, one row per metric and one column per call
+// in the order of their periods. Started from the Explorer (several files selected) or from
+// the Command Palette with a pick over the workspace's transcripts.
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import type { CompareFromWebview, CompareToWebview, MetricComparison } from './messages';
+import { compareMetricsRequest } from './requests';
+import { comparisonCsv } from './tableExport';
+import { createWebviewPanel, saveText, TestChannel, webviewHtml } from './webviewPanel';
+
+export const COMPARE_METRICS_COMMAND = 'transcriptLens.compareMetrics';
+const VIEW_TYPE = 'transcriptLens.compareMetrics';
+/** Where transcripts may be found; the same extensions the server indexes. */
+const TRANSCRIPT_GLOB = '**/*.{txt,md,transcript,vtt}';
+
+/** Asks for the calls to compare among the workspace's files, the open transcripts first. */
+async function pickCalls(): Promise<vscode.Uri[] | undefined> {
+  const files = await vscode.workspace.findFiles(TRANSCRIPT_GLOB, '**/{node_modules,.git}/**', 2000);
+  const open = new Set(vscode.workspace.textDocuments.filter((document) => document.languageId === 'transcript').map((document) => document.uri.toString()));
+  const items = files
+    .map((uri) => ({ label: path.basename(uri.path), description: vscode.workspace.asRelativePath(path.dirname(uri.path) === '/' ? uri : vscode.Uri.joinPath(uri, '..')), uri, picked: open.has(uri.toString()) }))
+    .sort((a, b) => Number(b.picked) - Number(a.picked) || a.label.localeCompare(b.label));
+  const chosen = await vscode.window.showQuickPick(items, { canPickMany: true, placeHolder: 'Choose two or more calls to compare' });
+  return chosen?.map((item) => item.uri);
+}
+
+export class ComparePanel implements vscode.Disposable {
+  private panel: vscode.WebviewPanel | undefined;
+  private comparison: MetricComparison = { calls: [], rows: [] };
+  private ready: Promise<void> = Promise.resolve();
+  private readonly disposables: vscode.Disposable[] = [];
+  readonly tests = new TestChannel(() => this.panel?.webview);
+
+  constructor(private readonly client: LanguageClient, private readonly extensionUri: vscode.Uri) {}
+
+  /** The command: (clicked, selected) from the Explorer, a list from a caller, or a pick. */
+  async run(clicked?: vscode.Uri | vscode.Uri[], selected?: vscode.Uri[]): Promise<void> {
+    let uris = selected?.length ? selected : Array.isArray(clicked) ? clicked : clicked ? [clicked] : undefined;
+    if (!uris || uris.length < 2) uris = await pickCalls();
+    if (!uris?.length) return;
+    await this.compare(uris);
+  }
+
+  async compare(uris: readonly vscode.Uri[]): Promise<MetricComparison> {
+    try {
+      this.comparison = await this.client.sendRequest(compareMetricsRequest, { uris: uris.map((uri) => uri.toString()) });
+    } catch (error) {
+      this.client.outputChannel.appendLine(`Compare request failed: ${String(error)}`);
+      this.comparison = { calls: [], rows: [] };
+    }
+    if (!this.panel) {
+      this.panel = createWebviewPanel(this.extensionUri, VIEW_TYPE, 'Compare Metrics', vscode.ViewColumn.Active);
+      let markReady: () => void = () => undefined;
+      this.ready = new Promise((resolve) => (markReady = resolve));
+      this.panel.webview.onDidReceiveMessage((message: CompareFromWebview) => {
+        if (message.type === 'ready') markReady();
+        else void this.receive(message);
+      }, undefined, this.disposables);
+      this.panel.onDidDispose(() => (this.panel = undefined), undefined, this.disposables);
+      this.panel.webview.html = webviewHtml(this.panel.webview, this.extensionUri, 'compare', 'Compare Metrics');
+    } else {
+      this.panel.reveal();
+    }
+    this.panel.title = `Compare Metrics (${this.comparison.calls.length} calls)`;
+    await this.ready;
+    this.post({ type: 'comparison', comparison: this.comparison });
+    return this.comparison;
+  }
+
+  private post(message: CompareToWebview): void {
+    void this.panel?.webview.postMessage(message);
+  }
+
+  private async receive(message: CompareFromWebview): Promise<void> {
+    if (this.tests.receive(message)) return;
+    if (message.type === 'open') await this.open(message.call, message.row);
+    else if (message.type === 'export') await this.exportCsv();
+  }
+
+  /** Opens the call beside the table with the sentence of the cell selected. */
+  private async open(callIndex: number, rowIndex: number): Promise<void> {
+    const call = this.comparison.calls[callIndex];
+    const cell = this.comparison.rows[rowIndex]?.cells[callIndex];
+    if (!call || !cell) return;
+    const range = new vscode.Range(cell.line, cell.start, cell.line, cell.end);
+    const editor = await vscode.window.showTextDocument(vscode.Uri.parse(call.uri), { viewColumn: vscode.ViewColumn.Beside, selection: range });
+    editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  }
+
+  exportCsv(target?: vscode.Uri): Promise<vscode.Uri | undefined> {
+    return saveText(comparisonCsv(this.comparison), 'metrics-by-call.csv', { CSV: ['csv'] }, target);
+  }
+
+  dispose(): void {
+    this.panel?.dispose();
+    for (const disposable of this.disposables) disposable.dispose();
+  }
+}
