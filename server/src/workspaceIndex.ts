@@ -5,10 +5,9 @@ import { promises as fs } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { decodeFile } from './decode';
-import { analyze, looksLikeTranscript } from './engine';
+import { analyze, looksLikeTranscript, speakerKey } from './engine';
 import type { Span, Turn } from './engine';
 import type { SpeakerIdentity } from './protocol';
-import { speakerKey } from './features/turnLookup';
 
 export interface IndexedSpeaker extends SpeakerIdentity {
   uri: string;

@@ -1,6 +1,7 @@
 // The figure engine: finds every figure on every line, normalizes it (kind, value, unit,
 // range, qualifier), says what it measures (metric, change, comparison), applies the user's
 // checked readings and reports the figures it cannot read, with fixes.
+import { Diagnostics } from '../catalog';
 import type { AnalyzeOptions, Diagnostic, Figure, Span } from '../types';
 import { applyChecked } from './checked';
 import { durationBoundHolds, LineContext } from './context';
@@ -62,6 +63,25 @@ function findDefaultCurrency(lines: string[]): string | null {
 }
 
 /**
+ * The figures on a line, or why reading them failed: a bug in a reader must not take the whole
+ * analysis down, and must not pass unseen either, so the failure becomes a value.
+ */
+export function scanLineOrFailure(text: string, context: Parameters<typeof scanLine>[1]): ReturnType<typeof scanLine> | { failure: string } {
+  try {
+    return scanLine(text, context);
+  } catch (error) {
+    return { failure: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+/** The internal-error diagnostic for a line whose figures could not be read, over the line's text. */
+function internalError(line: number, text: string, failure: string): Diagnostic {
+  const kind = Diagnostics.internalError;
+  const start = text.length - text.trimStart().length;
+  return { line, start, end: Math.max(start, text.trimEnd().length), severity: kind.defaultSeverity, code: kind.code, message: kind.message(failure), fixes: [] };
+}
+
+/**
  * `structure` lists spans that frame the text rather than being said in it (turn counters,
  * running headers, page and line numbers), in line order: a figure there is no figure.
  */
@@ -81,6 +101,7 @@ export function readFigures(lines: string[], options: AnalyzeOptions, structure:
     nearCurrencies.set(key, found);
   };
 
+  const failures: Diagnostic[] = [];
   const scanContext = { defaultCurrency, decimalComma: usesDecimalComma(lines) };
   let previousLine: string | null = null;
   let previousLineNumber = -1;
@@ -103,11 +124,9 @@ export function readFigures(lines: string[], options: AnalyzeOptions, structure:
       previousLineNumber = line;
     }
     if (!HAS_DIGIT_OR_LETTER.test(text)) continue;
-    let scanned;
-    try {
-      scanned = scanLine(text, scanContext);
-    } catch {
-      // A reading bug must not take the whole analysis down: this line keeps no figures.
+    const scanned = scanLineOrFailure(text, scanContext);
+    if ('failure' in scanned) {
+      failures.push(internalError(line, text, scanned.failure));
       continue;
     }
     if (!scanned.length) continue;
@@ -170,6 +189,7 @@ export function readFigures(lines: string[], options: AnalyzeOptions, structure:
     if (attached.has(figure)) continue;
     diagnostics.push(diagnose(figure, problem, evidence));
   }
+  diagnostics.push(...failures);
   diagnostics.sort((a, b) => a.line - b.line || a.start - b.start);
   return { figures, diagnostics, defaultCurrency };
 }
@@ -205,7 +225,7 @@ function resolveCurrency(figure: Figure, how: PendingCurrency, evidence: Currenc
   figure.value = null;
   figure.min = null;
   figure.max = null;
-  return { code: 'missing-currency' };
+  return { code: Diagnostics.missingCurrency.code };
 }
 
 /**

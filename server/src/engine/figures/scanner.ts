@@ -2,6 +2,7 @@
 // where a figure starts (a digit, a spelled-out number, a scale or share word), then sticky
 // regexes that read forward from there (scale, unit, currency, range) and anchored regexes on
 // a bounded slice before it (currency, qualifier, month, name). No step rescans the line.
+import { Diagnostics } from '../catalog';
 import type { Bound, Figure, FigureKind } from '../types';
 import {
   alternation, CURRENCY_AFTER, CURRENCY_AFTER_OPENING, CURRENCY_OF_AFTER, currencyMarkBefore, CURRENCY_REGEXES, currencyOf, RANGE_CURRENCY, SUBUNIT_AFTER, subunitOf,
@@ -24,9 +25,9 @@ import { countedNounAfter, countNounAfter, countNounBefore, isCountedNoun } from
 
 /** Why a figure could not be read; the diagnostics module turns it into a diagnostic. */
 export type Problem =
-  | { code: 'missing-currency' }
-  | { code: 'unparsed-figure'; missingUnitAt: number | null }
-  | { code: 'escaped-symbol'; debris: Array<{ start: number; end: number }> };
+  | { code: typeof Diagnostics.missingCurrency.code }
+  | { code: typeof Diagnostics.unparsedFigure.code; missingUnitAt: number | null }
+  | { code: typeof Diagnostics.escapedSymbol.code; debris: Array<{ start: number; end: number }> };
 
 /** A figure as read on its line, before metric, change and checked readings are added. */
 export interface ScannedFigure
@@ -626,7 +627,7 @@ function readMeasure(text: string, core: Core, context: ScanContext, glued: Curr
       pending: currency ? null : tail.pending ?? null,
     });
     const escapes = escapedDebris(text, start, figureEnd);
-    if (escapes.length) figure.problem = { code: 'escaped-symbol', debris: escapes };
+    if (escapes.length) figure.problem = { code: Diagnostics.escapedSymbol.code, debris: escapes };
     if (tail.bound) {
       figure.bound = tail.bound;
       figure.qualifier = 'plus';
@@ -821,7 +822,7 @@ function bareNumber(text: string, core: Core, start: number, end: number, value:
     if (core.digits && !Number.isInteger(core.value) && !range) {
       const unitNeeded = /^ (?:year[- ](?:on|over)[- ]year |yoy )?(?:increase|decrease|growth|decline|rise|drop|gain|jump|improvement)/i.test(text.slice(end, end + 40))
         || /(?:increased?|decreased?|grew|growth|declined?|rose|up|down|fell|by)$/i.test(trimmed);
-      if (unitNeeded) return blank({ start, end, kind: 'unparsed', problem: { code: 'unparsed-figure', missingUnitAt: core.end } });
+      if (unitNeeded) return blank({ start, end, kind: 'unparsed', problem: { code: Diagnostics.unparsedFigure.code, missingUnitAt: core.end } });
     }
     return blank({ start, end, kind: 'count', value, ...range, unit: null });
   }
