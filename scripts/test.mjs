@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // npm test: installs what is missing, builds, and runs every tier of tests in one go:
 // unit and golden tests of the engine, grammar tests, protocol tests against the bundled
-// server, and the in-editor suite in a real VS Code. Ends with one line "N passed, N failed".
+// server, Neovim's LSP client against it, and the in-editor suite in a real VS Code. Ends
+// with one line "N passed, N failed".
 import { spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -70,6 +71,15 @@ if (wants('grammar') && existsSync(join(root, 'scripts', 'test-grammar.mjs'))) {
   if (status !== 0) failedTiers.push('grammar tests');
 }
 if (wants('protocol')) mochaTier('protocol tests (bundled server over stdio)', ['out/test/protocol/**/*.test.js'], ['--timeout', '30000']);
+if (wants('nvim')) {
+  // Debian's neovim is installed on the first run, as chromium is for the in-editor tier.
+  if (run('installing neovim when missing', process.execPath, ['scripts/nvim-setup.mjs']).status !== 0) {
+    failedTiers.push('Neovim client test');
+    totals.failed += 1;
+  } else {
+    mochaTier('Neovim client test (headless nvim against the stdio server)', ['out/test/nvim/**/*.test.js'], ['--timeout', '90000']);
+  }
+}
 if (wants('editor')) {
   const { status, stdout } = run('in-editor tests (real VS Code in code-server)', process.execPath, ['scripts/test-editor.mjs'], { capture: true });
   const match = stdout.match(/editor: (\d+) passed, (\d+) failed/);
