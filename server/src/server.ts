@@ -41,8 +41,8 @@ import { COMPARE_METRICS_REQUEST, FIGURE_TABLE_REQUEST, TALK_SHARE_REQUEST } fro
 import type { CompareParams, DocumentParams } from './protocol';
 import { workspaceSymbols } from './features/workspaceSymbols';
 import { lineLength } from './positions';
-import { DEFAULT_SETTINGS, parseSettings, SETTINGS_SECTION } from './settings';
-import type { Settings } from './settings';
+import { SETTINGS_SECTION } from './settings';
+import { SettingsStore } from './settingsStore';
 import { WorkspaceIndex } from './workspaceIndex';
 import { ANNOTATION_CODE_ACTION_KIND, ANNOTATION_COMMANDS, AnnotationService } from './features/annotations';
 
@@ -54,7 +54,6 @@ const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const checkedStore = new CheckedStore();
 const workspaceIndex = new WorkspaceIndex(isOpen);
-let settings: Settings = { ...DEFAULT_SETTINGS };
 function isOpen(uri: string): boolean {
   return documents.get(uri) !== undefined;
 }
@@ -63,10 +62,16 @@ let clientCapabilities: ClientCapabilities = {};
 let workspaceFolderUris: string[] = [];
 let resolveSettingsReady: () => void = () => undefined;
 const settingsReady = new Promise<void>((resolve) => (resolveSettingsReady = resolve));
+// Settings are read per document (scopeUri), so each workspace folder can have its own.
+const settingsStore = new SettingsStore(
+  (scopeUri) => connection.workspace.getConfiguration(scopeUri ? { scopeUri, section: SETTINGS_SECTION } : { section: SETTINGS_SECTION }),
+  logError,
+);
+const settingsFor = (uri: string) => settingsStore.for(uri);
 const cache = new AnalysisCache((uri) => ({
-  glossary: settings.glossary,
+  glossary: settingsFor(uri).glossary,
   checked: checkedStore.get(uri),
-  maxDocumentSize: settings.maxDocumentSize,
+  maxDocumentSize: settingsFor(uri).maxDocumentSize,
 }));
 /** Sidecar reads of documents just opened; their first diagnostics wait for them. */
 const sidecarLoads = new Map<string, Promise<void>>();
@@ -117,11 +122,11 @@ function publishDiagnostics(uri: string): void {
   if (!document) return;
   const analyzed = cache.get(document);
   workspaceIndex.set(document.uri, analyzed.analysis.turns);
-  void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: documentDiagnostics(analyzed, settings) });
+  void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: documentDiagnostics(analyzed, settingsFor(uri)) });
 }
 
 function detect(document: TextDocument): void {
-  if (!settings.detectionEnabled || !DETECTABLE_LANGUAGES.has(document.languageId) || detectedUris.has(document.uri)) return;
+  if (!settingsFor(document.uri).detectionEnabled || !DETECTABLE_LANGUAGES.has(document.languageId) || detectedUris.has(document.uri)) return;
   if (!looksLikeTranscript(document.getText())) return;
   detectedUris.add(document.uri);
   void connection.sendNotification(DETECTED_NOTIFICATION, { uri: document.uri });
@@ -130,6 +135,7 @@ function detect(document: TextDocument): void {
 /** Runs once typing in a document pauses (or right after it opens). */
 async function settle(uri: string): Promise<void> {
   await settingsReady;
+  await settingsStore.ready(uri);
   await sidecarLoads.get(uri);
   const document = documents.get(uri);
   if (!document) return;
@@ -157,21 +163,16 @@ function askToRefresh(what: string, refresh: () => unknown): void {
   void Promise.resolve(refresh()).catch((error) => logError(what, error));
 }
 
+/** Reads the window's settings and every open document's again, when the client can answer. */
 async function loadSettings(): Promise<void> {
-  try {
-    if (clientCapabilities.workspace?.configuration) {
-      settings = parseSettings(await connection.workspace.getConfiguration({ section: SETTINGS_SECTION }));
-    }
-  } catch (error) {
-    logError('reading settings', error);
-  }
+  if (clientCapabilities.workspace?.configuration) await settingsStore.reload(documents.keys());
 }
 
 async function indexWorkspace(folders: readonly string[]): Promise<void> {
   const progress = clientCapabilities.window?.workDoneProgress ? await connection.window.createWorkDoneProgress() : null;
   let begun = false;
   try {
-    await workspaceIndex.indexFolders(folders, settings.detectionEnabled, (done, total) => {
+    await workspaceIndex.indexFolders(folders, settingsStore.global.detectionEnabled, (done, total) => {
       if (!progress || total < PROGRESS_THRESHOLD) return;
       if (!begun) progress.begin('Transcript Lens: indexing transcripts', 0, `0/${total}`, true);
       begun = true;
@@ -255,15 +256,15 @@ connection.onInitialized(async () => {
 });
 
 connection.onDidChangeConfiguration(guard('settings change', undefined, async (params) => {
-  const detectedBefore = settings.detectionEnabled;
+  const detectedBefore = settingsStore.global.detectionEnabled;
   if (clientCapabilities.workspace?.configuration) await loadSettings();
-  else settings = parseSettings((params.settings as Record<string, unknown> | null)?.[SETTINGS_SECTION]);
+  else settingsStore.replace((params.settings as Record<string, unknown> | null)?.[SETTINGS_SECTION]);
   cache.invalidateAll();
   await annotations.reloadCodebook();
   reviewAllOpen();
   refreshEditorFeatures();
   // Which files on disk count as transcripts depends on detection, so the index is rebuilt.
-  if (settings.detectionEnabled !== detectedBefore) {
+  if (settingsStore.global.detectionEnabled !== detectedBefore) {
     void indexWorkspace(workspaceFolderUris).catch((error) => logError('re-indexing the workspace', error));
   }
 }));
@@ -306,13 +307,16 @@ connection.onDidChangeWatchedFiles(guard('watched file change', undefined, async
       continue;
     } else if (!isOpen(change.uri)) {
       if (change.type === FileChangeType.Deleted) workspaceIndex.remove(change.uri);
-      else await workspaceIndex.indexFile(change.uri, settings.detectionEnabled);
+      else await workspaceIndex.indexFile(change.uri, settingsStore.global.detectionEnabled);
     }
   }
 }));
 
 documents.onDidOpen(({ document }) => {
   justOpened.add(document.uri);
+  if (clientCapabilities.workspace?.configuration) {
+    void settingsStore.load(document.uri).then(() => cache.invalidate(document.uri));
+  }
   sidecarLoads.set(document.uri, checkedStore.load(document.uri).then(
     () => {
       if (keepMarksIfOpen(document.uri)) cache.invalidate(document.uri);
@@ -334,6 +338,7 @@ documents.onDidChangeContent(({ document }) => {
 
 documents.onDidClose(({ document }) => {
   cache.forget(document.uri);
+  settingsStore.forget(document.uri);
   checkedStore.forget(document.uri);
   sidecarLoads.delete(document.uri);
   detectedUris.delete(document.uri);
@@ -342,7 +347,7 @@ documents.onDidClose(({ document }) => {
   // What is on disk is the truth again for the workspace index (unsaved edits are gone).
   workspaceIndex.remove(document.uri);
   if (workspaceFolderUris.some((folder) => document.uri.startsWith(folder.endsWith('/') ? folder : `${folder}/`))) {
-    void workspaceIndex.indexFile(document.uri, settings.detectionEnabled).catch((e) => logError('indexing a closed file', e));
+    void workspaceIndex.indexFile(document.uri, settingsStore.global.detectionEnabled).catch((e) => logError('indexing a closed file', e));
   }
 });
 
@@ -358,12 +363,12 @@ connection.onFoldingRanges(guard('folding ranges', [], ({ textDocument }) => {
 
 connection.onHover(guard('hover', null, ({ textDocument, position }) => {
   const document = transcript(textDocument.uri);
-  return document ? annotations.hover(document, position, hoverAt(document, position, settings)) : null;
+  return document ? annotations.hover(document, position, hoverAt(document, position, settingsFor(document.uri))) : null;
 }));
 
 connection.onCodeAction(guard('code actions', [], (params) => {
   const document = transcript(params.textDocument.uri);
-  return document ? [...codeActions(document, params, settings), ...annotations.codeActions(document, params)] : [];
+  return document ? [...codeActions(document, params, settingsFor(document.uri)), ...annotations.codeActions(document, params)] : [];
 }));
 
 connection.onReferences(guard('references', [], ({ textDocument, position, context }) => {
@@ -389,7 +394,7 @@ connection.onRenameRequest(guard('rename', null, ({ textDocument, position, newN
 connection.onWorkspaceSymbol(guard('workspace symbols', [], ({ query }) => workspaceSymbols(workspaceIndex, query)));
 
 connection.languages.inlayHint.on(guard('inlay hints', [], ({ textDocument, range }) => {
-  const document = settings.inlayHintsEnabled ? transcript(textDocument.uri) : null;
+  const document = settingsFor(textDocument.uri).inlayHintsEnabled ? transcript(textDocument.uri) : null;
   return document ? inlayHints(document, range) : [];
 }));
 
@@ -427,8 +432,14 @@ connection.onRequest(FIGURE_TABLE_REQUEST, guard('figure table', [], ({ uri }: D
 
 connection.onRequest(COMPARE_METRICS_REQUEST, guard('compare metrics', { calls: [], rows: [] }, async ({ uris }: CompareParams) => {
   await settingsReady;
-  const options = { glossary: settings.glossary, maxDocumentSize: settings.maxDocumentSize };
-  const calls = await Promise.all((Array.isArray(uris) ? uris : []).map((uri) => loadCall(uri, transcript, { ...options, checked: checkedStore.get(uri) })));
+  const calls = await Promise.all((Array.isArray(uris) ? uris : []).map(async (uri) => {
+    // A call that is not open is read with its folder's settings, asked for once here.
+    if (!isOpen(uri)) await settingsStore.load(uri);
+    const { glossary, maxDocumentSize } = settingsFor(uri);
+    const call = await loadCall(uri, transcript, { glossary, maxDocumentSize, checked: checkedStore.get(uri) });
+    if (!isOpen(uri)) settingsStore.forget(uri);
+    return call;
+  }));
   return compareMetrics(calls);
 }));
 
