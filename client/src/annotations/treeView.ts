@@ -111,15 +111,15 @@ export class AnnotationTreeProvider implements vscode.TreeDataProvider<Annotatio
     }
     const { annotation } = node;
     const item = new vscode.TreeItem(shorten(annotation.text), vscode.TreeItemCollapsibleState.None);
-    const where = annotation.range ? `line ${annotation.range.startLine + 1}` : 'detached';
+    const where = annotation.range ? vscode.l10n.t('line {0}', annotation.range.startLine + 1) : vscode.l10n.t('detached');
     item.description = [annotation.speaker, where, annotation.note ? shorten(annotation.note, 40) : null].filter(Boolean).join(' · ');
     item.tooltip = new vscode.MarkdownString(
-      [`**${annotation.tag}**${annotation.state === 'detached' ? ' — detached: its text is no longer in the file' : ''}`, annotation.note, `> ${shorten(annotation.text, 400)}`]
+      [`**${annotation.tag}**${annotation.state === 'detached' ? ` — ${vscode.l10n.t('detached: its text is no longer in the file')}` : ''}`, annotation.note, `> ${shorten(annotation.text, 400)}`]
         .filter(Boolean).join('\n\n'),
     );
     item.iconPath = annotation.state === 'detached' ? new vscode.ThemeIcon('warning') : new vscode.ThemeIcon('quote');
     item.contextValue = annotation.state === 'detached' ? 'annotation.detached' : 'annotation';
-    item.command = { title: 'Open annotation', command: REVEAL_ANNOTATION_COMMAND, arguments: [node.uri, annotation.id] };
+    item.command = { title: vscode.l10n.t('Open annotation'), command: REVEAL_ANNOTATION_COMMAND, arguments: [node.uri, annotation.id] };
     return item;
   }
 

@@ -48,7 +48,7 @@ export class FiguresTablePanel implements vscode.Disposable {
   async open(): Promise<void> {
     const document = activeTranscript() ?? this.document;
     if (!document) {
-      void vscode.window.showInformationMessage('Open a transcript to see its figures in a table.');
+      void vscode.window.showInformationMessage(vscode.l10n.t('Open a transcript to see its figures in a table.'));
       return;
     }
     await this.show(document, true);
@@ -65,7 +65,7 @@ export class FiguresTablePanel implements vscode.Disposable {
         else void this.receive(message);
       }, undefined, this.disposables);
       this.panel.onDidDispose(() => (this.panel = undefined), undefined, this.disposables);
-      this.panel.webview.html = webviewHtml(this.panel.webview, this.extensionUri, 'figuresTable', 'Figures');
+      this.panel.webview.html = webviewHtml(this.panel.webview, this.extensionUri, 'figuresTable', vscode.l10n.t('Figures'));
     } else if (reveal) {
       this.panel.reveal(undefined, false);
     }
@@ -74,7 +74,7 @@ export class FiguresTablePanel implements vscode.Disposable {
   }
 
   private title(): string {
-    return this.document ? `Figures: ${path.basename(this.document.uri.path)}` : 'Figures';
+    return this.document ? vscode.l10n.t('Figures: {0}', path.basename(this.document.uri.path)) : vscode.l10n.t('Figures');
   }
 
   private async refresh(): Promise<void> {
@@ -102,7 +102,7 @@ export class FiguresTablePanel implements vscode.Disposable {
         break;
       case 'copy':
         await vscode.env.clipboard.writeText(figuresTsv(this.pick(message.indexes)));
-        vscode.window.setStatusBarMessage(`Copied ${message.indexes.length} figure rows`, 3000);
+        vscode.window.setStatusBarMessage(vscode.l10n.t('Copied {0} figure rows', message.indexes.length), 3000);
         break;
       case 'export':
         await this.export(message.format, message.indexes);
