@@ -8,7 +8,7 @@ import type { TranscriptLensApi } from './api';
 import { DetectionController } from './detection';
 import { pickFigure } from './figures';
 import { QuietRestartErrorHandler } from './errorHandler';
-import { detectedNotification, serverProcessRequest, TRANSCRIPT_LANGUAGE } from './protocol';
+import { detectedNotification, detectionStateRequest, serverProcessRequest, TRANSCRIPT_LANGUAGE } from './protocol';
 import { activeTranscript, pickSpeaker, REVEAL_TURN_COMMAND, revealTurn, ROSTER_VIEW_ID, RosterModel, RosterTreeProvider } from './roster';
 import { SHOW_FIGURES_COMMAND, SHOW_ROSTER_COMMAND, TranscriptStatusBar } from './statusBar';
 import { registerAnnotations } from './annotations/controller';
@@ -115,6 +115,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Transc
     roster: () => roster.entries,
     statusText: () => (roster.uri ? statusBar.text : ''),
     statusEntries: () => (roster.uri ? statusBar.entries : []),
+    detectionState: (uri) => languageClient.sendRequest(detectionStateRequest, { uri: uri.toString() }),
+    detectionOutcomes: (uri) => detection.outcomesOf(uri.toString()),
     rememberedLanguage: (uri) => detection.choice(uri.toString()),
     annotations,
     workbench,

@@ -59,6 +59,18 @@ export const FIGURES_REQUEST = 'transcriptLens/figures';
 export const SERVER_PROCESS_REQUEST = 'transcriptLens/serverProcess';
 /** Server → client: a plain-text or Markdown document looks like a transcript. */
 export const DETECTED_NOTIFICATION = 'transcriptLens/detected';
+/** Client → server: what detection made of an open document once the server has read it (DetectionState), or null. */
+export const DETECTION_STATE_REQUEST = 'transcriptLens/detectionState';
+
+/** The server's view of an open document's detection, so "not switched" can be told from "not looked at yet". */
+export interface DetectionState {
+  languageId: string;
+  /** transcriptLens.detection.enabled as the server read it for this document. */
+  detectionEnabled: boolean;
+  looksLikeTranscript: boolean;
+  /** True when the server told the client that this document looks like a transcript. */
+  notified: boolean;
+}
 
 // ---- The analyst's workbench: figures table, calls side by side, talk share (issue 11). ----
 

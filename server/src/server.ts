@@ -32,7 +32,7 @@ import { prepareSpeakerRename, renameSpeaker } from './features/rename';
 import { roster } from './features/roster';
 import { SEMANTIC_TOKENS_LEGEND, semanticTokens } from './features/semanticTokens';
 import { summary } from './features/summary';
-import { DETECTED_NOTIFICATION, FIGURES_REQUEST, ROSTER_REQUEST, SERVER_PROCESS_REQUEST, SUMMARY_REQUEST, TRANSCRIPT_LANGUAGE } from './protocol';
+import { DETECTED_NOTIFICATION, DETECTION_STATE_REQUEST, FIGURES_REQUEST, ROSTER_REQUEST, SERVER_PROCESS_REQUEST, SUMMARY_REQUEST, TRANSCRIPT_LANGUAGE } from './protocol';
 import { documentSymbols } from './features/symbols';
 import { compareMetrics, loadCall } from './features/compare';
 import { figureTable } from './features/figuresTable';
@@ -450,6 +450,21 @@ connection.onRequest(TALK_SHARE_REQUEST, guard('talk share', null, ({ uri }: Doc
 
 // The client's crash-recovery test asks which process to stop.
 connection.onRequest(SERVER_PROCESS_REQUEST, () => ({ pid: process.pid }));
+
+// Answered after the same waits as the document's first reading (settle), so it comes after detection ran.
+connection.onRequest(DETECTION_STATE_REQUEST, guard('detection state', null, async ({ uri }: DocumentParams) => {
+  await settingsReady;
+  await settingsStore.ready(uri);
+  await sidecarLoads.get(uri);
+  const document = documents.get(uri);
+  if (!document) return null;
+  return {
+    languageId: document.languageId,
+    detectionEnabled: settingsFor(uri).detectionEnabled,
+    looksLikeTranscript: looksLikeTranscript(document.getText()),
+    notified: detectedUris.has(uri),
+  };
+}));
 
 /** Stores the reading the user chose for a figure, then re-analyzes with it. */
 async function markFigureChecked(argument: unknown): Promise<{ sidecar: string | null }> {
