@@ -244,6 +244,7 @@ connection.onInitialized(async () => {
         for (const folder of removed) workspaceIndex.removeFolder(folder.uri);
         workspaceFolderUris = [...workspaceFolderUris.filter((uri) => !removed.some((r) => r.uri === uri)), ...added.map((f) => f.uri)];
         void indexWorkspace(added.map((folder) => folder.uri)).catch((e) => logError('indexing added folders', e));
+        void annotations.reloadCodebook().catch((e) => logError('reading the code books', e));
       });
     }
   } catch (error) {

@@ -43,7 +43,9 @@ export class AnnotationController implements vscode.Disposable {
   private readonly decorations = new AnnotationDecorations();
   readonly tree = new AnnotationTreeProvider();
   private readonly byUri = new Map<string, DocumentAnnotations>();
+  /** The first folder's code book, for the Annotations view; each document uses its own folder's. */
   private codebook: Codebook = { tags: [], source: 'default', problems: [] };
+  private readonly codebooks = new Map<string, Promise<Codebook>>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private pending: Promise<unknown> = Promise.resolve();
   private outlineNudge: vscode.Disposable | undefined;
@@ -92,8 +94,8 @@ export class AnnotationController implements vscode.Disposable {
       }),
       command('transcriptLens.annotate', (tag?: string, note?: string) => this.annotate(tag, note)),
       ...Array.from({ length: SHORTCUT_TAGS }, (_, index) =>
-        command(`transcriptLens.annotateWithTag${index + 1}`, () => {
-          const tag = this.codebook.tags[index];
+        command(`transcriptLens.annotateWithTag${index + 1}`, async () => {
+          const tag = (await this.activeCodebook()).tags[index];
           if (!tag) throw new Error(vscode.l10n.t('The code book has no tag {0}.', index + 1));
           return this.annotate(tag.name, '');
         })),
@@ -158,7 +160,27 @@ export class AnnotationController implements vscode.Disposable {
 
   private async refreshCodebook(): Promise<void> {
     if (this.client.state !== State.Running) return;
-    this.codebook = await this.client.sendRequest(codebookRequest);
+    this.codebooks.clear();
+    this.codebook = await this.client.sendRequest(codebookRequest, {});
+  }
+
+  /** The code book of a document's workspace folder, asked for once per document until code books change. */
+  private codebookOf(uri: string): Promise<Codebook> {
+    let book = this.codebooks.get(uri);
+    if (!book) {
+      book = Promise.resolve(this.client.sendRequest(codebookRequest, { uri }));
+      this.codebooks.set(uri, book);
+      book.catch(() => this.codebooks.delete(uri));
+    }
+    return book;
+  }
+
+  /** The code book of the active editor's document, else the first folder's. */
+  private async activeCodebook(): Promise<Codebook> {
+    const uri = vscode.window.activeTextEditor?.document.uri.toString();
+    if (uri) return this.codebookOf(uri);
+    if (!this.codebook.tags.length) await this.refreshCodebook();
+    return this.codebook;
   }
 
   private async refreshAll(): Promise<void> {
@@ -180,8 +202,9 @@ export class AnnotationController implements vscode.Disposable {
       // A transcript that is not open (changed from the Annotations view) is read from disk with the rest.
       if (this.tree.has(uri)) await this.refreshView();
     }
+    const tags = (await this.codebookOf(uri)).tags;
     for (const editor of vscode.window.visibleTextEditors) {
-      if (editor.document.uri.toString() === uri) this.decorations.draw(editor, found?.annotations ?? [], this.codebook.tags);
+      if (editor.document.uri.toString() === uri) this.decorations.draw(editor, found?.annotations ?? [], tags);
     }
     this.updateContext();
   }
@@ -206,9 +229,9 @@ export class AnnotationController implements vscode.Disposable {
   }
 
   private async pickTag(placeHolder: string): Promise<string | undefined> {
-    if (!this.codebook.tags.length) await this.refreshCodebook();
+    const book = await this.activeCodebook();
     const picked = await vscode.window.showQuickPick(
-      this.codebook.tags.map((tag, index) => ({ label: tag.name, description: index < SHORTCUT_TAGS ? `tag ${index + 1}` : undefined, detail: tag.description })),
+      book.tags.map((tag, index) => ({ label: tag.name, description: index < SHORTCUT_TAGS ? vscode.l10n.t('tag {0}', index + 1) : undefined, detail: tag.description })),
       { placeHolder },
     );
     return picked?.label;

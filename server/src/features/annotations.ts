@@ -92,7 +92,8 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 export class AnnotationService {
-  private codebook: Codebook = chooseCodebook(undefined, undefined);
+  /** The code book of each workspace folder (by folder URI; '' when no folder is open). */
+  private codebooks = new Map<string, Codebook>([['', chooseCodebook(undefined, undefined)]]);
   private readonly resolvedCache = new WeakMap<AnalyzedDocument, ResolvedCacheEntry>();
   private readonly reported = new Set<string>();
 
@@ -111,16 +112,35 @@ export class AnnotationService {
     void this.host.connection.sendNotification(ANNOTATIONS_CHANGED_NOTIFICATION, { uri });
   }
 
-  tags(): Codebook {
-    return this.codebook;
+  /**
+   * The code book that applies to a document: its workspace folder's (the innermost folder
+   * holding it), else the first folder's; null asks for the first folder's.
+   */
+  codebookFor(uri: string | null): Codebook {
+    const folders = [...this.codebooks.keys()].filter((folder) => folder !== '');
+    const holding = uri === null ? [] : folders.filter((folder) => uri.startsWith(folder.endsWith('/') ? folder : `${folder}/`));
+    const folder = holding.sort((a, b) => b.length - a.length)[0] ?? folders[0] ?? '';
+    return this.codebooks.get(folder) ?? chooseCodebook(undefined, undefined);
   }
 
-  /** Reads the code book again from the workspace file and the settings. */
+  /** Reads every folder's code book again: its .transcript-lens/codebook.json, else its code book setting. */
   async reloadCodebook(): Promise<void> {
+    const folders = this.host.workspaceFolders();
+    const next = new Map<string, Codebook>();
+    for (const folder of folders.length ? folders : ['']) next.set(folder, await this.readCodebook(folder));
+    const before = JSON.stringify([...this.codebooks].map(([folder, book]) => [folder, book.tags]));
+    this.codebooks = next;
+    for (const book of next.values()) for (const problem of book.problems) this.report(`Transcript Lens code book: ${problem}`);
+    if (JSON.stringify([...next].map(([folder, book]) => [folder, book.tags])) !== before) this.changed(null);
+  }
+
+  /** One folder's code book ('' is the window's, when no folder is open). */
+  private async readCodebook(folder: string): Promise<Codebook> {
     let fromSettings: unknown;
     if (this.host.canReadConfiguration()) {
       try {
-        const section = await this.host.connection.workspace.getConfiguration({ section: 'transcriptLens.annotations' });
+        const item = folder ? { scopeUri: folder, section: 'transcriptLens.annotations' } : { section: 'transcriptLens.annotations' };
+        const section = await this.host.connection.workspace.getConfiguration(item);
         fromSettings = isRecord(section) ? section.codebook : undefined;
       } catch (error) {
         this.host.logError('reading the code book setting', error);
@@ -128,26 +148,18 @@ export class AnnotationService {
     }
     const problems: string[] = [];
     let fromWorkspace: unknown;
-    for (const folder of this.host.workspaceFolders()) {
-      if (!folder.startsWith('file:')) continue;
+    if (folder.startsWith('file:')) {
       const path = join(fileURLToPath(folder), CODEBOOK_FILE);
-      let text: string;
-      try {
-        text = await fs.readFile(path, 'utf8');
-      } catch {
-        continue;
+      const text = await fs.readFile(path, 'utf8').catch(() => undefined);
+      if (text !== undefined) {
+        try {
+          fromWorkspace = JSON.parse(text);
+        } catch (error) {
+          problems.push(`${path} is not valid JSON (${error instanceof Error ? error.message : String(error)}); the other code book is used.`);
+        }
       }
-      try {
-        fromWorkspace = JSON.parse(text);
-      } catch (error) {
-        problems.push(`${path} is not valid JSON (${error instanceof Error ? error.message : String(error)}); the other code book is used.`);
-      }
-      break;
     }
-    const before = JSON.stringify(this.codebook.tags);
-    this.codebook = chooseCodebook(fromWorkspace, fromSettings, problems);
-    for (const problem of this.codebook.problems) this.report(`Transcript Lens code book: ${problem}`);
-    if (JSON.stringify(this.codebook.tags) !== before) this.changed(null);
+    return chooseCodebook(fromWorkspace, fromSettings, problems);
   }
 
   /** True (and the code book is re-read) when a watched file is the workspace code book. */
@@ -320,7 +332,7 @@ export class AnnotationService {
       : await this.workspaceAnnotations();
     const name = (uri: string) => this.displayName(uri);
     const text = params.format === 'csv' ? annotationsToCsv(documents, name)
-      : params.format === 'md' ? annotationsToMarkdown(documents, name, this.codebook.tags.map((tag) => tag.name))
+      : params.format === 'md' ? annotationsToMarkdown(documents, name, this.codebookFor(documents[0]?.uri ?? null).tags.map((tag) => tag.name))
       : annotationsToJson(documents, name);
     return { text, count: documents.reduce((sum, document) => sum + document.annotations.length, 0) };
   }
@@ -352,7 +364,7 @@ export class AnnotationService {
     const { start, end } = params.range;
     const uri = document.uri;
     if (start.line !== end.line || start.character !== end.character) {
-      for (const tag of this.codebook.tags) {
+      for (const tag of this.codebookFor(uri).tags) {
         const title = `Annotate as ${tag.name}`;
         actions.push({ title, kind: ANNOTATION_CODE_ACTION_KIND, command: { title, command: ANNOTATE_COMMAND, arguments: [{ uri, range: params.range, tag: tag.name }] } });
       }
@@ -381,7 +393,7 @@ export class AnnotationService {
     const here = this.resolve(document).filter((annotation) => rangeContains(annotation.range, position));
     if (!here.length) return hover;
     const cards = here.map((annotation) => {
-      const tag = this.codebook.tags.find((candidate) => candidate.name === annotation.tag);
+      const tag = this.codebookFor(document.uri).tags.find((candidate) => candidate.name === annotation.tag);
       const lines = [`**${escapeMarkdown(annotation.tag)}** annotation${annotation.state === 'edited' ? ' (its text was edited since)' : ''} · made ${whenMade(annotation.created)}`];
       if (annotation.note) lines.push(escapeMarkdown(annotation.note));
       else if (tag?.description) lines.push(`_${escapeMarkdown(tag.description)}_`);
@@ -432,7 +444,7 @@ export class AnnotationService {
       return this.documentAnnotations(uri);
     }));
     connection.onRequest(WORKSPACE_ANNOTATIONS_REQUEST, guarded('listing workspace annotations', () => this.workspaceAnnotations()));
-    connection.onRequest(CODEBOOK_REQUEST, () => this.codebook);
+    connection.onRequest(CODEBOOK_REQUEST, (params?: { uri?: unknown } | null) => this.codebookFor(typeof params?.uri === 'string' ? params.uri : null));
     connection.onRequest(ADD_ANNOTATION_REQUEST, guarded('annotating', (params: AddAnnotationParams) => this.add(params)));
     connection.onRequest(UPDATE_ANNOTATION_REQUEST, guarded('changing an annotation', (params: UpdateAnnotationParams) => this.update(params)));
     connection.onRequest(REMOVE_ANNOTATION_REQUEST, guarded('removing an annotation', (params: AnnotationIdParams) => this.remove(params)));
