@@ -9,6 +9,7 @@ import { readingsOf } from '../../server/src/features/codeActions';
 import { figuresOnLine } from '../../server/src/features/figureLookup';
 import { turnAtLine } from '../../server/src/features/turnLookup';
 import { DEFAULT_SETTINGS, parseSettings } from '../../server/src/settings';
+import { SettingsStore } from '../../server/src/settingsStore';
 import { matchScore, WorkspaceIndex } from '../../server/src/workspaceIndex';
 
 describe('server settings', () => {
@@ -35,6 +36,40 @@ describe('server settings', () => {
     assert.deepEqual(parseSettings(null), DEFAULT_SETTINGS);
     assert.deepEqual(parseSettings('nonsense'), DEFAULT_SETTINGS);
     assert.deepEqual(parseSettings({ reportingCurrency: 'dollars', maxDocumentSize: -3, detection: { enabled: 'yes' } }), DEFAULT_SETTINGS);
+  });
+});
+
+describe('settings per resource', () => {
+  // The client's answers: the window's section, and one folder's own.
+  const answers = (scopeUri: string | null) =>
+    Promise.resolve(scopeUri?.startsWith('file:///a/') ? { reportingCurrency: 'eur', metrics: { glossary: { fleet: ['vessels'] } } } : { reportingCurrency: 'usd' });
+  const logged: string[] = [];
+  const log = (what: string) => void logged.push(what);
+
+  it('gives a document its folder\'s settings once read, and the window\'s before and after', async () => {
+    const store = new SettingsStore(answers, log);
+    await store.loadGlobal();
+    assert.equal(store.for('file:///a/call.txt').reportingCurrency, 'USD', 'the window\'s until the document\'s are read');
+    await store.load('file:///a/call.txt');
+    await store.load('file:///b/call.txt');
+    assert.equal(store.for('file:///a/call.txt').reportingCurrency, 'EUR');
+    assert.deepEqual(store.for('file:///a/call.txt').glossary, { fleet: ['vessels'] });
+    assert.equal(store.for('file:///b/call.txt').reportingCurrency, 'USD');
+    store.forget('file:///a/call.txt');
+    assert.equal(store.for('file:///a/call.txt').reportingCurrency, 'USD');
+  });
+
+  it('keeps the window\'s settings when a read fails, and logs it', async () => {
+    const store = new SettingsStore((scopeUri) => (scopeUri ? Promise.reject(new Error('no answer')) : answers(null)), log);
+    await store.reload(['file:///a/call.txt']);
+    assert.equal(store.for('file:///a/call.txt').reportingCurrency, 'USD');
+    assert.ok(logged.some((what) => what.includes('file:///a/call.txt')));
+  });
+
+  it('takes pushed settings for every document when the client cannot be asked', () => {
+    const store = new SettingsStore(null, log);
+    store.replace({ reportingCurrency: 'gbp' });
+    assert.equal(store.for('file:///a/call.txt').reportingCurrency, 'GBP');
   });
 });
 
