@@ -2,7 +2,7 @@
 // dropped, invalid UTF-8 is replaced (and said), and a binary file is refused with one message.
 import { TextDecoder } from 'node:util';
 import { Diagnostics, stripBom } from './engine';
-import type { Diagnostic, DiagnosticKind } from './engine';
+import type { CatalogKind, Diagnostic } from './engine';
 
 export interface DecodedFile {
   /** The text to analyze, or null when the file is not text. */
@@ -27,6 +27,6 @@ export function decodeFile(bytes: Uint8Array): DecodedFile {
   }
 }
 
-function notice(kind: DiagnosticKind, message: string): Diagnostic {
+function notice(kind: CatalogKind, message: string): Diagnostic {
   return { line: 0, start: 0, end: 0, severity: kind.defaultSeverity, code: kind.code, message, fixes: [] };
 }

@@ -75,11 +75,11 @@ describe('golden format', () => {
         line: 13, start: 4, end: 18, text: '$1.2 billion', kind: 'money', value: 1.2e9, min: null, max: null, unit: 'USD',
         approximate: true, bound: null, metric: 'revenue', change: null,
       }],
-      diagnostics: [{ line: 12, start: 0, end: 3, severity: 'warning', code: 'x-y', message: 'Say "which".' }],
+      diagnostics: [{ line: 12, start: 0, end: 3, severity: 'warning', code: 'missing-currency', message: 'Say "which".' }],
     });
     assert.equal(text, [
       'L12-14 turn "Jane Roe" role="CFO" kind=management section="Questions & Answers"',
-      'L13:1-3 warning x-y "Say \\"which\\"."',
+      'L13:1-3 warning missing-currency "Say \\"which\\"."',
       'L14:5-18 money 1.2e9 USD "$1.2 billion" approximate metric=revenue',
       '',
     ].join('\n'));

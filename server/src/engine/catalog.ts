@@ -60,7 +60,9 @@ export const Diagnostics = {
   },
 } as const satisfies Record<string, DiagnosticKind>;
 
-export type DiagnosticCode = (typeof Diagnostics)[keyof typeof Diagnostics]['code'];
+/** One kind of the catalog, with its code as a literal type. */
+export type CatalogKind = (typeof Diagnostics)[keyof typeof Diagnostics];
+export type DiagnosticCode = CatalogKind['code'];
 
 /** Every kind by its code, for settings and checks that start from a code. */
 export const DIAGNOSTIC_CODES: Readonly<Record<DiagnosticCode, DiagnosticKind>> = Object.fromEntries(

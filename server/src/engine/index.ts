@@ -8,7 +8,7 @@ import type { Analysis, AnalyzeOptions, Diagnostic } from './types';
 
 export * from './types';
 export { DIAGNOSTIC_CODES, Diagnostics, isDiagnosticCode } from './catalog';
-export type { DiagnosticCode, DiagnosticKind } from './catalog';
+export type { CatalogKind, DiagnosticCode, DiagnosticKind } from './catalog';
 export { looksLikeTranscript } from './detect';
 export { speakerKey } from './speakers/identity';
 export { anchorFigure } from './figures';

@@ -1,6 +1,6 @@
 // Diagnostics on figures the engine cannot read, each with the quick fixes that would make
 // it readable: insert the missing currency, insert the missing unit, remove markup debris.
-import { Diagnostics, type DiagnosticKind } from '../catalog';
+import { Diagnostics, type CatalogKind } from '../catalog';
 import type { Diagnostic, Figure, Fix } from '../types';
 import { FALLBACK_CURRENCIES, PREFIX_OF } from './currencies';
 import type { Problem } from './scanner';
@@ -41,7 +41,7 @@ function prefixFor(evidence: CurrencyEvidence, code: string): string {
   return PREFIX_OF.get(code) ?? `${code} `;
 }
 
-function make(figure: Figure, kind: DiagnosticKind, message: string, fixes: Fix[], span: { start: number; end: number } = figure): Diagnostic {
+function make(figure: Figure, kind: CatalogKind, message: string, fixes: Fix[], span: { start: number; end: number } = figure): Diagnostic {
   return {
     line: figure.line, start: span.start, end: span.end,
     severity: kind.defaultSeverity, code: kind.code, message, fixes,
