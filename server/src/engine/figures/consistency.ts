@@ -68,9 +68,13 @@ function sentencesOf(lines: readonly string[], figures: readonly Figure[]): Sent
   return sentences;
 }
 
-/** The text between two figures of one sentence. */
+/** The text between two figures of one sentence, blanks collapsed, so the patterns need no \s*. */
 function between(sentence: Sentence, a: Figure, b: Figure): string {
-  return sentence.text.slice(a.end - sentence.start, b.start - sentence.start);
+  return collapsed(sentence.text.slice(a.end - sentence.start, b.start - sentence.start));
+}
+
+function collapsed(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
 }
 
 const spanOf = (figure: Figure): Span => ({ line: figure.line, start: figure.start, end: figure.end });
@@ -98,12 +102,14 @@ const CHANGE_BASIS_WORDS =
 
 /** What may stand between a change and the base it is measured from. */
 const FROM_GAP =
-  /^\s*(?:(?:year[- ]over[- ]year|year[- ]on[- ]year|sequentially|quarter[- ]over[- ]quarter|y\/y|yoy)\s*,?\s*)?from\s+(?:(?:the|a|last|prior|previous)\s+)?(?:(?:year|quarter|period)(?:'s)?\s+)?(?:(?:prior[- ]year|year[- ]ago)\s+)?$/i;
+  /^(?:(?:year[- ]over[- ]year|year[- ]on[- ]year|sequentially|quarter[- ]over[- ]quarter|y\/y|yoy),? )?from(?: (?:the|a|last|prior|previous))?(?: (?:year|quarter|period)(?:'s)?)?(?: (?:prior[- ]year|year[- ]ago))?$/i;
 /** A base stated first: "from $90 million to $110 million". */
 const FROM_BEFORE = /\bfrom\s+(?:the\s+)?$/i;
-const TO_GAP = /^\s*to\s+(?:a\s+)?(?:record\s+)?$/i;
+const TO_GAP = /^to(?: a)?(?: record)?$/i;
 /** Between a level and the change right after it: ", up", ", an increase of", "or". */
-const LEVEL_TO_CHANGE = /^\s*,?\s*(?:or\s+|which\s+(?:is|was)\s+|representing\s+)?(?:(?:up|down|an?\s+(?:increase|decrease|decline|rise|drop|gain|growth|improvement)\s+of|increasing|decreasing|growing|declining|rising|falling)\s+(?:by\s+)?)?$/i;
+const LEVEL_TO_CHANGE = /^,?(?: ?(?:or|which (?:is|was)|representing))?(?: ?(?:up|down|an? (?:increase|decrease|decline|rise|drop|gain|growth|improvement) of|increasing|decreasing|growing|declining|rising|falling)(?: by)?)?$/i;
+/** Between a level and a change with no change word: "from 90 to 110, or 10%". */
+const OR_GAP = /^,? ?or(?: by)?$/i;
 
 const MEASURE_KINDS: ReadonlySet<string> = new Set(['money', 'count', 'percent', 'percentagePoints', 'basisPoints', 'multiple', 'fraction']);
 
@@ -127,7 +133,7 @@ function changeClaims(sentence: Sentence): ChangeClaim[] {
   const claims: ChangeClaim[] = [];
   // Years and periods may stand between the values ("from 38% in the prior year period").
   const f = sentence.figures.filter((figure) => MEASURE_KINDS.has(figure.kind));
-  const between = (a: Figure, b: Figure) => withoutPeriods(sentence.text.slice(a.end - sentence.start, b.start - sentence.start));
+  const between = (a: Figure, b: Figure) => collapsed(withoutPeriods(sentence.text.slice(a.end - sentence.start, b.start - sentence.start)));
   for (let i = 0; i < f.length; i++) {
     const change = f[i];
     if (!(change.kind === 'percent' || change.kind === 'percentagePoints' || change.kind === 'basisPoints')) continue;
@@ -138,7 +144,7 @@ function changeClaims(sentence: Sentence): ChangeClaim[] {
     // "110, up 10% from 90"
     if (!change.change) {
       // "from 90 to 110, or 10%": the direction is the values' own.
-      if (prev && beforePrev && /^\s*,?\s*or\s+(?:by\s+)?$/i.test(between(prev, change)) && TO_GAP.test(between(beforePrev, prev))
+      if (prev && beforePrev && OR_GAP.test(between(prev, change)) && TO_GAP.test(between(beforePrev, prev))
         && FROM_BEFORE.test(sentence.text.slice(0, beforePrev.start - sentence.start))) {
         claims.push({ change, level: prev, base: beforePrev });
       }
@@ -217,7 +223,7 @@ function checkChanges(sentences: readonly Sentence[]): Diagnostic[] {
 // (c) Parts that add up to more than their whole: "revenue of 100, of which 60 ... and 50 ...".
 
 /** The words that open a list of parts right after the whole. */
-const PARTS_MARKER = /^\s*,?\s*(?:of\s+which|consisting\s+of|comprised\s+of|made\s+up\s+of|split\s+between|broken\s+down\s+into)\b/i;
+const PARTS_MARKER = /^,? ?(?:of which|consisting of|comprised of|made up of|split between|broken down into)\b/i;
 /** Netted wholes, where a part may legitimately exceed the whole (a gain inside a net loss). */
 const NETTED = /\b(?:net|income|profit|earnings|loss(?:es)?|gains?|charges?|benefits?|cash\s+flow|ebit(?:da)?|margins?|impacts?|offset|negative|adjust(?:ed|ments?)?|decline|reduction|savings)\b/i;
 /** Words after which a figure is not a part but a comparison or a change. */
@@ -260,9 +266,33 @@ const FULL_YEAR = /\b(?:full[- ]year|fiscal[- ]year|fiscal|FY)\b/gi;
 const YEAR = /\b(?:FY\s?|'|)((?:19|20)\d{2})\b/g;
 /** A sentence about another period, a forecast or a part of the business: not a plain statement of the period's total. */
 const NOT_A_PLAIN_STATEMENT =
-  /\b(?:last|prior|previous|ago|earlier|compared|versus|vs|from|sequential(?:ly)?|guidance|guide|expect(?:s|ed|ing)?|outlook|forecast|target|anticipate[sd]?|project(?:s|ed|ion)?|plan(?:s|ned)?|estimate[sd]?|consensus|budget|will|would|could|should|may|might|segment|division|region|regions|business|businesses|unit|brand|channel|product|store|stores|excluding|organic|constant|respectively|each|per|average|run[- ]rate|including|includes|of which|impact|contributed|contribution)\b/i;
+  /\b(?:last|prior|previous|ago|earlier|compared|versus|vs|from|sequential(?:ly)?|guidance|guide|expect(?:s|ed|ing)?|outlook|forecast|target|anticipate[sd]?|project(?:s|ed|ion)?|plan(?:s|ned)?|estimate[sd]?|consensus|budget|will|would|could|should|may|might|segment|division|region|regions|business|businesses|unit|brand|channel|product|store|stores|excluding|organic|constant|respectively|each|per|average|run[- ]rate|including|includes|of which|impact|contributed|contribution|represent(?:s|ed|ing)?|account(?:s|ed|ing)?\s+for|which|share|mix|portion|part)\b/i;
 /** A capitalized word after a preposition names a place, segment or customer ("in Europe"). */
 const NAMED_PART = /\b(?:in|for|from|at|across|within|of)\s+(?!(?:Q[1-4]|FY|Fiscal|First|Second|Third|Fourth|Quarter|January|February|March|April|May|June|July|August|September|October|November|December|GAAP|the\b))[A-Z]/;
+/** A capitalized word names a place, segment, product or customer ("Europe revenue"), unless it is one of these. */
+const CAPITALIZED = /\b[A-Z][A-Za-z0-9'.-]*/g;
+const ORDINARY_CAPITALIZED: ReadonlySet<string> = new Set([
+  'q1', 'q2', 'q3', 'q4', 'fy', 'fiscal', 'first', 'second', 'third', 'fourth', 'quarter', 'full', 'year', 'gaap', 'non-gaap', 'i',
+  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
+]);
+/** Words that may open a sentence without naming anything. */
+const SENTENCE_OPENERS: ReadonlySet<string> = new Set([
+  'the', 'in', 'our', 'we', 'and', 'so', 'for', 'at', 'on', 'just', 'now', 'also', 'as', 'then', 'overall', 'yes', 'okay', 'well', 'but', 'total', 'this', 'that',
+]);
+
+/** True when a capitalized word other than a period word or a plain sentence opener is in the sentence. */
+function namesSomething(text: string, metric: string): boolean {
+  const opening = /^\W*/.exec(text)?.[0].length ?? 0;
+  for (const m of text.matchAll(CAPITALIZED)) {
+    let word = m[0].toLowerCase();
+    while (word.endsWith('.') || word.endsWith("'")) word = word.slice(0, -1);
+    if (ORDINARY_CAPITALIZED.has(word)) continue;
+    if (m.index === opening && (SENTENCE_OPENERS.has(word) || metric.startsWith(word))) continue;
+    return true;
+  }
+  return false;
+}
+
 const BASIS = /\b(?:non[- ]GAAP|GAAP|adjusted|reported|core|diluted|basic|operating|gross|net|total)\b/gi;
 
 /** "q3 2025", "fy 2024": the one period the sentence names, or null for none or several. */
@@ -297,7 +327,7 @@ function checkRepeats(sentences: readonly Sentence[]): Diagnostic[] {
       // One figure per metric in the sentence: two would be a split or a comparison.
       if (levels.some((other) => other !== figure && other.metric === figure.metric)) continue;
       const reading = readingOf(figure);
-      if (!reading) continue;
+      if (!reading || namesSomething(sentence.text, figure.metric ?? '')) continue;
       const key = `${figure.metric}|${figure.unit}|${period}|${basisOf(sentence.text)}`;
       const first = firstStatement.get(key);
       if (!first) {
@@ -306,7 +336,7 @@ function checkRepeats(sentences: readonly Sentence[]): Diagnostic[] {
       }
       if (low(reading) <= high(first.reading) && low(first.reading) <= high(reading)) continue;
       diagnostics.push(diagnosticOn(figure, 'conflicting-figures',
-        `${figure.metric} for this period is ${figure.text} here but ${first.figure.text} on ${lineOf(first.figure)}.`,
+        `The ${figure.metric} for this period is ${figure.text} here but ${first.figure.text} on ${lineOf(first.figure)}.`,
         [{ figure: first.figure, message: `The same ${figure.metric} for the same period: ${first.figure.text}.` }]));
     }
   }
