@@ -100,9 +100,9 @@ function percentText(fraction: number): string {
 const CHANGE_BASIS_WORDS =
   /\b(?:constant[- ]currency|organic(?:ally)?|excluding|ex-|like[- ]for[- ]like|comparable|same[- ]store|pro[- ]forma|adjusted for|currency[- ]neutral|fx|cagr|compound(?:ed)?|annual(?:ly|ized)?|per (?:year|annum|day)|a year|each year|run[- ]rate|respectively|normalized|underlying)\b/i;
 
-/** What may stand between a change and the base it is measured from. */
+/** What may stand between a change (or a level) and the base it is measured from. */
 const FROM_GAP =
-  /^(?:(?:year[- ]over[- ]year|year[- ]on[- ]year|sequentially|quarter[- ]over[- ]quarter|y\/y|yoy),? )?from(?: (?:the|a|last|prior|previous))?(?: (?:year|quarter|period)(?:'s)?)?(?: (?:prior[- ]year|year[- ]ago))?$/i;
+  /^,? ?(?:(?:year[- ]over[- ]year|year[- ]on[- ]year|sequentially|quarter[- ]over[- ]quarter|y\/y|yoy),? )?(?:from|(?:as )?compared (?:to|with)|versus|vs\.?)(?: (?:the|a|last|prior|previous))?(?: (?:year|quarter|period)(?:'s)?)?(?: (?:prior[- ]year|year[- ]ago))?$/i;
 /** A base stated first: "from $90 million to $110 million". */
 const FROM_BEFORE = /\bfrom\s+(?:the\s+)?$/i;
 const TO_GAP = /^to(?: a)?(?: record)?$/i;
@@ -115,7 +115,7 @@ const MEASURE_KINDS: ReadonlySet<string> = new Set(['money', 'count', 'percent',
 
 /** "in the third quarter of fiscal 2020", "for the prior year period": a period said in passing. */
 const PERIOD_PHRASE =
-  /\s(?:in|for|during)\s+(?:(?:the|of|a|same|first|second|third|fourth|quarter|fiscal|full|year|prior|previous|last|period|ago|year-ago|prior-year|q[1-4]|fy\d{2,4}|\d{4})\b[\s,]*){1,10}/gi;
+  /\s(?:in|for|during)\s+(?:(?:year-ago|prior-year|the|of|same|first|second|third|fourth|quarter|fiscal|full|year|prior|previous|last|period|ago|q[1-4]|fy\d{2,4}|\d{4})(?![\w-])[\s,]*){1,10}/gi;
 
 function withoutPeriods(gap: string): string {
   return gap.includes(' ') ? gap.replace(PERIOD_PHRASE, ' ') : gap;
@@ -141,8 +141,12 @@ function changeClaims(sentence: Sentence): ChangeClaim[] {
     const next = f[i + 1];
     const afterNext = f[i + 2];
     const beforePrev = f[i - 2];
+    // "110 compared to 90 a year ago, an increase of 10%"
+    if (change.change && prev && beforePrev && FROM_GAP.test(between(beforePrev, prev)) && LEVEL_TO_CHANGE.test(between(prev, change))
+      && !TO_GAP.test(between(beforePrev, prev))) {
+      claims.push({ change, level: beforePrev, base: prev });
     // "110, up 10% from 90"
-    if (!change.change) {
+    } else if (!change.change) {
       // "from 90 to 110, or 10%": the direction is the values' own.
       if (prev && beforePrev && OR_GAP.test(between(prev, change)) && TO_GAP.test(between(beforePrev, prev))
         && FROM_BEFORE.test(sentence.text.slice(0, beforePrev.start - sentence.start))) {
