@@ -111,6 +111,7 @@ const LEVEL_TO_CHANGE = /^,?(?: ?(?:or|which (?:is|was)|representing))?(?: ?(?:u
 /** Between a level and a change with no change word: "from 90 to 110, or 10%". */
 const OR_GAP = /^,? ?or(?: by)?$/i;
 
+const CHANGE_KINDS: ReadonlySet<string> = new Set(['percent', 'percentagePoints', 'basisPoints']);
 const MEASURE_KINDS: ReadonlySet<string> = new Set(['money', 'count', 'percent', 'percentagePoints', 'basisPoints', 'multiple', 'fraction']);
 
 /** "in the third quarter of fiscal 2020", "for the prior year period": a period said in passing. */
@@ -129,6 +130,8 @@ interface ChangeClaim {
 
 /** The level, the base and the change of one sentence, when its wording says which is which. */
 function changeClaims(sentence: Sentence): ChangeClaim[] {
+  // Three figures at least, one of them a ratio, before any pattern runs: most sentences stop here.
+  if (sentence.figures.length < 3 || !sentence.figures.some((figure) => CHANGE_KINDS.has(figure.kind))) return [];
   if (CHANGE_BASIS_WORDS.test(sentence.text)) return [];
   const claims: ChangeClaim[] = [];
   // Years and periods may stand between the values ("from 38% in the prior year period").
@@ -228,6 +231,8 @@ function checkChanges(sentences: readonly Sentence[]): Diagnostic[] {
 
 /** The words that open a list of parts right after the whole. */
 const PARTS_MARKER = /^,? ?(?:of which|consisting of|comprised of|made up of|split between|broken down into)\b/i;
+/** The same words anywhere in a sentence: most sentences have none, and are passed over at once. */
+const PARTS_WORDS = /\b(?:of which|consisting of|comprised of|made up of|split between|broken down into)\b/i;
 /** Netted wholes, where a part may legitimately exceed the whole (a gain inside a net loss). */
 const NETTED = /\b(?:net|income|profit|earnings|loss(?:es)?|gains?|charges?|benefits?|cash\s+flow|ebit(?:da)?|margins?|impacts?|offset|negative|adjust(?:ed|ments?)?|decline|reduction|savings)\b/i;
 /** Words after which a figure is not a part but a comparison or a change. */
@@ -237,6 +242,7 @@ function checkParts(sentences: readonly Sentence[]): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   for (const sentence of sentences) {
     const f = sentence.figures;
+    if (f.length < 2 || !PARTS_WORDS.test(sentence.text)) continue;
     for (let i = 0; i + 1 < f.length; i++) {
       const whole = f[i];
       if (!PARTS_MARKER.test(between(sentence, whole, f[i + 1]))) continue;
@@ -299,8 +305,12 @@ function namesSomething(text: string, metric: string): boolean {
 
 const BASIS = /\b(?:non[- ]GAAP|GAAP|adjusted|reported|core|diluted|basic|operating|gross|net|total)\b/gi;
 
+/** A quick look before the full reading: no period word, no period. */
+const PERIOD_WORD = /quarter|Q[1-4]|fiscal|FY|year/i;
+
 /** "q3 2025", "fy 2024": the one period the sentence names, or null for none or several. */
 function periodOf(text: string): string | null {
+  if (!PERIOD_WORD.test(text)) return null;
   const quarters = new Set<string>();
   for (const m of text.matchAll(QUARTER_NAMED)) quarters.add(QUARTER_WORDS[m[1].toLowerCase()]);
   for (const m of text.matchAll(QUARTER_CODE)) quarters.add(m[1]);
@@ -323,10 +333,10 @@ function checkRepeats(sentences: readonly Sentence[]): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const firstStatement = new Map<string, { figure: Figure; reading: Reading }>();
   for (const sentence of sentences) {
-    if (NOT_A_PLAIN_STATEMENT.test(sentence.text) || NAMED_PART.test(sentence.text)) continue;
+    const levels = sentence.figures.filter((f) => f.kind === 'money' && f.metric && !f.change);
+    if (levels.length === 0 || NOT_A_PLAIN_STATEMENT.test(sentence.text) || NAMED_PART.test(sentence.text)) continue;
     const period = periodOf(sentence.text);
     if (!period) continue;
-    const levels = sentence.figures.filter((f) => f.kind === 'money' && f.metric && !f.change);
     for (const figure of levels) {
       // One figure per metric in the sentence: two would be a split or a comparison.
       if (levels.some((other) => other !== figure && other.metric === figure.metric)) continue;
