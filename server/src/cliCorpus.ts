@@ -149,9 +149,13 @@ export function globFiles(pattern: string): string[] {
     if (GLOB_CHARACTER.test(segment)) break;
     literal.push(segment);
   }
-  const base = literal.length === 0 ? '.' : literal.join('/') || '/';
-  const matcher = globToRegExp(literal.length === 0 ? `./${normalized}` : normalized);
-  return walk(base, (path) => matcher.test(path));
+  const matcher = globToRegExp(normalized);
+  if (literal.length === 0) {
+    // A pattern relative to the working directory names its files without a leading "./".
+    const relative = (path: string) => path.slice(2);
+    return walk('.', (path) => matcher.test(relative(path))).map(relative);
+  }
+  return walk(literal.join('/') || '/', (path) => matcher.test(path));
 }
 
 /** A glob as a regular expression over the whole path: * and ? stay inside one segment, ** crosses them. */

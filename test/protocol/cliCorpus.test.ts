@@ -80,6 +80,9 @@ describe('CLI corpus mode (dist/cli.js)', function () {
     const { status, stdout } = run(['analyze', 'calls/**/*.{vtt,srt}', 'more/?.md', 'more/g.txt', 'more/g.txt', '--jsonl'], dir);
     assert.equal(status, 0);
     assert.deepEqual(filesOf(stdout), ['calls/nested/deeper/d.vtt', 'calls/nested/e.srt', 'more/i.md', 'more/g.txt']);
+    // A pattern in the working directory names files as the shell would, without "./".
+    assert.deepEqual(filesOf(run(['analyze', '*.txt', '--jsonl'], join(dir, 'more')).stdout), ['g.txt', 'h.txt']);
+    assert.deepEqual(filesOf(run(['analyze', './*.md', '--jsonl'], join(dir, 'more')).stdout), ['./i.md']);
   });
 
   it('streams --jsonl in input order when a slow first file finishes last, each line in the contract shape', () => {
