@@ -148,13 +148,13 @@ function changeClaims(sentence: Sentence): ChangeClaim[] {
     if (change.change && prev && beforePrev && FROM_GAP.test(between(beforePrev, prev)) && LEVEL_TO_CHANGE.test(between(prev, change))
       && !TO_GAP.test(between(beforePrev, prev))) {
       claims.push({ change, level: beforePrev, base: prev });
-    // "110, up 10% from 90"
     } else if (!change.change) {
-      // "from 90 to 110, or 10%": the direction is the values' own.
+      // "from 90 to 110, or 10%": no change word, so the direction is the values' own.
       if (prev && beforePrev && OR_GAP.test(between(prev, change)) && TO_GAP.test(between(beforePrev, prev))
         && FROM_BEFORE.test(sentence.text.slice(0, beforePrev.start - sentence.start))) {
         claims.push({ change, level: prev, base: beforePrev });
       }
+    // "110, up 10% from 90"
     } else if (prev && next && LEVEL_TO_CHANGE.test(between(prev, change)) && FROM_GAP.test(between(change, next))) {
       claims.push({ change, level: prev, base: next });
     // "up 10% from 90 to 110"
@@ -163,7 +163,7 @@ function changeClaims(sentence: Sentence): ChangeClaim[] {
     // "up 10% to 110 from 90"
     } else if (next && afterNext && TO_GAP.test(between(change, next)) && FROM_GAP.test(between(next, afterNext))) {
       claims.push({ change, level: next, base: afterNext });
-    // "from 90 to 110, or 10%"
+    // "from 90 to 110, up 10%"
     } else if (prev && beforePrev && LEVEL_TO_CHANGE.test(between(prev, change)) && TO_GAP.test(between(beforePrev, prev))
       && FROM_BEFORE.test(sentence.text.slice(0, beforePrev.start - sentence.start))) {
       claims.push({ change, level: prev, base: beforePrev });
