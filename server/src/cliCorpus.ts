@@ -277,14 +277,15 @@ function startJobs(jobs: FileJob[], requestedWorkers: number | null): Promise<Fi
       resolvers[result.index](result);
       feed();
     });
-    worker.on('error', (error) => {
-      // The engine never throws, but a worker can still die (out of memory): that file fails, the rest go on.
-      if (current) {
-        resolvers[current.index]({ index: current.index, ok: false, reason: `analysis failed: ${error.message}` });
-        current = null;
-      }
+    // The engine never throws, but a worker can still die (out of memory): that file fails, the rest go on.
+    const lose = (reason: string) => {
+      if (!current) return;
+      resolvers[current.index]({ index: current.index, ok: false, reason });
+      current = null;
       if (next < jobs.length) startWorker();
-    });
+    };
+    worker.on('error', (error) => lose(`analysis failed: ${error.message}`));
+    worker.on('exit', (code) => lose(`analysis failed: the worker stopped with exit code ${code}`));
     feed();
   };
   for (let i = 0; i < count; i++) startWorker();
