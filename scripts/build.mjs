@@ -15,6 +15,8 @@ const entries = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
   { entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  // The CLI's worker threads load this file from beside dist/cli.js.
+  { entryPoints: ['server/src/cliWorker.ts'], outfile: 'dist/cliWorker.js' },
 ];
 // The workbench webviews' scripts and stylesheet run in the page: one self-contained file each.
 const webviewEntries = {

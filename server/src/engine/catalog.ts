@@ -33,6 +33,18 @@ export const DIAGNOSTIC_CODES = {
     defaultSeverity: 'information',
     description: 'The document is larger than transcriptLens.maxDocumentSize, so only speakers were read.',
   },
+  'conflicting-figures': {
+    defaultSeverity: 'warning',
+    description: 'The same metric for the same period is stated twice with values that differ beyond rounding, such as third-quarter revenue of $4.2 billion and later $4.6 billion.',
+  },
+  'change-mismatch': {
+    defaultSeverity: 'warning',
+    description: 'A stated change contradicts the two values it joins, such as "revenue of 110, up 10% from 90" (that is +22%).',
+  },
+  'parts-exceed-whole': {
+    defaultSeverity: 'warning',
+    description: 'Parts listed after a whole ("of which", "consisting of") add up to more than the whole.',
+  },
 } as const satisfies Record<string, DiagnosticCodeInfo>;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
