@@ -61,7 +61,7 @@ const NUMBER_WORD = new RegExp(
     '(?:tens|hundreds) of (?:thousands|millions|billions)|hundreds|thousands|millions|billions|trillions',
     'a (?:hundred|thousand|million|billion|trillion|third|quarter|fifth|half)',
     '(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?',
-    'hundred|thousand|million|billion|trillion|half|doubled|tripled|quadrupled|doubling|tripling|quadrupling|twofold|threefold|fourfold|fivefold|tenfold',
+    'hundred|thousand|million|billion|trillion|half|double|doubled|tripled|quadrupled|doubling|tripling|quadrupling|twofold|threefold|fourfold|fivefold|tenfold',
     'third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|twentieth)\\b',
   ].join('|'),
   'gi',
@@ -114,11 +114,13 @@ const PERCENT_AFTER = /[ \u00a0]?(?:%|％|percent(?!age)|per cent)/iy;
 const POINTS_AFTER = /[ \u00a0-]?(?:percentage[ -]points?|percent[ -]points?|ppts?|pps?)(?![\p{L}])|[ \u00a0]?(?:個|个)?百分[點点]/iuy;
 const BASIS_AFTER = /[ \u00a0-]?(?:basis[ -]points?|bps|bp)(?![\p{L}])/iuy;
 const DURATION_AFTER =
-  /(?:-plus)?[ -](?:(?:consecutive|straight|successive|full|more|additional) )?(years?|quarters?|months?|weeks?|days?|hours?|minutes?)(?![\p{L}])(?![- ](?:on|over)[- ](?:years?|quarters?|months?|weeks?|days?)(?![\p{L}]))/iuy;
+  /(?:-plus)?[ -](?:(?:consecutive|straight|successive|full|more|additional|fiscal|calendar)[ -])?(decades?|years?|quarters?|months?|weeks?|days?|hours?|minutes?|seconds?)(?![\p{L}])(?![- ](?:on|over)[- ](?:years?|quarters?|months?|weeks?|days?)(?![\p{L}]))/iuy;
 const MULTIPLE_AFTER = /[ -]?(?:times|fold)(?![\p{L}])|x(?![\p{L}\d])/iuy;
+/** A rate of events after "times": "a month", "per day", "every year". Sticky. */
+const FREQUENCY_AFTER = / (?:a|an|per|every|each) (?:second|minute|hour|day|week|month|quarter|year)(?![\p{L}])/iuy;
 const FRACTION_AFTER = /[ -](half|thirds?|quarters?|fifths?|tenths?)(?![\p{L}])/iuy;
 const OF_AFTER = / of(?![\p{L}])/iuy;
-const RANGE_JOIN = /(?: to | and | or |[-–—] ?| - | – )(?=[\d$\\€£¥a-zA-Z])/y;
+const RANGE_JOIN = /(?: to | and | or |[-–] to |[-–—] ?| - | – )(?=[\d$\\€£¥a-zA-Z])/y;
 const A_MONTH_AFTER = / an? (?:month|year|week|day|quarter)(?![\p{L}])/iuy;
 const BEFORE_REACH = 32;
 /** The widest ratio between a range's ends: "5 to 7", "30 to 35", "1 to 10"; wider ends state a movement. */
@@ -127,6 +129,8 @@ const RANGE_SPREAD = 10;
 const PER_SHARE = / (?:per|a) (?:share|ADS|ordinary share)/y;
 const FORM_SUFFIX = /-[A-Z](?![\p{L}\d])/uy;
 const SLASH_DATE = /\/\d{1,2}\/\d{2,4}(?![\d/])/y;
+/** " / 5 of": the denominator of a share written with blanks around the slash; " of" ends the match. Sticky. */
+const SPACED_SHARE = / \/ (\d{1,2}) of(?![\p{L}])/uy;
 const SLASH_FRACTION = /\/(\d{1,3})(?![\d/]|\.\d)/y;
 const MIXED_FRACTION = /[- ](\d{1,2})\/(\d{1,2})(?![\d/]|\.\d)/y;
 const ORDINAL_SUFFIX = /^(?:st|nd|rd|th)$/i;
@@ -251,10 +255,16 @@ function readTail(text: string, at: number): Tail {
   if (m) {
     const unit = m[1].toLowerCase().replace(/s$/, '');
     const bound = m[0].startsWith('-plus') ? 'atLeast' : undefined;
+    // "two decades" is twenty years: the contract measures long spans in years.
+    if (unit === 'decade') return { kind: 'duration', unit: 'year', convert: (value) => scaled(value, 10), end: at + m[0].length, currencyMark: null, bound };
     return { kind: 'duration', unit, convert: identity, end: at + m[0].length, currencyMark: null, bound };
   }
   m = stickyOpening(MULTIPLE_AFTER, ' -tTfFxX', text, at);
-  if (m) return { kind: 'multiple', unit: 'x', convert: identity, end: at + m[0].length, currencyMark: null };
+  if (m) {
+    // "downloaded 30 million times a month" counts events; it multiplies nothing.
+    if (stickyOpening(FREQUENCY_AFTER, ' ', text, at + m[0].length)) return { kind: 'count', unit: 'time', convert: identity, end: at + m[0].length, currencyMark: null };
+    return { kind: 'multiple', unit: 'x', convert: identity, end: at + m[0].length, currencyMark: null };
+  }
   return { kind: null, unit: null, convert: identity, end: at, currencyMark: null };
 }
 
@@ -402,7 +412,16 @@ function readDigitFigure(text: string, at: number, context: ScanContext): Scanne
       // Pence: "42.5p per share".
       return withQualifier(text, blank({ start: numberStart, end: tokenEnd, kind: 'money', value: Number((value / 100).toPrecision(12)), unit: 'GBP' }));
     }
-    if (lower === 'x') return withQualifier(text, blank({ start: numberStart, end: tokenEnd, kind: 'multiple', value, unit: 'x' }));
+    if (lower === 'x') {
+      // "between 25x and 200x", "3x-4x": both ends glued to their x make one range.
+      const joined = stickyOpening(RANGE_JOIN, JOIN_OPENING, text, tokenEnd);
+      const second = joined && rangeAllowed(text, numberStart, joined[0]) ? readNumberToken(text, tokenEnd + joined[0].length, true, context.decimalComma) : null;
+      if (joined && second && !second.gluedBefore && second.gluedAfter.toLowerCase() === 'x') {
+        const high = parseDigits(second.written, context.decimalComma);
+        if (spreadAllowed(value, high, joined[0])) return withQualifier(text, blank({ start: numberStart, end: second.end, kind: 'multiple', min: value, max: high, unit: 'x' }));
+      }
+      return withQualifier(text, blank({ start: numberStart, end: tokenEnd, kind: 'multiple', value, unit: 'x' }));
+    }
     if (lower === 'pp' || lower === 'ppt' || lower === 'ppts' || lower === 'pts') {
       return withQualifier(text, blank({ start: numberStart, end: tokenEnd, kind: 'percentagePoints', value: percentToFraction(value), unit: 'pp' }));
     }
@@ -421,6 +440,16 @@ function readDigitFigure(text: string, at: number, context: ScanContext): Scanne
   if (slashDate && value <= 31) return blank({ start: numberStart, end: numberEnd + slashDate[0].length, kind: 'date' });
   const slash = stickyOpening(SLASH_FRACTION, '/', text, numberEnd);
   if (slash) return readSlash(text, numberStart, value, written, slash, context);
+  // "3 / 5 of it": a share written with a spaced slash, said of something.
+  const spaced = Number.isInteger(value) ? stickyOpening(SPACED_SHARE, ' ', text, numberEnd) : null;
+  if (spaced && value < Number(spaced[1]) && SHARE_DENOMINATORS.has(Number(spaced[1]))) {
+    return withQualifier(text, blank({ start: numberStart, end: numberEnd + spaced[0].length - 3, kind: 'fraction', value: Number((value / Number(spaced[1])).toPrecision(12)) }));
+  }
+  // "5½ years", "3¾%": a fraction character glued to the whole number.
+  const vulgar = Number.isInteger(value) ? VULGAR_FRACTIONS.get(text.charAt(numberEnd)) : undefined;
+  if (vulgar !== undefined) {
+    return readMeasure(text, { start: numberStart, end: numberEnd + 1, value: value + vulgar, written: text.slice(numberStart, numberEnd + 1), digits: true, scale: 1 }, context, null);
+  }
   const mixed = Number.isInteger(value) ? stickyOpening(MIXED_FRACTION, '- ', text, numberEnd) : null;
   if (mixed && Number(mixed[1]) < Number(mixed[2])) {
     const whole = value + Number(mixed[1]) / Number(mixed[2]);
@@ -428,6 +457,12 @@ function readDigitFigure(text: string, at: number, context: ScanContext): Scanne
   }
   return readMeasure(text, { start: numberStart, end: numberEnd, value, written, digits: true, scale: 1 }, context, null);
 }
+
+/** Fraction characters written after a whole number ("5½"), to their value. */
+const VULGAR_FRACTIONS: ReadonlyMap<string, number> = new Map([
+  ['½', 1 / 2], ['¼', 1 / 4], ['¾', 3 / 4], ['⅓', 1 / 3], ['⅔', 2 / 3], ['⅕', 1 / 5], ['⅖', 2 / 5], ['⅗', 3 / 5], ['⅘', 4 / 5],
+  ['⅙', 1 / 6], ['⅚', 5 / 6], ['⅛', 1 / 8], ['⅜', 3 / 8], ['⅝', 5 / 8], ['⅞', 7 / 8],
+]);
 
 /** The rest of a span of dates after "2/3": "-4/94". Sticky. */
 const DATE_SPAN_TAIL = /-\d{1,2}\/\d{2,4}(?![\d/])/y;
@@ -439,6 +474,9 @@ const SHARE_DENOMINATORS: ReadonlySet<number> = new Set([2, 3, 4, 5, 8, 10, 16, 
 function readSlash(text: string, start: number, numerator: number, written: string, slash: RegExpExecArray, context: ScanContext): ScannedFigure | null {
   const denominator = Number(slash[1]);
   const end = start + written.length + slash[0].length;
+  // "phase 1/2", "item 7/8": a name.
+  const trimmed = before(text, start);
+  if (endsInLetterOrDot(trimmed) && isNamingWord(lastLowerWord(trimmed)) && NAMING_WORD_BEFORE.test(trimmed)) return blank({ start, end, kind: 'label' });
   // "2/3-4/94" in a running header: a span of dates, not a share.
   const dateSpan = stickyOpening(DATE_SPAN_TAIL, '-', text, end);
   if (dateSpan && numerator <= 12 && denominator <= 31) return blank({ start, end: end + dateSpan[0].length, kind: 'date' });
@@ -544,11 +582,51 @@ function currencyBefore(text: string, offset: number): CurrencyBefore | null {
   return { start, code, mark: text.slice(start, offset) };
 }
 
+/** "13 and a half million", "two and a half years": the half belongs to the number. Sticky. */
+const AND_A_HALF = / and a half(?![\p{L}])/iuy;
+/** A hedge between a number and its scale or noun: "20 plus million", "30-ish million", "600-some customers". Sticky. */
+const HEDGE_INFIX = /(?:[ -]plus|-ish|-some|-odd)(?![\p{L}])/iuy;
+
+/** A number's core with "and a half" and a hedge read into it, and the hedge's meaning; null when neither follows. */
+function readHedge(text: string, core: Core): { core: Core; hedge: Qualifier | null } | null {
+  if (core.scale !== 1) return null;
+  let end = core.end;
+  let value = core.value;
+  const half = Number.isInteger(value) ? stickyOpening(AND_A_HALF, ' ', text, end) : null;
+  if (half) {
+    value += 0.5;
+    end += half[0].length;
+  }
+  let hedge: Qualifier | null = null;
+  const infix = stickyOpening(HEDGE_INFIX, ' -', text, end);
+  // The hedge belongs to the number only when a scale or a counted noun follows it ("20-some at the top" is left alone).
+  if (infix && (readScale(text, end + infix[0].length) || countedNounAfter(text, end + infix[0].length, false)?.plural)) {
+    const written = infix[0].slice(1);
+    const plus = written.toLowerCase() === 'plus';
+    hedge = { written, start: end + 1, approximate: !plus, bound: plus ? 'atLeast' : null };
+    end += infix[0].length;
+  }
+  if (end === core.end) return null;
+  return { core: { ...core, end, value, written: text.slice(core.start, end) }, hedge };
+}
+
 /**
  * Reads a number written in digits (or words) with what follows it: scale, unit, currency,
  * range; then decides its kind. `glued` is a currency glued before the digits ("RMB2.17").
  */
 function readMeasure(text: string, core: Core, context: ScanContext, glued: CurrencyBefore | null): ScannedFigure | null {
+  const hedged = readHedge(text, core);
+  if (!hedged) return readMeasureCore(text, core, context, glued);
+  const figure = readMeasureCore(text, hedged.core, context, glued);
+  if (figure && hedged.hedge && figure.kind !== 'label') {
+    figure.approximate ||= hedged.hedge.approximate;
+    figure.bound ??= hedged.hedge.bound;
+    figure.qualifier ??= hedged.hedge.written;
+  }
+  return figure;
+}
+
+function readMeasureCore(text: string, core: Core, context: ScanContext, glued: CurrencyBefore | null): ScannedFigure | null {
   let end = core.end;
   let factor = core.scale;
   const scale = factor === 1 ? readScale(text, end) : null;
@@ -570,6 +648,9 @@ function readMeasure(text: string, core: Core, context: ScanContext, glued: Curr
       negative = true;
       start = core.start - 1;
     }
+  }
+  if (factor === 1 && !currency && endsInLetterOrDot(before(text, start)) && FACTOR_BEFORE.test(before(text, start))) {
+    return withQualifier(text, blank({ start, end, kind: 'multiple', value: negative ? -core.value : core.value, unit: 'x' }));
   }
   // Plain numbers: dates, periods, clock times, ordinals and labels, when nothing measures them.
   if (core.digits && factor === 1 && !currency) {
@@ -604,7 +685,7 @@ function readMeasure(text: string, core: Core, context: ScanContext, glued: Curr
         const high = secondTail.convert(scaled(second.value, second.factor !== 1 ? second.factor : firstFactor));
         // "14 to 2%" falls rather than spans: a range runs upwards, so the two stay apart. Ends far
         // apart ("$5.5 million to $92.8 million") are a movement, and equal ends a repetition.
-        if (low < high && (low <= 0 || high <= low * RANGE_SPREAD)) {
+        if (spreadAllowed(low, high, joined[0])) {
           min = low;
           max = high;
           tail = { ...secondTail, end: second.end };
@@ -642,6 +723,14 @@ function readMeasure(text: string, core: Core, context: ScanContext, glued: Curr
  * states a movement ("from RMB 749 million to RMB 58.6 billion"), two figures.
  */
 const MOVEMENT_BEFORE = /(?:^|[^\p{L}])(?:from|by|up|down|increased?|decreased?|grew|rose|fell|declined?|improved|dropped|went)$/iu;
+
+/**
+ * Whether two ends make a range: it runs upwards, and ends far apart state a movement unless
+ * "between … and" says it is a range ("between DKK 57 million and DKK 65 billion").
+ */
+function spreadAllowed(low: number, high: number, joiner: string): boolean {
+  return low < high && (low <= 0 || high <= low * RANGE_SPREAD || joiner.trim() === 'and');
+}
 
 function rangeAllowed(text: string, start: number, joiner: string): boolean {
   const trimmed = before(text, start);
@@ -714,7 +803,7 @@ function escapedDebris(text: string, start: number, end: number): Array<{ start:
 /** A size glued with a hyphen that names a product ("3-nanometer", "6-inch", "12-core"). Sticky. */
 const SIZE_NAME = /-(?:nanometers?|nm|microns?|inch|foot|feet|meters?|metres?|miles?|kilometers?|liters?|litres?|gallons?|tons?|tonnes?|watts?|volts?|bits?|cores?|layers?|nodes?|stor(?:y|ies)|seats?|wheels?|doors?|stars?)(?![\p{L}])/iuy;
 /** Words after which a number names rather than measures ("version 12", "phase 3"). On trimmed text. */
-const NAMING_WORD_BEFORE = /(?:^|[^\p{L}])(?:version|release|form|item|article|section|chapter|rule|phase|tier|gen|generation|series|model|type|class|room|gate|route|channel|page|slide|exhibit|schedule|proposal|resolution|episode|season|volume)$/iu;
+const NAMING_WORD_BEFORE = /(?:^|[^\p{L}])(?:version|release|form|item|article|section|chapter|rule|phase|tier|gen|generation|series|model|type|class|room|gate|route|channel|page|slide|exhibit|schedule|proposal|resolution|episode|season|volume)s?$/iu;
 /** "Page 4 of" before the page count of a page marker. On trimmed text. */
 const PAGE_OF_BEFORE = /(?:^|[^\p{L}])(?:page|slide|p\.) ?\d{1,4} of$/iu;
 const NAMING_WORDS: ReadonlySet<string> = new Set([
@@ -722,12 +811,20 @@ const NAMING_WORDS: ReadonlySet<string> = new Set([
   'type', 'class', 'room', 'gate', 'route', 'channel', 'page', 'slide', 'exhibit', 'schedule', 'proposal', 'resolution', 'episode', 'season', 'volume',
 ]);
 
+/** "phase" and "phases 1 and 2" both name. */
+function isNamingWord(word: string): boolean {
+  return NAMING_WORDS.has(word) || (word.endsWith('s') && NAMING_WORDS.has(word.slice(0, -1)));
+}
+
 /** The last run of letters of a text, lower case. */
 function lastLowerWord(text: string): string {
   let start = text.length;
   while (start > 0 && isLetter(text.charCodeAt(start - 1))) start--;
   return text.slice(start).toLowerCase();
 }
+
+/** A version number: one or two digits, a dot, one or two digits ("2.0", "3.11"). */
+const VERSION_NUMBER = /^\d{1,2}\.\d{1,2}$/;
 
 /** The "to 1" or ":1" of a ratio ("20 to 1", "3:1"). Sticky. */
 const RATIO_TAIL = /(?: to |:)1(?![\d,:\/]|\.\d)/y;
@@ -768,7 +865,7 @@ function readPlain(text: string, core: Core, start: number): ScannedFigure | nul
   // "Page 4 of 9": a page marker.
   if (afterWord && trimmed.endsWith('of') && PAGE_OF_BEFORE.test(trimmed)) return blank({ start, end: core.end, kind: 'label' });
   // "version 12", "Form 10", "phase 3": numbers after a naming word.
-  if (afterWord && core.value < 1000 && NAMING_WORDS.has(lastLowerWord(trimmed)) && NAMING_WORD_BEFORE.test(trimmed) && !PERCENT_NEXT.test(text.slice(core.end, core.end + 9))) return blank({ start, end: core.end, kind: 'label' });
+  if (afterWord && core.value < 1000 && isNamingWord(lastLowerWord(trimmed)) && NAMING_WORD_BEFORE.test(trimmed) && !PERCENT_NEXT.test(text.slice(core.end, core.end + 9))) return blank({ start, end: core.end, kind: 'label' });
   // "20 to 1": a ratio.
   const ratio = Number.isInteger(core.value) && core.value > 1 ? stickyOpening(RATIO_TAIL, ' :', text, core.end) : null;
   if (ratio) return withQualifier(text, blank({ start, end: core.end + ratio[0].length, kind: 'multiple', value: core.value, unit: 'x' }));
@@ -783,13 +880,16 @@ function readPlain(text: string, core: Core, start: number): ScannedFigure | nul
     if (!next || !isCountedNoun(next)) return blank({ start, end: core.end, kind: 'date' });
   }
   const integer = !/[.,]/.test(core.written);
-  if (integer && core.value < 1000) {
+  // "Docker 2.0", "Gemini 2.5": a short decimal after a name is its version.
+  if ((integer && core.value < 1000) || VERSION_NUMBER.test(core.written)) {
     // A name stands one blank before its number ("Scope 1"); the cheap test goes first.
     const oneBlankBefore = trimmed.length === Math.min(start, BEFORE_REACH) - 1;
     const name = oneBlankBefore ? nameBefore(trimmed) : null;
     if (name && isNameWord(name) && !stickyOpening(/[ -](?:%|percent|times|x|years?|months?|quarters?|weeks?|days?)(?![\p{L}])/iuy, ' -', text, core.end) && text.charCodeAt(core.end) !== 37) {
       return blank({ start, end: core.end, kind: 'label' });
     }
+  }
+  if (integer && core.value < 1000) {
     const acronym = text.charCodeAt(core.end) === 32 ? acronymAfter(text, core.end) : null;
     if (acronym && isNameAcronym(acronym)) return blank({ start, end: core.end + 1 + acronym.length, kind: 'label' });
   }
@@ -806,6 +906,8 @@ function bareNumber(text: string, core: Core, start: number, end: number, value:
   const noun = countedNounAfter(text, end, factor !== 1);
   // A plain integer before a singular noun names it ("the 618 festival"); it counts nothing.
   if (noun && !noun.plural && factor === 1 && !range && core.digits && !core.written.includes(',') && (core.value >= 2 || !integer)) return blank({ start, end, kind: 'label' });
+  // "the 2.5 series", "our 2.5 models": things are not counted in tenths, so the number names them.
+  if (noun && noun.plural && factor === 1 && !range && core.digits && !Number.isInteger(core.value) && VERSION_NUMBER.test(core.written) && (isCountedNoun(`${noun.unit}s`) || NAMED_IN_SERIES.has(noun.unit))) return blank({ start, end, kind: 'label' });
   if (noun) return blank({ start, end, kind: 'count', value, ...range, unit: noun.unit });
   if (factor === 1) {
     const trimmed = before(text, start);
@@ -829,14 +931,28 @@ function bareNumber(text: string, core: Core, start: number, end: number, value:
   if (classifier) return blank({ start, end, kind: 'count', value, ...range, unit: classifier[1] || classifier[2] || null });
   const nounBefore = countNounBefore(text, start);
   if (nounBefore) return blank({ start, end, kind: 'count', value, ...range, unit: nounBefore });
+  // "13.5 million are still using it", "1.1 million of those": people do what money does not.
+  if (stickyOpening(PEOPLE_VERB_AFTER, ' ', text, end)) return blank({ start, end, kind: 'count', value, ...range, unit: null });
   return blank({ start, end, kind: 'money', value, ...range, pending: 'amount' });
 }
+
+/** What follows "double" when it multiplies: a determiner, a pronoun, a preposition, or the clause's end. Sticky. */
+const DOUBLE_AS_FACTOR_AFTER = /(?: (?:the|what|that|this|its|our|their|his|her|your|my|it|them|in|of|over|from|since|by)(?![\p{L}])|[.,;:!?)]|$)/iuy;
+/** "a factor 3", "by a factor of 10": the number is a multiple. On trimmed text. */
+const FACTOR_BEFORE = /(?:^|[^\p{L}])factor(?: of)?$/iu;
+
+/** What people do and amounts of money do not, right after a bare scaled number ("13.5 million are still using"). Sticky. */
+const PEOPLE_VERB_AFTER = / (?:(?:are|were) (?:still |now |already )?|who (?:are |were )?)?(?:using|registered|signed up|subscribed|logged in|playing|watching|visiting|downloading|of (?:those|them|whom))(?![\p{L}])/iuy;
+
+/** Nouns that a version number names ("the 2.5 series", singular as countedNounAfter gives them). */
+const NAMED_IN_SERIES: ReadonlySet<string> = new Set(['serie', 'series', 'version', 'release', 'generation', 'edition']);
 
 /** Reads a figure that starts with a word: spelled-out numbers, fuzzy amounts, shares, multiples. */
 function readWordFigure(text: string, at: number, word: string, context: ScanContext): ScannedFigure | null {
   const lower = word.toLowerCase();
   const end = at + word.length;
-  const fuzzy = fuzzyPercent(lower);
+  // "double" alone is a factor, "double-digit" a fuzzy percentage.
+  const fuzzy = lower === 'double' ? null : fuzzyPercent(lower);
   if (fuzzy) {
     return withQualifier(text, blank({ start: at, end, kind: 'percent', min: fuzzy[0], max: fuzzy[1], unit: '%' }));
   }
@@ -852,7 +968,11 @@ function readWordFigure(text: string, at: number, word: string, context: ScanCon
     return blank({ start: at, end, kind: 'money', min: magnitude[0], max: magnitude[1], pending: 'magnitude' });
   }
   const multiple = MULTIPLE_WORDS.get(lower);
-  if (multiple !== undefined) return withQualifier(text, blank({ start: at, end, kind: 'multiple', value: multiple, unit: 'x' }));
+  if (multiple !== undefined) {
+    // "double the performance", "worth double": a factor; "a double", "double-click", "double down": not one.
+    if (lower === 'double' && (!stickyOpening(DOUBLE_AS_FACTOR_AFTER, ' .,;:!?)', text, end) || /(?:^|[^\p{L}])(?:a|the)$/iu.test(before(text, at)))) return null;
+    return withQualifier(text, blank({ start: at, end, kind: 'multiple', value: multiple, unit: 'x' }));
+  }
   if (lower === 'half') return readHalf(text, at, end);
   if (ORDINAL_WORDS.has(lower)) {
     // "one-third" was read with its number; a lone "third" or "tenth" ranks.
@@ -889,12 +1009,17 @@ function readWordFigure(text: string, at: number, word: string, context: ScanCon
   const core: Core = { start: at, end, value: number, written: word, digits: false, scale: 1 };
   const scaleAfter = readScale(text, end);
   if (scaleAfter) return readMeasure(text, core, context, null);
+  if (readHedge(text, core)) {
+    // "two and a half years", "two and a half million": a small spelled count alone is still left out.
+    const measured = readMeasure(text, core, context, null);
+    return measured && (measured.kind !== 'count' || measured.unit !== null || (measured.value ?? 0) >= 1000) ? measured : null;
+  }
   const tail = readTail(text, end);
   const joined = tail.kind ? null : stickyOpening(RANGE_JOIN, JOIN_OPENING, text, end);
   const rangeEnd = joined ? readRangeEnd(text, end + joined[0].length, context.decimalComma) : null;
   if (rangeEnd && rangeEnd.tail.kind && rangeEnd.tail.kind !== 'money') return readMeasure(text, core, context, null);
   // Small spelled-out counts ("three strategies") are left out, as the contract allows; "six cents" and "nine bucks" are money.
-  if (!tail.kind) return null;
+  if (!tail.kind) return endsInLetterOrDot(before(text, at)) && FACTOR_BEFORE.test(before(text, at)) ? readMeasure(text, core, context, null) : null;
   if (tail.kind === 'money') return readMeasure(text, core, context, null);
   const figure = readMeasure(text, core, context, null);
   return figure && figure.kind !== 'count' && figure.kind !== 'unparsed' ? figure : null;
