@@ -64,7 +64,7 @@ function sticky(regex: RegExp, text: string, at: number): RegExpExecArray | null
 
 /** Plurals that do not end in "s", to their singular. */
 const IRREGULAR_PLURALS: ReadonlyMap<string, string> = new Map([
-  ['people', 'person'], ['children', 'child'], ['men', 'man'], ['women', 'woman'], ['feet', 'foot'], ['mice', 'mouse'],
+  ['people', 'person'], ['children', 'child'], ['men', 'man'], ['women', 'woman'], ['feet', 'foot'], ['mice', 'mouse'], ['series', 'series'], ['species', 'species'],
 ]);
 
 /** The singular, lower-case form of a counted noun: "cities" → "city", "ADSs" → "ads". */

@@ -823,6 +823,8 @@ function lastLowerWord(text: string): string {
   return text.slice(start).toLowerCase();
 }
 
+/** A capitalized word that is not all capitals (an acronym after a number is more often a unit). */
+const CAPITALIZED_NAME = /^\p{Lu}\p{Ll}+$/u;
 /** A version number: one or two digits, a dot, one or two digits ("2.0", "3.11"). */
 const VERSION_NUMBER = /^\d{1,2}\.\d{1,2}$/;
 
@@ -831,6 +833,16 @@ const RATIO_TAIL = /(?: to |:)1(?![\d,:\/]|\.\d)/y;
 
 /** A rate named shortly before a number, then a verb or preposition that links them. On trimmed text. */
 const RATE_BEFORE = /\b(?:rates?|yields?|ratio|margins?|comps|unemployment|inflation|participation|coupon)\b[^.;:!?\d]{0,30}\b(?:was|were|is|are|at|of|to|by|up|down|around|about|approximately|roughly)$/i;
+
+/** A range's second end and the word after it, after "top 4": "-5 hands". Sticky. */
+const TOP_COUNT_AFTER = /(?:[-–]\d{1,3})? ([\p{L}]+)/uy;
+
+/** "the top 4-5 hands", "the top 20 coins": "top" before things in the plural counts them rather than ranking one. */
+function topCount(text: string, trimmed: string, end: number): boolean {
+  if (lastLowerWord(trimmed) !== 'top') return false;
+  const after = stickyOpening(TOP_COUNT_AFTER, ' -–', text, end);
+  return after !== null && countedNounAfter(text, end + after[0].length - after[1].length - 1, false)?.plural === true;
+}
 
 /** A percentage right after a number, so "the top 1%" measures rather than ranks. */
 const PERCENT_NEXT = /^ ?(?:%|percent|per cent)/i;
@@ -856,7 +868,7 @@ function readPlain(text: string, core: Core, start: number): ScannedFigure | nul
   }
   const last = trimmed.charCodeAt(trimmed.length - 1);
   const afterWord = (last >= 65 && last <= 90) || (last >= 97 && last <= 122) || last === 46 || last === 35;
-  if (afterWord && RANK_BEFORE.test(trimmed) && !PERCENT_NEXT.test(text.slice(core.end, core.end + 9))) return blank({ start, end: core.end, kind: 'ordinal' });
+  if (afterWord && RANK_BEFORE.test(trimmed) && !PERCENT_NEXT.test(text.slice(core.end, core.end + 9)) && !topCount(text, trimmed, core.end)) return blank({ start, end: core.end, kind: 'ordinal' });
   if ((last === 58 && EXCHANGE_BEFORE.test(trimmed)) || (core.written.charCodeAt(0) === 48 && isDigitCode(core.written.charCodeAt(1)))) return blank({ start, end: core.end, kind: 'label' });
   const chain = stickyOpening(PLUS_CHAIN, '+', text, core.end);
   if (chain) return blank({ start, end: core.end + chain[0].length, kind: 'label' });
@@ -888,6 +900,11 @@ function readPlain(text: string, core: Core, start: number): ScannedFigure | nul
     if (name && isNameWord(name) && !stickyOpening(/[ -](?:%|percent|times|x|years?|months?|quarters?|weeks?|days?)(?![\p{L}])/iuy, ' -', text, core.end) && text.charCodeAt(core.end) !== 37) {
       return blank({ start, end: core.end, kind: 'label' });
     }
+  }
+  // "2.5 Pro", "3.5 Turbo": a version before the name it belongs to.
+  if (!integer && VERSION_NUMBER.test(core.written) && text.charCodeAt(core.end) === 32) {
+    const next = wordAfter(text, core.end);
+    if (next && CAPITALIZED_NAME.test(next) && isNameWord(next) && !/[.!?]$/.test(trimmed)) return blank({ start, end: core.end, kind: 'label' });
   }
   if (integer && core.value < 1000) {
     const acronym = text.charCodeAt(core.end) === 32 ? acronymAfter(text, core.end) : null;
@@ -945,7 +962,7 @@ const FACTOR_BEFORE = /(?:^|[^\p{L}])factor(?: of)?$/iu;
 const PEOPLE_VERB_AFTER = / (?:(?:are|were) (?:still |now |already )?|who (?:are |were )?)?(?:using|registered|signed up|subscribed|logged in|playing|watching|visiting|downloading|of (?:those|them|whom))(?![\p{L}])/iuy;
 
 /** Nouns that a version number names ("the 2.5 series", singular as countedNounAfter gives them). */
-const NAMED_IN_SERIES: ReadonlySet<string> = new Set(['serie', 'series', 'version', 'release', 'generation', 'edition']);
+const NAMED_IN_SERIES: ReadonlySet<string> = new Set(['series', 'version', 'release', 'generation', 'edition']);
 
 /** Reads a figure that starts with a word: spelled-out numbers, fuzzy amounts, shares, multiples. */
 function readWordFigure(text: string, at: number, word: string, context: ScanContext): ScannedFigure | null {
@@ -1028,11 +1045,19 @@ function readWordFigure(text: string, at: number, word: string, context: ScanCon
 /** What follows "of" in a share of something: a determiner or a number ("three quarters of the revenue"). */
 const SHARE_OF = /^ of (?:the|our|its|their|all|this|that|these|those|total|[\d$€£¥])/i;
 
+/** "-year" after "half", and group 1 when a span follows it ("to go", "ago", "left"). Sticky. */
+const HALF_YEAR_SPAN = /[- ]year(?![\p{L}])( (?:to go|ago|left|later|from now|away)(?![\p{L}]))?/iuy;
+
 /** "half a month", "half-day", "first half", "by half". */
 function readHalf(text: string, at: number, end: number): ScannedFigure | null {
   const trimmed = before(text, at);
   // "a month and a half" or "one and a half years": the half belongs to the length of time.
   if (/(?:^|[^\p{L}])and(?: a)?$/iu.test(trimmed) && (/(?:month|year|week|day|quarter|hour)s? and(?: a)?$/i.test(trimmed) || stickyOpening(/ (?:months?|years?|weeks?|days?|quarters?|hours?)(?![\p{L}])/iuy, ' ', text, end))) return null;
+  // "half-year to go", "for a half year": a length of time, not the period "the half-year".
+  const halfYear = stickyOpening(HALF_YEAR_SPAN, ' -', text, end);
+  if (halfYear && (halfYear[1] || /(?:^|[^\p{L}])(?:a|another|for|about|over|nearly|almost|than|only|just)$/iu.test(trimmed))) {
+    return withQualifier(text, blank({ start: at, end: end + halfYear[0].length - (halfYear[1]?.length ?? 0), kind: 'duration', value: 0.5, unit: 'year' }));
+  }
   // "half-yearly", "half of next year": a period.
   if (stickyOpening(/(?:[- ]yearly|[- ]year(?![\p{L}])| of (?:next|this|last|the) (?:year|fiscal))/iuy, ' -', text, end)) return blank({ start: at, end, kind: 'period' });
   if (/(?:^|[^\p{L}])(?:first|second|back|front|latter|later|other|1st|2nd)$/iu.test(trimmed)) {
