@@ -959,7 +959,7 @@ const DOUBLE_AS_FACTOR_AFTER = /(?: (?:the|what|that|this|its|our|their|his|her|
 const FACTOR_BEFORE = /(?:^|[^\p{L}])factor(?: of)?$/iu;
 
 /** What people do and amounts of money do not, right after a bare scaled number ("13.5 million are still using"). Sticky. */
-const PEOPLE_VERB_AFTER = / (?:(?:are|were) (?:still |now |already )?|who (?:are |were )?)?(?:using|registered|signed up|subscribed|logged in|playing|watching|visiting|downloading|of (?:those|them|whom))(?![\p{L}])/iuy;
+const PEOPLE_VERB_AFTER = / (?:(?:are|were) (?:still |now |already )?|who (?:are |were )?)?(?:using|registered|signed up|subscribed|logged in|playing|watching|visiting|downloading|of (?:those|them|whom) (?:are|were)(?! (?:from|in|for|related|attributable|due|tied|driven|spent|invested|allocated|expected|associated)(?![\p{L}])))(?![\p{L}])/iuy;
 
 /** Nouns that a version number names ("the 2.5 series", singular as countedNounAfter gives them). */
 const NAMED_IN_SERIES: ReadonlySet<string> = new Set(['series', 'version', 'release', 'generation', 'edition']);
@@ -1038,6 +1038,8 @@ function readWordFigure(text: string, at: number, word: string, context: ScanCon
   // Small spelled-out counts ("three strategies") are left out, as the contract allows; "six cents" and "nine bucks" are money.
   if (!tail.kind) return endsInLetterOrDot(before(text, at)) && FACTOR_BEFORE.test(before(text, at)) ? readMeasure(text, core, context, null) : null;
   if (tail.kind === 'money') return readMeasure(text, core, context, null);
+  // "one second" and "a second" ask the listener to wait; they measure nothing.
+  if (tail.kind === 'duration' && tail.unit === 'second' && number === 1) return null;
   const figure = readMeasure(text, core, context, null);
   return figure && figure.kind !== 'count' && figure.kind !== 'unparsed' ? figure : null;
 }
