@@ -804,6 +804,8 @@ function escapedDebris(text: string, start: number, end: number): Array<{ start:
 const SIZE_NAME = /-(?:nanometers?|nm|microns?|inch|foot|feet|meters?|metres?|miles?|kilometers?|liters?|litres?|gallons?|tons?|tonnes?|watts?|volts?|bits?|cores?|layers?|nodes?|stor(?:y|ies)|seats?|wheels?|doors?|stars?)(?![\p{L}])/iuy;
 /** Words after which a number names rather than measures ("version 12", "phase 3"). On trimmed text. */
 const NAMING_WORD_BEFORE = /(?:^|[^\p{L}])(?:version|release|form|item|article|section|chapter|rule|phase|tier|gen|generation|series|model|type|class|room|gate|route|channel|page|slide|exhibit|schedule|proposal|resolution|episode|season|volume)s?$/iu;
+/** A naming word, its first number and a list joiner before the next number ("phases 1 and"). On trimmed text. */
+const NAMING_LIST_BEFORE = /(?:^|[^\p{L}])(?:version|release|item|article|section|chapter|rule|phase|tier|generation|model|class|room|gate|route|channel|page|slide|exhibit|schedule|proposal|resolution|episode|season|volume)s? \d{1,3}(?:, \d{1,3}){0,4},? (?:and|or|to|through)$/iu;
 /** "Page 4 of" before the page count of a page marker. On trimmed text. */
 const PAGE_OF_BEFORE = /(?:^|[^\p{L}])(?:page|slide|p\.) ?\d{1,4} of$/iu;
 const NAMING_WORDS: ReadonlySet<string> = new Set([
@@ -878,6 +880,8 @@ function readPlain(text: string, core: Core, start: number): ScannedFigure | nul
   if (afterWord && trimmed.endsWith('of') && PAGE_OF_BEFORE.test(trimmed)) return blank({ start, end: core.end, kind: 'label' });
   // "version 12", "Form 10", "phase 3": numbers after a naming word.
   if (afterWord && core.value < 1000 && isNamingWord(lastLowerWord(trimmed)) && NAMING_WORD_BEFORE.test(trimmed) && !PERCENT_NEXT.test(text.slice(core.end, core.end + 9))) return blank({ start, end: core.end, kind: 'label' });
+  // "phases 1 and 2", "items 7, 8 and 9": every number of a list after a naming word names.
+  if (afterWord && core.value < 1000 && NAMING_LIST_BEFORE.test(trimmed)) return blank({ start, end: core.end, kind: 'label' });
   // "20 to 1": a ratio.
   const ratio = Number.isInteger(core.value) && core.value > 1 ? stickyOpening(RATIO_TAIL, ' :', text, core.end) : null;
   if (ratio) return withQualifier(text, blank({ start, end: core.end + ratio[0].length, kind: 'multiple', value: core.value, unit: 'x' }));
