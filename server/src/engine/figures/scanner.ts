@@ -901,7 +901,7 @@ function readPlain(text: string, core: Core, start: number): ScannedFigure | nul
     // A name stands one blank before its number ("Scope 1"); the cheap test goes first.
     const oneBlankBefore = trimmed.length === Math.min(start, BEFORE_REACH) - 1;
     const name = oneBlankBefore ? nameBefore(trimmed) : null;
-    if (name && isNameWord(name) && !stickyOpening(/[ -](?:%|percent|times|x|years?|months?|quarters?|weeks?|days?)(?![\p{L}])/iuy, ' -', text, core.end) && text.charCodeAt(core.end) !== 37) {
+    if (name && isNameWord(name) && !stickyOpening(/[ -](?:%|percent|times|x|decades?|years?|months?|quarters?|weeks?|days?|hours?|minutes?|seconds?)(?![\p{L}])/iuy, ' -', text, core.end) && text.charCodeAt(core.end) !== 37) {
       return blank({ start, end: core.end, kind: 'label' });
     }
   }
