@@ -273,4 +273,9 @@ describe('figures: hedges, people and spans from real-world transcripts', () => 
     assert.equal(byText.get('$5')?.value, 5);
     assert.equal(figures.some((f) => f.text === 'billion'), false);
   });
+
+  it('reads a number that opens a line after "No." as a rank cut by the wrap', () => {
+    const { figures } = analyze('Our No.\n\n1 priority is growth, and we have\n3 priorities.');
+    assert.deepEqual(figures.map((f) => [f.line, f.text, f.kind]), [[2, '1', 'ordinal'], [3, '3', 'count']]);
+  });
 });

@@ -106,6 +106,12 @@ export function readFigures(lines: string[], options: AnalyzeOptions): FigureRea
     for (const s of scanned) {
       // The scale word an amount on an earlier line took is part of that amount.
       if (takenScale && takenScale.line === line && takenScale.start === s.start) continue;
+      // "Our No.\n1 priority": a rank cut from its number by a hard wrap.
+      if (s.kind === 'count' && s.min === null && !text.slice(0, s.start).trim() && lineBefore !== null && WRAPPED_RANK.test(lineBefore.trimEnd()) && !/^[\d.,]+%/.test(text.slice(s.start))) {
+        s.kind = 'ordinal';
+        s.value = null;
+        s.unit = null;
+      }
       const end = Math.min(s.end, text.length);
       const figure: Figure = {
         line, start: s.start, end, text: text.slice(s.start, end),
@@ -229,6 +235,8 @@ function sentenceKey(line: number, start: number): number {
   return line * 2 ** 24 + start + 1;
 }
 
+/** A rank word ending a line, whose number opens the next ("Our No."). On trimmed text. */
+const WRAPPED_RANK = /(?:^|[^\p{L}])(?:no\.|number|#)$/iu;
 /** A scale word opening a line, after the line number a court or hearing transcript prints. */
 const WRAPPED_SCALE_WORD = /^\s*(?:\d{1,3}\s+)?(thousand|million|billion|trillion)(?![\p{L}])/iu;
 /** How many blank lines a hard wrap may leave between an amount and its scale (double-spaced transcripts). */
