@@ -207,6 +207,19 @@ describe('figures: hedges, people and spans from real-world transcripts', () => 
     assert.equal(analyze('The 20-some at the top are anonymous.').figures.some((f) => f.text.includes('some')), false);
   });
 
+  it('reads a share of a scale, a vague count before a scale and a share said as counts', () => {
+    reads('We have half a million users.', 'half a million', { kind: 'count', value: 500_000, unit: 'user' });
+    reads('It cost a quarter of a billion dollars.', 'a quarter of a billion dollars', { kind: 'money', value: 250_000_000, unit: 'USD' });
+    reads('We saw a couple of million visitors.', 'a couple of million', { kind: 'count', value: 2_000_000, approximate: true });
+    reads('It adds a few billion units.', 'a few billion', { kind: 'count', value: 3e9, approximate: true, unit: 'unit' });
+    reads('Some 9 out of 10 customers renew.', '9 out of 10', { kind: 'fraction', value: 0.9 });
+    reads('One in five people use it.', 'One in five', { kind: 'fraction', value: 0.2 });
+    // "in" with a number bigger than one, or a span of time after it, is no share.
+    assert.equal(analyze('We lost 2 in 2024.').figures.some((f) => f.kind === 'fraction'), false);
+    assert.equal(analyze('It happens once, one in three years.').figures.some((f) => f.kind === 'fraction'), false);
+    assert.equal(figureIn('The first half was strong.', 'half').kind, 'period');
+  });
+
   it('counts people where a scaled number does what people do, and keeps money elsewhere', () => {
     reads('Revenue was $40 million, and 7.5 million are still using the free tier.', '7.5 million', { kind: 'count', value: 7_500_000 });
     reads('Revenue was $40 million, and 2.4 million of those are subscribers.', '2.4 million', { kind: 'count', value: 2_400_000 });

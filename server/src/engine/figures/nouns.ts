@@ -27,6 +27,7 @@ const COUNTED_NOUNS: ReadonlySet<string> = new Set([
   'developers', 'enterprises', 'companies', 'clients', 'households', 'people', 'consumers', 'visitors',
   'viewers', 'players', 'drivers', 'couriers', 'warehouses', 'cities', 'countries', 'markets',
   'products', 'skus', 'models', 'apps', 'outlets', 'restaurants', 'hotels', 'trips', 'rides', 'tickets',
+  'installs', 'seats', 'licenses', 'readers', 'listeners', 'patients', 'students', 'followers', 'locations',
 ]);
 
 /** True for nouns a call counts ("orders", "stores"), so "2,000 stores" after a year-like number is a count. */

@@ -649,6 +649,14 @@ function readMeasureCore(text: string, core: Core, context: ScanContext, glued: 
       start = core.start - 1;
     }
   }
+  // "9 out of 10 customers", "one in five people": a share said as a count of a count.
+  const outOf = factor === 1 && !currency && Number.isInteger(core.value) ? stickyOpening(OUT_OF, ' ', text, end) : null;
+  if (outOf && (outOf[1] !== undefined || core.value === 1)) {
+    const whole = parseDigitsOrWords(outOf[2]);
+    if (whole !== null && core.value < whole && !stickyOpening(DURATION_AFTER, ' -', text, end + outOf[0].length)) {
+      return withQualifier(text, blank({ start, end: end + outOf[0].length, kind: 'fraction', value: Number((core.value / whole).toPrecision(12)) }));
+    }
+  }
   if (factor === 1 && !currency && endsInLetterOrDot(before(text, start)) && FACTOR_BEFORE.test(before(text, start))) {
     return withQualifier(text, blank({ start, end, kind: 'multiple', value: negative ? -core.value : core.value, unit: 'x' }));
   }
@@ -957,6 +965,21 @@ function bareNumber(text: string, core: Core, start: number, end: number, value:
   return blank({ start, end, kind: 'money', value, ...range, pending: 'amount' });
 }
 
+/** " out of 10", " in five": the whole of a share said as counts; group 1 is set for "out of". Sticky. */
+const OUT_OF = / (?:(out of)|in) (\d{1,4}|two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|a hundred|a thousand)(?![\p{L}\d]|[.,]\d)/iuy;
+
+/** A whole written in digits or words ("10", "ten", "a hundred"), or null. */
+function parseDigitsOrWords(written: string): number | null {
+  return /^\d+$/.test(written) ? Number(written) : parseNumberWords(written);
+}
+
+/** " a million", " of a billion" after a share word. Group 1 is the scale. Sticky. */
+const SHARE_OF_SCALE = / (?:of )?an? (hundred|thousand|million|billion|trillion)(?![\p{L}])/iuy;
+/** "a couple of", "a few", "several" right before a scale word. On trimmed text. */
+const VAGUE_COUNT_BEFORE = /(?:^|[^\p{L}])(a couple of|a couple|a few|several)$/iu;
+/** The value read for a vague count before a scale: approximate, as the figure says. */
+const VAGUE_COUNTS: ReadonlyMap<string, number> = new Map([['a couple', 2], ['a few', 3], ['several', 3]]);
+
 /** What follows "double" when it multiplies: a determiner, a pronoun, a preposition, or the clause's end. Sticky. */
 const DOUBLE_AS_FACTOR_AFTER = /(?: (?:the|what|that|this|its|our|their|his|her|your|my|it|them|in|of|over|from|since|by)(?![\p{L}])|[.,;:!?)]|$)/iuy;
 /** "a factor 3", "by a factor of 10": the number is a multiple. On trimmed text. */
@@ -994,6 +1017,12 @@ function readWordFigure(text: string, at: number, word: string, context: ScanCon
     if (lower === 'double' && (!stickyOpening(DOUBLE_AS_FACTOR_AFTER, ' .,;:!?)', text, end) || /(?:^|[^\p{L}])(?:a|the)$/iu.test(before(text, at)))) return null;
     return withQualifier(text, blank({ start: at, end, kind: 'multiple', value: multiple, unit: 'x' }));
   }
+  // "half a million users", "a quarter of a billion dollars": a share of a scale is an amount.
+  const shareOfScale = lower === 'half' || lower === 'a quarter' || lower === 'a third' || lower === 'a half' ? stickyOpening(SHARE_OF_SCALE, ' ', text, end) : null;
+  if (shareOfScale) {
+    const share = FRACTION_WORDS.get(lower.replace(/^a /, '')) ?? 0.5;
+    return readMeasure(text, { start: at, end: end + shareOfScale[0].length, value: share, written: text.slice(at, end + shareOfScale[0].length), digits: false, scale: SCALES.get(shareOfScale[1].toLowerCase()) ?? 1 }, context, null);
+  }
   if (lower === 'half') return readHalf(text, at, end);
   if (ORDINAL_WORDS.has(lower)) {
     // "one-third" was read with its number; a lone "third" or "tenth" ranks.
@@ -1012,6 +1041,14 @@ function readWordFigure(text: string, at: number, word: string, context: ScanCon
   }
   const scale = SCALES.get(lower);
   if (scale !== undefined) {
+    // "a couple of million", "a few billion": a small vague number before the scale.
+    const vague = endsInLetterOrDot(before(text, at)) ? VAGUE_COUNT_BEFORE.exec(before(text, at)) : null;
+    if (vague) {
+      const start = at - (text.slice(0, at).length - text.slice(0, at).trimEnd().length) - vague[1].length;
+      const figure = readMeasure(text, { start, end, value: scaled(VAGUE_COUNTS.get(vague[1].toLowerCase().replace(/ of$/, '')) ?? 1, scale), written: text.slice(start, end), digits: false, scale: 1 }, context, null);
+      if (figure) figure.approximate = true;
+      return figure;
+    }
     return readMeasure(text, { start: at, end, value: scale, written: word, digits: false, scale: 1 }, context, null);
   }
   const number = parseNumberWords(lower);
@@ -1040,7 +1077,10 @@ function readWordFigure(text: string, at: number, word: string, context: ScanCon
   const rangeEnd = joined ? readRangeEnd(text, end + joined[0].length, context.decimalComma) : null;
   if (rangeEnd && rangeEnd.tail.kind && rangeEnd.tail.kind !== 'money') return readMeasure(text, core, context, null);
   // Small spelled-out counts ("three strategies") are left out, as the contract allows; "six cents" and "nine bucks" are money.
-  if (!tail.kind) return endsInLetterOrDot(before(text, at)) && FACTOR_BEFORE.test(before(text, at)) ? readMeasure(text, core, context, null) : null;
+  if (!tail.kind) {
+    const measured = (endsInLetterOrDot(before(text, at)) && FACTOR_BEFORE.test(before(text, at))) || stickyOpening(OUT_OF, ' ', text, end) ? readMeasure(text, core, context, null) : null;
+    return measured && (measured.kind === 'multiple' || measured.kind === 'fraction') ? measured : null;
+  }
   if (tail.kind === 'money') return readMeasure(text, core, context, null);
   // "one second" and "a second" ask the listener to wait; they measure nothing.
   if (tail.kind === 'duration' && tail.unit === 'second' && number === 1) return null;
