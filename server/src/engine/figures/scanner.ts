@@ -430,6 +430,8 @@ function readDigitFigure(text: string, at: number, context: ScanContext): Scanne
     }
     return label(text, at, tokenEnd);
   }
+  // "HTTP/2", "TCP/1": a number after a slash glued to letters is part of a name.
+  if (text.charCodeAt(numberStart - 1) === 47 && isLetter(text.charCodeAt(numberStart - 2))) return label(text, numberStart, tokenEnd);
   // "_20260311" in a file name or title is part of a name.
   if (text.charCodeAt(at - 1) === 95 || text.charCodeAt(tokenEnd) === 95) return label(text, at, tokenEnd);
   // "'21", "fiscal year '24", "calendar '24 and '25": a year with its century left out.
