@@ -201,6 +201,7 @@ describe('figures: hedges, people and spans from real-world transcripts', () => 
     reads('We have a 40 plus million install base.', '40 plus million', { kind: 'count', value: 40_000_000, bound: 'atLeast', unit: 'install' });
     reads('The store had 25-ish million visitors.', '25-ish million', { kind: 'count', value: 25_000_000, approximate: true });
     reads('We kept 700-some customers.', '700-some', { kind: 'count', value: 700, approximate: true, unit: 'customer' });
+    reads('Sales saw a 20 plus percent increase.', '20 plus percent', { kind: 'percent', value: 0.2, bound: 'atLeast' });
     reads('We reach 18 and a half million readers.', '18 and a half million', { kind: 'count', value: 18_500_000 });
     reads('The lease runs two and a half years.', 'two and a half years', { kind: 'duration', value: 2.5, unit: 'year' });
     // A hedge with nothing to measure after it is left alone.
@@ -226,6 +227,7 @@ describe('figures: hedges, people and spans from real-world transcripts', () => 
     reads('Revenue was $40 million, and 9 million registered with us.', '9 million', { kind: 'count' });
     reads('We target $700 million; 200 million of those coming from Brazil.', '200 million', { kind: 'money', value: 200_000_000, unit: 'USD' });
     reads('We target $700 million; 3 million of those were from services.', '3 million', { kind: 'money', unit: 'USD' });
+    reads('Revenue was $40 million and mDAU grew to 136 million.', '136 million', { kind: 'count', value: 136_000_000, unit: 'user' });
     reads('Our customer count exceeded 90 million.', '90 million', { kind: 'count', value: 90_000_000, unit: 'customer', bound: 'atLeast' });
     reads('We were at 45 people again.', '45', { kind: 'count', value: 45, unit: 'person' });
     reads('The flat is 240 square feet.', '240', { kind: 'count', value: 240, unit: 'square foot' });

@@ -51,6 +51,8 @@ export function isMoneyNoun(word: string): boolean {
 /** Collective nouns that stand for a count of their members ("membership expanding to 46 million"). */
 const COLLECTIVE_NOUNS: ReadonlyMap<string, string> = new Map([
   ['membership', 'member'], ['headcount', 'employee'], ['workforce', 'employee'], ['audience', 'viewer'],
+  // Active-user measures, written as acronyms in the singular ("mDAU grew to 136 million").
+  ['dau', 'user'], ['mau', 'user'], ['wau', 'user'], ['mdau', 'user'], ['mdaus', 'user'],
 ]);
 
 // A word after the number, with a leading blank. Sticky; group 1 is the word.

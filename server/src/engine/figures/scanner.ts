@@ -601,8 +601,8 @@ function readHedge(text: string, core: Core): { core: Core; hedge: Qualifier | n
   }
   let hedge: Qualifier | null = null;
   const infix = stickyOpening(HEDGE_INFIX, ' -', text, end);
-  // The hedge belongs to the number only when a scale or a counted noun follows it ("20-some at the top" is left alone).
-  if (infix && (readScale(text, end + infix[0].length) || countedNounAfter(text, end + infix[0].length, false)?.plural)) {
+  // The hedge belongs to the number only when a scale, a unit or a counted noun follows it ("20-some at the top" is left alone).
+  if (infix && (readScale(text, end + infix[0].length) || readTail(text, end + infix[0].length).kind || countedNounAfter(text, end + infix[0].length, false)?.plural)) {
     const written = infix[0].slice(1);
     const plus = written.toLowerCase() === 'plus';
     hedge = { written, start: end + 1, approximate: !plus, bound: plus ? 'atLeast' : null };
