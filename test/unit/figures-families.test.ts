@@ -276,6 +276,8 @@ describe('figures: hedges, people and spans from real-world transcripts', () => 
       ['This covers phases 1 and 2.', '2'], ['This covers phases 1 and 2.', '1'], ['It is a phase 1/2 trial.', '1/2']]) {
       assert.equal(figureIn(line, written).kind, 'label', line);
     }
+    assert.equal(figureIn('See page 45, line 3 of the record.', '3').kind, 'label');
+    reads('We run 400 buses.', '400', { kind: 'count', unit: 'bus' });
     assert.equal(figureIn('It runs over HTTP/2 today.', '2').kind, 'label');
     assert.equal(figureIn('Buy an iPhone 15 now.', '15').kind, 'label');
     reads('They finished 2 / 5 of the plan.', '2 / 5', { kind: 'fraction', value: 0.4 });

@@ -67,7 +67,7 @@ function sticky(regex: RegExp, text: string, at: number): RegExpExecArray | null
 
 /** Plurals that do not end in "s", to their singular. */
 const IRREGULAR_PLURALS: ReadonlyMap<string, string> = new Map([
-  ['people', 'person'], ['children', 'child'], ['men', 'man'], ['women', 'woman'], ['feet', 'foot'], ['mice', 'mouse'], ['series', 'series'], ['species', 'species'],
+  ['people', 'person'], ['children', 'child'], ['men', 'man'], ['women', 'woman'], ['feet', 'foot'], ['mice', 'mouse'], ['series', 'series'], ['species', 'species'], ['buses', 'bus'], ['campuses', 'campus'], ['viruses', 'virus'],
 ]);
 
 /** The singular, lower-case form of a counted noun: "cities" → "city", "ADSs" → "ads". */

@@ -813,14 +813,15 @@ function escapedDebris(text: string, start: number, end: number): Array<{ start:
 /** A size glued with a hyphen that names a product ("3-nanometer", "6-inch", "12-core"). Sticky. */
 const SIZE_NAME = /-(?:nanometers?|nm|microns?|inch|foot|feet|meters?|metres?|miles?|kilometers?|liters?|litres?|gallons?|tons?|tonnes?|watts?|volts?|bits?|cores?|layers?|nodes?|stor(?:y|ies)|seats?|wheels?|doors?|stars?)(?![\p{L}])/iuy;
 /** Words after which a number names rather than measures ("version 12", "phase 3"). On trimmed text. */
-const NAMING_WORD_BEFORE = /(?:^|[^\p{L}])(?:version|release|form|item|article|section|chapter|rule|phase|tier|gen|generation|series|model|type|class|room|gate|route|channel|page|slide|exhibit|schedule|proposal|resolution|episode|season|volume)s?$/iu;
+const NAMING_WORD_BEFORE = /(?:^|[^\p{L}])(?:version|release|form|item|article|section|chapter|rule|phase|tier|gen|generation|series|model|type|class|room|gate|route|channel|page|slide|exhibit|schedule|proposal|resolution|episode|season|volume|line|paragraph|clause|title|bill|amendment|docket)s?$/iu;
 /** A naming word, its first number and a list joiner before the next number ("phases 1 and"). On trimmed text. */
-const NAMING_LIST_BEFORE = /(?:^|[^\p{L}])(?:version|release|item|article|section|chapter|rule|phase|tier|generation|model|class|room|gate|route|channel|page|slide|exhibit|schedule|proposal|resolution|episode|season|volume)s? \d{1,3}(?:, \d{1,3}){0,4},? (?:and|or|to|through)$/iu;
+const NAMING_LIST_BEFORE = /(?:^|[^\p{L}])(?:version|release|item|article|section|chapter|rule|phase|tier|generation|model|class|room|gate|route|channel|page|slide|exhibit|schedule|proposal|resolution|episode|season|volume|line|paragraph|clause|title|bill|amendment|docket)s? \d{1,3}(?:, \d{1,3}){0,4},? (?:and|or|to|through)$/iu;
 /** "Page 4 of" before the page count of a page marker. On trimmed text. */
 const PAGE_OF_BEFORE = /(?:^|[^\p{L}])(?:page|slide|p\.) ?\d{1,4} of$/iu;
 const NAMING_WORDS: ReadonlySet<string> = new Set([
   'version', 'release', 'form', 'item', 'article', 'section', 'chapter', 'rule', 'phase', 'tier', 'gen', 'generation', 'series', 'model',
   'type', 'class', 'room', 'gate', 'route', 'channel', 'page', 'slide', 'exhibit', 'schedule', 'proposal', 'resolution', 'episode', 'season', 'volume',
+  'line', 'paragraph', 'clause', 'title', 'bill', 'amendment', 'docket',
 ]);
 
 /** "phase" and "phases 1 and 2" both name. */
