@@ -276,6 +276,9 @@ describe('figures: hedges, people and spans from real-world transcripts', () => 
       ['This covers phases 1 and 2.', '2'], ['This covers phases 1 and 2.', '1'], ['It is a phase 1/2 trial.', '1/2']]) {
       assert.equal(figureIn(line, written).kind, 'label', line);
     }
+    const kinds = analyze('When we built 2.5 it was hard. Gemini 2.5 is out, and margin was 2.5 points higher.').figures.map((f) => f.kind);
+    assert.deepEqual(kinds, ['label', 'label', 'count']);
+    assert.equal(analyze('When we built 2.5 it was hard.').figures[0].kind, 'count');
     assert.equal(figureIn('See page 45, line 3 of the record.', '3').kind, 'label');
     reads('We run 400 buses.', '400', { kind: 'count', unit: 'bus' });
     assert.equal(figureIn('It runs over HTTP/2 today.', '2').kind, 'label');

@@ -159,6 +159,8 @@ export function readFigures(lines: string[], options: AnalyzeOptions): FigureRea
     }
   }
 
+  relabelVersions(figures);
+
   // A yen sign is CNY in a call that speaks of RMB, JPY otherwise.
   const yen = (evidence.counts.get('CNY') ?? 0) > (evidence.counts.get('JPY') ?? 0) || defaultCurrency === 'CNY' ? 'CNY' : 'JPY';
   for (const figure of yenFigures) {
@@ -233,6 +235,30 @@ const DOMINANT_SHARE = 0.9;
 /** One number for a sentence (its line and start offset) or, with start -1, for a whole line. */
 function sentenceKey(line: number, start: number): number {
   return line * 2 ** 24 + start + 1;
+}
+
+/** A version number as written: "2.5", "3.11". */
+const VERSION_TEXT = /^\d{1,2}\.\d{1,2}$/;
+
+/**
+ * A version the document names ("Gemini 2.5") is that name wherever it stands bare ("when we
+ * built 2.5"): a bare decimal count with the same text becomes a label too.
+ */
+function relabelVersions(figures: Figure[]): void {
+  const versions = new Set(figures.filter((f) => f.kind === 'label' && VERSION_TEXT.test(f.text)).map((f) => f.text));
+  if (!versions.size) return;
+  for (const figure of figures) {
+    if (figure.kind !== 'count' || figure.unit !== null || figure.min !== null || !versions.has(figure.text)) continue;
+    figure.kind = 'label';
+    figure.value = null;
+    figure.approximate = false;
+    figure.bound = null;
+    figure.qualifier = null;
+    figure.metric = null;
+    figure.metricSpan = null;
+    figure.change = null;
+    figure.comparison = null;
+  }
 }
 
 /** A rank word ending a line, whose number opens the next ("Our No."). On trimmed text. */
