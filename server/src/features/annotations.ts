@@ -1,12 +1,8 @@
 // Annotations in the server: it keeps them in the sidecar, resolves them with the engine
 // against each document's current text, and serves them (custom requests, code actions on a
 // selection, a hover section, counts in the outline, export). The client only draws them.
-import { randomUUID } from 'node:crypto';
-import { promises as fs } from 'node:fs';
-import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { ErrorCodes, ResponseError, SymbolKind } from 'vscode-languageserver/node';
-import type { CodeAction, CodeActionParams, Connection, DocumentSymbol, Hover, Position, Range } from 'vscode-languageserver/node';
+import { ErrorCodes, ResponseError, SymbolKind } from 'vscode-languageserver';
+import type { CodeAction, CodeActionParams, Connection, DocumentSymbol, Hover, Position, Range } from 'vscode-languageserver';
 import type { AnalyzedDocument } from '../analysisCache';
 import { chooseCodebook, CODEBOOK_FILE } from '../annotationsCodebook';
 import { annotationsToCsv, annotationsToJson, annotationsToMarkdown } from '../annotationsExport';
@@ -20,11 +16,13 @@ import type {
   UpdateAnnotationParams,
 } from '../annotationsProtocol';
 import { decodeFile } from '../decode';
+import { displayUri, joinUri, relativeUriPath } from '../files';
+import type { ServerFiles } from '../files';
 import { analyze } from '../engine';
 import type { Section, Turn } from '../engine';
 import { annotationRecord, resolveAnnotations } from '../engine/anchors';
 import type { ResolvedAnnotation, StoredAnnotation } from '../engine/anchors';
-import { findSidecars, SidecarError, sidecarPath, SidecarStore, transcriptOfSidecar } from '../sidecar';
+import { findSidecars, SidecarError, SidecarStore, transcriptOfSidecar } from '../sidecar';
 import type { SidecarContent, SidecarState } from '../sidecar';
 import { escapeMarkdown } from './hoverCard';
 import { turnAtLine } from './turnLookup';
@@ -35,6 +33,7 @@ export const ANNOTATION_COMMANDS = [ANNOTATE_COMMAND, REMOVE_ANNOTATION_COMMAND]
 /** What the service needs from the server around it. */
 export interface AnnotationHost {
   connection: Connection;
+  files: ServerFiles;
   sidecars: SidecarStore;
   /** The cached analysis of an open transcript, or null. */
   transcript(uri: string): AnalyzedDocument | null;
@@ -87,6 +86,11 @@ function invalid(message: string): ResponseError<void> {
   return new ResponseError(ErrorCodes.InvalidParams, message);
 }
 
+/** Twelve random hex digits; crypto.getRandomValues exists in Node and in web workers alike. */
+function randomId(): string {
+  return [...crypto.getRandomValues(new Uint8Array(6))].map((byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
 }
@@ -128,19 +132,16 @@ export class AnnotationService {
     }
     const problems: string[] = [];
     let fromWorkspace: unknown;
+    const { files } = this.host;
     for (const folder of this.host.workspaceFolders()) {
-      if (!folder.startsWith('file:')) continue;
-      const path = join(fileURLToPath(folder), CODEBOOK_FILE);
-      let text: string;
+      if (!files.handles(folder)) continue;
+      const codebook = joinUri(folder, ...CODEBOOK_FILE.split('/'));
+      const bytes = await files.read(codebook).catch(() => null);
+      if (!bytes) continue;
       try {
-        text = await fs.readFile(path, 'utf8');
-      } catch {
-        continue;
-      }
-      try {
-        fromWorkspace = JSON.parse(text);
+        fromWorkspace = JSON.parse(new TextDecoder().decode(bytes));
       } catch (error) {
-        problems.push(`${path} is not valid JSON (${error instanceof Error ? error.message : String(error)}); the other code book is used.`);
+        problems.push(`${displayUri(codebook)} is not valid JSON (${error instanceof Error ? error.message : String(error)}); the other code book is used.`);
       }
       break;
     }
@@ -177,18 +178,16 @@ export class AnnotationService {
   private async source(uri: string): Promise<TranscriptSource | null> {
     const document = this.host.transcript(uri);
     if (document) return { text: document.text, structure: document.analysis };
-    if (!uri.startsWith('file:') || this.host.openUris().includes(uri)) return null;
-    try {
-      const text = decodeFile(await fs.readFile(fileURLToPath(uri))).text ?? '';
-      return { text, structure: analyze(text) };
-    } catch {
-      return null;
-    }
+    if (!this.host.files.handles(uri) || this.host.openUris().includes(uri)) return null;
+    const bytes = await this.host.files.read(uri).catch(() => null);
+    if (!bytes) return null;
+    const text = decodeFile(bytes).text ?? '';
+    return { text, structure: analyze(text) };
   }
 
   /** A transcript that is not open, read from disk with its sidecar. */
   private async fromDisk(uri: string): Promise<DocumentAnnotations> {
-    const state = await SidecarStore.read(uri);
+    const state = await this.host.sidecars.read(uri);
     const source = await this.source(uri);
     const error = state.error ?? (source ? null : 'the transcript itself is missing');
     return { uri, annotations: resolveAnnotations(source?.text ?? '', source?.structure ?? { turns: [], sections: [] }, state.annotations), error };
@@ -203,13 +202,13 @@ export class AnnotationService {
   async workspaceAnnotations(): Promise<DocumentAnnotations[]> {
     const openBySidecar = new Map<string, string>();
     for (const uri of this.host.openUris()) {
-      const path = sidecarPath(uri);
-      if (path) openBySidecar.set(path, uri);
+      const sidecar = this.host.sidecars.sidecarOf(uri);
+      if (sidecar) openBySidecar.set(sidecar, uri);
     }
     const uris = new Set<string>();
     for (const folder of this.host.workspaceFolders()) {
-      if (!folder.startsWith('file:')) continue;
-      for (const path of await findSidecars(fileURLToPath(folder))) uris.add(openBySidecar.get(path) ?? transcriptOfSidecar(path));
+      if (!this.host.files.handles(folder)) continue;
+      for (const sidecar of await findSidecars(this.host.files, folder)) uris.add(openBySidecar.get(sidecar) ?? transcriptOfSidecar(sidecar));
     }
     for (const uri of this.host.openUris()) if (this.host.sidecars.get(uri).annotations.length) uris.add(uri);
     const results: DocumentAnnotations[] = [];
@@ -267,7 +266,7 @@ export class AnnotationService {
     while (to > from && /\s/.test(document.text[to - 1])) to--;
     if (from === to) throw invalid('Select the passage to annotate first.');
     const record = annotationRecord(document.text, from, to, {
-      id: randomUUID().replace(/-/g, '').slice(0, 12),
+      id: randomId(),
       tag: params.tag.trim(),
       note: typeof params.note === 'string' ? params.note : '',
       created: new Date().toISOString(),
@@ -303,14 +302,11 @@ export class AnnotationService {
 
   /** A file's name as exports show it: relative to its workspace folder when it is in one. */
   private displayName(uri: string): string {
-    if (!uri.startsWith('file:')) return uri;
-    const path = fileURLToPath(uri);
     for (const folder of this.host.workspaceFolders()) {
-      if (!folder.startsWith('file:')) continue;
-      const inFolder = relative(fileURLToPath(folder), path);
-      if (!inFolder.startsWith('..')) return inFolder.split('\\').join('/');
+      const inFolder = relativeUriPath(folder, uri);
+      if (inFolder !== null) return inFolder;
     }
-    return path;
+    return displayUri(uri);
   }
 
   async export(params: ExportAnnotationsParams): Promise<{ text: string; count: number }> {
