@@ -42,7 +42,7 @@ async function restart(languageClient: BaseLanguageClient): Promise<void> {
 }
 
 /** Makes the language client the way the entry point reaches its server. */
-export type ClientFactory = (outputChannel: vscode.OutputChannel, errorHandler: QuietRestartErrorHandler) => BaseLanguageClient;
+export type ClientFactory = (outputChannel: vscode.OutputChannel, errorHandler: QuietRestartErrorHandler) => BaseLanguageClient | Promise<BaseLanguageClient>;
 
 async function serverProcessId(languageClient: BaseLanguageClient): Promise<number | undefined> {
   if (!languageClient.isRunning()) return undefined;
@@ -72,7 +72,7 @@ function updateActiveContext(): void {
 export async function activateWith(context: vscode.ExtensionContext, createClient: ClientFactory): Promise<TranscriptLensApi> {
   const outputChannel = vscode.window.createOutputChannel('Transcript Lens');
   const errorHandler = new QuietRestartErrorHandler();
-  const languageClient = createClient(outputChannel, errorHandler);
+  const languageClient = await createClient(outputChannel, errorHandler);
   errorHandler.attach(languageClient);
   client = languageClient;
   // Choices are per file and outlive the window, so they live in the global state.

@@ -11,10 +11,21 @@ declare const Worker: new (url: string) => ConstructorParameters<typeof Language
 /** Where a browser editor keeps the files a reader opens: on disk, GitHub (vscode-vfs), tests, remotes. */
 const WEB_SCHEMES = ['file', 'untitled', 'vscode-vfs', 'vscode-test-web', 'vscode-remote'];
 
+/**
+ * The address to start the server worker from. VS Code refuses workers from an extension it
+ * serves from a remote (code-server, Codespaces: "Creating workers from remote extensions is
+ * currently not supported"), so there the bundle is read and started from a blob: URL.
+ */
+async function serverWorkerUrl(extensionUri: vscode.Uri): Promise<string> {
+  const serverMain = vscode.Uri.joinPath(extensionUri, 'dist', 'web', 'server.js');
+  if (serverMain.scheme !== 'vscode-remote') return serverMain.toString(true);
+  const bundle = await vscode.workspace.fs.readFile(serverMain);
+  return URL.createObjectURL(new Blob([bundle], { type: 'text/javascript' }));
+}
+
 export function activate(context: vscode.ExtensionContext): Promise<TranscriptLensApi> {
-  return activateWith(context, (outputChannel, errorHandler) => {
-    const serverMain = vscode.Uri.joinPath(context.extensionUri, 'dist', 'web', 'server.js');
-    const worker = new Worker(serverMain.toString(true));
+  return activateWith(context, async (outputChannel, errorHandler) => {
+    const worker = new Worker(await serverWorkerUrl(context.extensionUri));
     return new LanguageClient('transcriptLens', 'Transcript Lens', clientOptions(outputChannel, errorHandler, WEB_SCHEMES), worker);
   });
 }

@@ -49,6 +49,13 @@ import { DEFAULT_SETTINGS, parseSettings, SETTINGS_SECTION } from './settings';
 import type { Settings } from './settings';
 import { WorkspaceIndex } from './workspaceIndex';
 import { ANNOTATION_CODE_ACTION_KIND, ANNOTATION_COMMANDS, AnnotationService } from './features/annotations';
+import { isRefusal } from './features/refusal';
+import type { Refusal } from './features/refusal';
+import {
+  ADD_ANNOTATION_REQUEST, ANNOTATIONS_CHANGED_NOTIFICATION, CODEBOOK_REQUEST, DOCUMENT_ANNOTATIONS_REQUEST, EXPORT_ANNOTATIONS_REQUEST,
+  FILES_RENAMED_REQUEST, REMOVE_ANNOTATION_REQUEST, UPDATE_ANNOTATION_REQUEST, WORKSPACE_ANNOTATIONS_REQUEST,
+} from './annotationsProtocol';
+import type { AddAnnotationParams, AnnotationIdParams, ExportAnnotationsParams, FilesRenamedParams, UpdateAnnotationParams } from './annotationsProtocol';
 
 const DETECTABLE_LANGUAGES: ReadonlySet<string> = new Set(['plaintext', 'markdown']);
 /** Above this many files, workspace indexing shows a progress notification. */
@@ -103,7 +110,6 @@ export function startServer(connection: Connection, deps: ServerDependencies): R
   const detectedUris = new Set<string>();
   // Annotations share the sidecar with checked figures; the service serves them (features/annotations.ts).
   const annotations = new AnnotationService({
-    connection,
     files,
     sidecars: checkedStore.sidecars,
     transcript,
@@ -111,13 +117,38 @@ export function startServer(connection: Connection, deps: ServerDependencies): R
     whenLoaded: async (uri) => sidecarLoads.get(uri),
     reloadSidecar: (uri) => reloadSidecar(uri),
     workspaceFolders: () => workspaceFolderUris,
-    canReadConfiguration: () => clientCapabilities.workspace?.configuration === true,
+    codebookSetting: async () => {
+      if (clientCapabilities.workspace?.configuration !== true) return undefined;
+      const section: unknown = await connection.workspace.getConfiguration({ section: 'transcriptLens.annotations' });
+      return typeof section === 'object' && section !== null ? (section as { codebook?: unknown }).codebook : undefined;
+    },
+    warn: (message) => void connection.window.showWarningMessage(message),
+    notifyChanged: (uri) => void connection.sendNotification(ANNOTATIONS_CHANGED_NOTIFICATION, { uri }),
     logError,
   });
 
   function logError(what: string, error: unknown): void {
     const detail = error instanceof Error ? error.stack ?? error.message : String(error);
     logger.error(`Transcript Lens: ${what} failed: ${detail}`);
+  }
+
+  /** A feature's answer as LSP has it: a refusal becomes the matching error, anything else is the result. */
+  function answer<T>(value: T | Refusal): T {
+    if (!isRefusal(value)) return value;
+    throw new ResponseError(value.kind === 'invalidParams' ? ErrorCodes.InvalidParams : ErrorCodes.InvalidRequest, value.message);
+  }
+
+  /** Wraps a request that must not answer with an empty result: an unexpected error is logged and answered as an internal error. */
+  function guardOrFail<P, R>(what: string, handler: (params: P) => R | Promise<R>): (params: P) => Promise<R> {
+    return async (params: P) => {
+      try {
+        return await handler(params);
+      } catch (error) {
+        if (error instanceof ResponseError) throw error;
+        logError(what, error);
+        throw new ResponseError(ErrorCodes.InternalError, `Transcript Lens could not finish ${what}; see the server log.`);
+      }
+    };
   }
 
   /** Wraps a handler: errors meant for the client pass through, any other is logged and answered with the fallback. */
@@ -405,7 +436,7 @@ export function startServer(connection: Connection, deps: ServerDependencies): R
 
   connection.onRenameRequest(guard('rename', null, ({ textDocument, position, newName }) => {
     const document = transcript(textDocument.uri);
-    return document ? renameSpeaker(document, position, newName) : null;
+    return document ? answer(renameSpeaker(document, position, newName)) : null;
   }));
 
   connection.onWorkspaceSymbol(guard('workspace symbols', [], ({ query }) => workspaceSymbols(workspaceIndex, query)));
@@ -440,7 +471,18 @@ export function startServer(connection: Connection, deps: ServerDependencies): R
     return document ? summary(document) : null;
   }));
 
-  annotations.register();
+  // Annotations: listed, added, changed, removed and exported by the service (features/annotations.ts).
+  connection.onRequest(DOCUMENT_ANNOTATIONS_REQUEST, guardOrFail('listing annotations', async ({ uri }: DocumentParams) => {
+    await sidecarLoads.get(uri);
+    return annotations.documentAnnotations(uri);
+  }));
+  connection.onRequest(WORKSPACE_ANNOTATIONS_REQUEST, guardOrFail('listing workspace annotations', () => annotations.workspaceAnnotations()));
+  connection.onRequest(CODEBOOK_REQUEST, () => annotations.tags());
+  connection.onRequest(ADD_ANNOTATION_REQUEST, guardOrFail('annotating', async (params: AddAnnotationParams) => answer(await annotations.add(params))));
+  connection.onRequest(UPDATE_ANNOTATION_REQUEST, guardOrFail('changing an annotation', async (params: UpdateAnnotationParams) => answer(await annotations.update(params))));
+  connection.onRequest(REMOVE_ANNOTATION_REQUEST, guardOrFail('removing an annotation', async (params: AnnotationIdParams) => answer(await annotations.remove(params))));
+  connection.onRequest(EXPORT_ANNOTATIONS_REQUEST, guardOrFail('exporting annotations', async (params: ExportAnnotationsParams) => answer(await annotations.export(params))));
+  connection.onRequest(FILES_RENAMED_REQUEST, guardOrFail('moving sidecars', (params: FilesRenamedParams) => annotations.filesRenamed(params)));
   // The analyst's workbench: the figures table, calls side by side and who spoke how much.
   connection.onRequest(FIGURE_TABLE_REQUEST, guard('figure table', [], ({ uri }: DocumentParams) => {
     const document = transcript(uri);
@@ -484,7 +526,15 @@ export function startServer(connection: Connection, deps: ServerDependencies): R
   }
 
   connection.onExecuteCommand(async ({ command, arguments: args }) => {
-    if (ANNOTATION_COMMANDS.includes(command)) return annotations.execute(command, args?.[0]);
+    if (ANNOTATION_COMMANDS.includes(command)) {
+      try {
+        return answer(await annotations.execute(command, args?.[0]));
+      } catch (error) {
+        if (error instanceof ResponseError) throw error;
+        logError(command, error);
+        throw new ResponseError(ErrorCodes.InternalError, 'Transcript Lens could not save the annotation; see the server log.');
+      }
+    }
     if (command !== MARK_FIGURE_CHECKED_COMMAND) throw new ResponseError(ErrorCodes.MethodNotFound, `Unknown command ${command}.`);
     try {
       return await markFigureChecked(args?.[0]);
