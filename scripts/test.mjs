@@ -2,7 +2,8 @@
 // npm test: installs what is missing, builds, and runs every tier of tests in one go:
 // unit and golden tests of the engine, grammar tests, protocol tests against the bundled
 // server, the web-worker server in headless Chromium, the web extension in code-server's web
-// worker extension host, and the in-editor suite in a real VS Code. Ends with one line "N passed, N failed".
+// worker extension host, and the in-editor suite in a real VS Code. Ends with one line
+// "N passed, N failed".
 import { spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
