@@ -60,7 +60,7 @@ export function encodeUriSegment(name: string): string {
 
 /** A URI below a folder URI, one segment per name. */
 export function joinUri(folder: string, ...names: string[]): string {
-  return [folder.replace(/\/+$/, ''), ...names.map(encodeUriSegment)].join('/');
+  return [folder.endsWith('/') ? folder.slice(0, -1) : folder, ...names.map(encodeUriSegment)].join('/');
 }
 
 /** The decoded last segment of a URI's path. */
