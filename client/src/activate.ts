@@ -17,15 +17,18 @@ import { registerWorkbench } from './webviews/workbench';
 const ACTIVE_CONTEXT_KEY = 'transcriptLens.transcriptActive';
 let client: BaseLanguageClient | undefined;
 
+/** Where editors keep the files a reader opens: on disk, GitHub (vscode-vfs), web tests, remotes. */
+export const READER_SCHEMES = ['file', 'untitled', 'vscode-vfs', 'vscode-test-web', 'vscode-remote'];
+
 /**
  * What the client sends its server. Plain text and Markdown are sent only so the server can
  * detect transcripts among them, and only from the schemes where a reader opens calls.
  */
-export function clientOptions(outputChannel: vscode.OutputChannel, errorHandler: QuietRestartErrorHandler, schemes: readonly string[]): LanguageClientOptions {
+export function clientOptions(outputChannel: vscode.OutputChannel, errorHandler: QuietRestartErrorHandler): LanguageClientOptions {
   return {
     documentSelector: [
       { language: TRANSCRIPT_LANGUAGE },
-      ...schemes.flatMap((scheme) => [{ language: 'plaintext', scheme }, { language: 'markdown', scheme }]),
+      ...READER_SCHEMES.flatMap((scheme) => [{ language: 'plaintext', scheme }, { language: 'markdown', scheme }]),
     ],
     synchronize: { configurationSection: 'transcriptLens' },
     outputChannel,
@@ -107,7 +110,7 @@ export async function activateWith(context: vscode.ExtensionContext, createClien
       await restart(languageClient);
     }),
     vscode.commands.registerCommand(REVEAL_TURN_COMMAND, revealTurn),
-    // The web-worker server reads and writes files through these; the Node server never asks.
+    // The server reads and writes files through these: the web-worker server all of them, the Node server a virtual workspace's.
     ...registerFileRequests(languageClient),
   );
   const workbench = registerWorkbench(context, languageClient);

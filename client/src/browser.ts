@@ -8,9 +8,6 @@ import type { TranscriptLensApi } from './api';
 // The extension host of a browser editor is itself a web worker; the DOM types are not part of this build.
 declare const Worker: new (url: string) => ConstructorParameters<typeof LanguageClient>[3];
 
-/** Where a browser editor keeps the files a reader opens: on disk, GitHub (vscode-vfs), tests, remotes. */
-const WEB_SCHEMES = ['file', 'untitled', 'vscode-vfs', 'vscode-test-web', 'vscode-remote'];
-
 /**
  * The address to start the server worker from. VS Code refuses workers from an extension it
  * serves from a remote (code-server, Codespaces: "Creating workers from remote extensions is
@@ -26,7 +23,7 @@ async function serverWorkerUrl(extensionUri: vscode.Uri): Promise<string> {
 export function activate(context: vscode.ExtensionContext): Promise<TranscriptLensApi> {
   return activateWith(context, async (outputChannel, errorHandler) => {
     const worker = new Worker(await serverWorkerUrl(context.extensionUri));
-    return new LanguageClient('transcriptLens', 'Transcript Lens', clientOptions(outputChannel, errorHandler, WEB_SCHEMES), worker);
+    return new LanguageClient('transcriptLens', 'Transcript Lens', clientOptions(outputChannel, errorHandler), worker);
   });
 }
 

@@ -12,7 +12,7 @@ export function activate(context: vscode.ExtensionContext): Promise<TranscriptLe
       run: { module: serverModule, transport: TransportKind.ipc },
       debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
     };
-    return new LanguageClient('transcriptLens', 'Transcript Lens', serverOptions, clientOptions(outputChannel, errorHandler, ['file', 'untitled']));
+    return new LanguageClient('transcriptLens', 'Transcript Lens', serverOptions, clientOptions(outputChannel, errorHandler));
   });
 }
 

@@ -1,5 +1,7 @@
-// The server's file system in a web worker: each call is a request to the client, which
-// answers with vscode.workspace.fs (client/src/files.ts). Bytes travel as base64.
+// The files the client serves: each call is a request to the client, which answers with
+// vscode.workspace.fs (client/src/files.ts). All files of a web-worker server, and those of
+// a virtual workspace for the Node server. Bytes travel as base64. A client that does not
+// know these requests answers with an error, which the callers take as "no file".
 import type { Connection } from 'vscode-languageserver';
 import {
   base64ToBytes, bytesToBase64, FILES_LIST_REQUEST, FILES_READ_REQUEST, FILES_RENAME_REQUEST, FILES_STAT_REQUEST,
@@ -18,7 +20,7 @@ export function clientFiles(connection: Connection): ServerFiles {
       return result ? base64ToBytes(result.base64) : null;
     },
     stat: (uri) => connection.sendRequest<FileStat | null>(FILES_STAT_REQUEST, { uri } satisfies FileParams),
-    list: (uri) => connection.sendRequest<DirectoryEntry[]>(FILES_LIST_REQUEST, { uri } satisfies FileParams),
+    list: async (uri) => (await connection.sendRequest<DirectoryEntry[] | null>(FILES_LIST_REQUEST, { uri } satisfies FileParams)) ?? [],
     async write(uri, bytes) {
       await connection.sendRequest(FILES_WRITE_REQUEST, { uri, base64: bytesToBase64(bytes) } satisfies WriteFileParams);
     },

@@ -30,6 +30,22 @@ export interface ServerFiles {
   rename(from: string, to: string): Promise<void>;
 }
 
+/**
+ * The local file system where it handles a URI, the client's everywhere else: the Node server
+ * reads file: URIs itself and asks the client for a virtual workspace's files (vscode-vfs:…).
+ */
+export function localThenClient(local: ServerFiles, client: ServerFiles): ServerFiles {
+  const owner = (uri: string) => (local.handles(uri) ? local : client);
+  return {
+    handles: (uri) => local.handles(uri) || client.handles(uri),
+    read: (uri) => owner(uri).read(uri),
+    stat: (uri) => owner(uri).stat(uri),
+    list: (uri) => owner(uri).list(uri),
+    write: (uri, bytes) => owner(uri).write(uri, bytes),
+    rename: (from, to) => owner(from).rename(from, to),
+  };
+}
+
 /** The custom requests a web-worker server sends so the client reads and writes files for it. */
 export const FILES_READ_REQUEST = 'transcriptLens/files/read';
 export const FILES_STAT_REQUEST = 'transcriptLens/files/stat';

@@ -6,6 +6,8 @@ import { createMessageConnection, StreamMessageReader, StreamMessageWriter } fro
 import type { MessageConnection } from 'vscode-jsonrpc/node';
 import { createConnection } from 'vscode-languageserver/node';
 import type { DocumentSymbol, Hover, PublishDiagnosticsParams, SymbolInformation } from 'vscode-languageserver/node';
+import { clientFiles } from '../../server/src/clientFiles';
+import { bytesToBase64, FILES_LIST_REQUEST, FILES_READ_REQUEST, FILES_STAT_REQUEST, localThenClient } from '../../server/src/files';
 import { startServer } from '../../server/src/server';
 import { CALL, SECOND_CALL } from '../protocol/fixtures';
 import { MemoryFiles } from '../support/memoryFiles';
@@ -103,5 +105,68 @@ describe('the server in process (startServer with injected files)', () => {
     assert.equal(saved.checked[0].text, '9.1');
     assert.equal(saved.annotations[0].id, 'a1', 'the annotation already there is kept');
     assert.deepEqual(errors, []);
+  });
+});
+
+describe('the server in process with a virtual workspace: local files first, the rest asked of the client', () => {
+  const LOCAL = 'mem:///local/call.transcript';
+  const VIRTUAL_FOLDER = 'vscode-vfs://github/acme/calls';
+  const VIRTUAL = `${VIRTUAL_FOLDER}/northwind.transcript`;
+  let client: MessageConnection;
+  const local = new MemoryFiles('mem:', { [`${LOCAL}.lens.json`]: JSON.stringify(SIDECAR) });
+  const remote = new MemoryFiles('vscode-vfs:', { [`${VIRTUAL_FOLDER}/bluefin.transcript`]: SECOND_CALL, [`${VIRTUAL}.lens.json`]: JSON.stringify(SIDECAR) });
+  const asked: string[] = [];
+
+  before(async () => {
+    const toServer = new PassThrough();
+    const toClient = new PassThrough();
+    const connection = createConnection(new StreamMessageReader(toServer), new StreamMessageWriter(toClient));
+    startServer(connection, { files: localThenClient(local, clientFiles(connection)) });
+    client = createMessageConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
+    // What client/src/files.ts does with vscode.workspace.fs, on the in-memory virtual workspace.
+    client.onRequest(FILES_READ_REQUEST, async ({ uri }: { uri: string }) => {
+      asked.push(uri);
+      const bytes = await remote.read(uri);
+      return bytes ? { base64: bytesToBase64(bytes) } : null;
+    });
+    client.onRequest(FILES_STAT_REQUEST, ({ uri }: { uri: string }) => remote.stat(uri));
+    client.onRequest(FILES_LIST_REQUEST, ({ uri }: { uri: string }) => remote.list(uri));
+    client.onRequest(() => null);
+    // Diagnostics are published once a document's sidecar has been read.
+    const published = new Set<string>();
+    const bothPublished = new Promise<void>((resolve) => client.onNotification('textDocument/publishDiagnostics', ({ uri }: PublishDiagnosticsParams) => {
+      published.add(uri);
+      if (published.has(LOCAL) && published.has(VIRTUAL)) resolve();
+    }));
+    client.listen();
+    await client.sendRequest('initialize', { processId: null, rootUri: VIRTUAL_FOLDER, workspaceFolders: [{ uri: VIRTUAL_FOLDER, name: 'calls' }], capabilities: {} });
+    await client.sendNotification('initialized', {});
+    for (const uri of [LOCAL, VIRTUAL]) {
+      await client.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'transcript', version: 1, text: CALL } });
+    }
+    await bothPublished;
+  });
+
+  after(() => client.dispose());
+
+  async function annotationDetails(uri: string): Promise<string[]> {
+    const symbols = await client.sendRequest<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
+    return symbols.flatMap((symbol) => [symbol.detail ?? '', ...(symbol.children ?? []).map((child) => child.detail ?? '')]).filter((detail) => detail.includes('annotation'));
+  }
+
+  it('reads the local sidecar itself and the virtual one through the client', async () => {
+    assert.equal((await annotationDetails(LOCAL)).length > 0, true);
+    assert.equal((await annotationDetails(VIRTUAL)).length > 0, true);
+    assert.ok(asked.includes(`${VIRTUAL}.lens.json`));
+    assert.ok(!asked.some((uri) => uri.startsWith('mem:')), 'local files are never asked of the client');
+  });
+
+  it('indexes the virtual workspace folder through the client', async () => {
+    let found: SymbolInformation[] = [];
+    for (let attempt = 0; attempt < 50 && !found.length; attempt++) {
+      found = await client.sendRequest<SymbolInformation[]>('workspace/symbol', { query: 'Tomas' });
+      if (!found.length) await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    assert.deepEqual(found.map((symbol) => symbol.location.uri), [`${VIRTUAL_FOLDER}/bluefin.transcript`]);
   });
 });
