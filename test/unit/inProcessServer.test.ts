@@ -5,7 +5,7 @@ import { PassThrough } from 'node:stream';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 import type { MessageConnection } from 'vscode-jsonrpc/node';
 import { createConnection } from 'vscode-languageserver/node';
-import type { DocumentSymbol, Hover, PublishDiagnosticsParams, SymbolInformation } from 'vscode-languageserver/node';
+import type { DocumentSymbol, Hover, InlayHint, PublishDiagnosticsParams, SymbolInformation } from 'vscode-languageserver/node';
 import { clientFiles } from '../../server/src/clientFiles';
 import { bytesToBase64, FILES_LIST_REQUEST, FILES_READ_REQUEST, FILES_STAT_REQUEST, localThenClient } from '../../server/src/files';
 import { startServer } from '../../server/src/server';
@@ -40,7 +40,8 @@ describe('the server in process (startServer with injected files)', () => {
     const toServer = new PassThrough();
     const toClient = new PassThrough();
     const connection = createConnection(new StreamMessageReader(toServer), new StreamMessageWriter(toClient));
-    startServer(connection, { files, logger: { error: (message) => errors.push(message) } });
+    // This client cannot answer workspace/configuration, so the settings given here stay in force.
+    startServer(connection, { files, logger: { error: (message) => errors.push(message) }, settings: { inlayHintsEnabled: true } });
     client = createMessageConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
     client.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
       diagnostics.push(params);
@@ -82,6 +83,11 @@ describe('the server in process (startServer with injected files)', () => {
     const hover = await client.sendRequest<Hover | null>('textDocument/hover', { textDocument: { uri: OPENED }, position: positionOf(CALL, '12.5 billion') });
     assert.ok(hover, 'a hover');
     assert.match(JSON.stringify(hover.contents), /12,500,000,000/);
+  });
+
+  it('keeps the settings its entry point gave: inlay hints are on although they are off by default', async () => {
+    const hints = await client.sendRequest<InlayHint[]>('textDocument/inlayHint', { textDocument: { uri: OPENED }, range: { start: { line: 0, character: 0 }, end: { line: 40, character: 0 } } });
+    assert.ok(hints.some((hint) => JSON.stringify(hint.label).includes('12.5 B CNY')), JSON.stringify(hints.slice(0, 3)));
   });
 
   it('indexes the workspace through the injected files: a speaker only on the fake disk is found', async () => {
