@@ -3,7 +3,9 @@
 // server dist/web/server.js) in a real browser VS Code: code-server from the cache with a
 // copy of the extension that has no Node entry, so only the web worker extension host can
 // run it. A transcript with an unreadable figure is opened; the checks pass when the status
-// bar shows the server's turn and figure counts and the Problems count shows its warning.
+// bar shows the server's turn and figure counts, the Problems count shows its warning, and a
+// speaker of a file never opened is found by workspace symbol search (the worker read it
+// through the client's vscode.workspace.fs).
 // Ends with "web editor: N passed, M failed".
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -47,12 +49,21 @@ Revenue was EUR 412 million, up 6% year over year. Service income showed a 7.3 y
 How did pricing develop?
 `;
 
+/** Never opened: only the workspace index, reading files through the client, knows this speaker. */
+const OTHER_CALL = `Ostrava Gearworks Q1 2026 Earnings Call
+
+### **Zofia Brandler** -- Chief Executive Officer
+
+Orders held up well in the quarter.
+`;
+
 ensureVsCode();
 const base = mkdtempSync(join(tmpdir(), 'transcript-lens-web-'));
 const extensionsDir = join(base, 'extensions');
 const workspace = join(base, 'workspace');
 mkdirSync(workspace, { recursive: true });
 writeFileSync(join(workspace, 'q2-call.transcript'), CALL);
+writeFileSync(join(workspace, 'q1-call.transcript'), OTHER_CALL);
 browserOnlyExtension(extensionsDir);
 const userDataDir = join(base, 'user');
 prepareUserData(userDataDir);
@@ -84,6 +95,12 @@ try {
   check('the web-worker server answers: the status bar counts turns and figures', counted && /3 turns/.test(status) && /\d+ figures/.test(status), status);
   const warned = await page.locator('#status\\.problems').filter({ hasText: /[1-9]/ }).waitFor({ timeout: WAIT_MS }).then(() => true, () => false);
   check('the server\'s diagnostics reach the Problems count', warned, (await page.locator('#status\\.problems').innerText().catch(() => '')).replace(/\s+/g, ' '));
+  await page.keyboard.press('Control+P');
+  await page.locator('.quick-input-widget input').waitFor({ timeout: WAIT_MS });
+  await page.keyboard.type('#Zofia');
+  const indexed = await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Zofia Brandler' }).first().waitFor({ timeout: WAIT_MS }).then(() => true, () => false);
+  check('the workspace index reads unopened files through the client\'s vscode.workspace.fs', indexed);
+  await page.keyboard.press('Escape');
 } catch (error) {
   check('the web extension run', false, String(error));
 } finally {
