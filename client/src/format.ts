@@ -4,3 +4,8 @@
 export function countOf(value: number, word: string): string {
   return `${value.toLocaleString('en-US')} ${word}${value === 1 ? '' : 's'}`;
 }
+
+/** The last segment of a URI's path, as a file name (client code runs in web workers too, without node:path). */
+export function fileName(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1);
+}
