@@ -6,7 +6,8 @@
 //   (c) the bundled language server over stdio: didOpen/didChange -> publishDiagnostics on
 //       50 KB and 5 MB documents, hover and documentSymbol answered from the cache;
 //   (d) heap retained by analysis results per MB of transcript (separate --expose-gc process);
-//   (e) the fuzzer of test/unit/fuzz.test.ts at full size (10,000 cases).
+//   (e) the fuzzer of test/unit/fuzz.test.ts at full size (10,000 cases);
+//   (f) the CLI's corpus mode on 1,000 generated transcripts, a worker per core vs one worker.
 // Ends with one markdown table: measured value, goal, met or not. About two minutes;
 // `node scripts/bench.mjs --quick` runs fewer repetitions and 940 fuzz cases for a first look.
 // FUZZ_SEED=<n> replays a fuzz run seed printed by an earlier run.
@@ -18,6 +19,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ensureBuilt, formatMs, markdownTable, median, quantile, timeRuns } from './bench/common.mjs';
 import { startServer } from './bench/lsp-client.mjs';
+import { benchCorpus } from './bench/corpus.mjs';
 import { createRecognizers, recognizeText } from './bench/recognizers-adapter.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -285,6 +287,15 @@ try {
     if (report.hangs >= 10) log('(e) a fuzz run stopped after 10 hangs');
   }
   rows.push([`(e) fuzz (run seed ${runSeed})`, `${cases} cases, ${(cases / seconds).toFixed(0)} cases/s, ${failures} failing (${hangs} hangs)`, '≥ 10,000 cases, 0 failing', verdict(cases >= 10_000 && failures === 0)]);
+}
+
+// ---------------------------------------------------------------------------------------
+// (f) The CLI on a corpus: every core against one worker (after the fuzzer, so its time budget is unchanged).
+
+try {
+  rows.push(...benchCorpus({ root, runs: quick ? 1 : 3, log }));
+} catch (error) {
+  rows.push(['(f) CLI corpus mode', `failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`, '—', 'NOT met']);
 }
 
 console.log(`\n${markdownTable(['benchmark', 'measured', 'goal', 'result'], rows)}`);

@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // npm test: installs what is missing, builds, and runs every tier of tests in one go:
 // unit and golden tests of the engine, grammar tests, protocol tests against the bundled
-// server, Neovim's LSP client against it, and the in-editor suite in a real VS Code. Ends
-// with one line "N passed, N failed".
+// server, Neovim's LSP client against it, the web-worker server in headless Chromium, the web
+// extension in code-server's web worker extension host, and the in-editor suite in a real VS
+// Code. Ends with one line "N passed, N failed".
 import { spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -79,6 +80,14 @@ if (wants('nvim')) {
   } else {
     mochaTier('Neovim client test (headless nvim against the stdio server)', ['out/test/nvim/**/*.test.js'], ['--timeout', '90000']);
   }
+}
+if (wants('browser')) mochaTier('browser tests (web-worker server bundle in headless Chromium)', ['out/test/browser/**/*.test.js'], ['--timeout', '60000']);
+if (wants('web-editor')) {
+  const { status, stdout } = run('web extension in a browser VS Code (code-server, web worker extension host)', process.execPath, ['scripts/test-web-editor.mjs'], { capture: true });
+  const match = stdout.match(/web editor: (\d+) passed, (\d+) failed/);
+  totals.passed += match ? Number(match[1]) : 0;
+  totals.failed += match ? Number(match[2]) : 1;
+  if (status !== 0 || !match) failedTiers.push('web extension in code-server');
 }
 if (wants('editor')) {
   const { status, stdout } = run('in-editor tests (real VS Code in code-server)', process.execPath, ['scripts/test-editor.mjs'], { capture: true });

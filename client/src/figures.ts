@@ -1,7 +1,7 @@
 // "Show Figures": every figure of the active transcript in a quick pick, with its kind,
 // normalized value, metric and line; the chosen one is selected in the editor.
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { figuresRequest } from './protocol';
 import type { FigureEntry } from './protocol';
 import { activeTranscript } from './roster';

@@ -1,6 +1,6 @@
 // The client's typed handles on the custom requests and notifications; their names and
 // shapes live in server/src/protocol.ts, which the server imports too.
-import { NotificationType, RequestType, RequestType0 } from 'vscode-languageclient/node';
+import { NotificationType, RequestType, RequestType0 } from 'vscode-languageclient';
 import {
   DETECTED_NOTIFICATION,
   DETECTION_STATE_REQUEST,

@@ -1,7 +1,7 @@
 // The speaker roster: one request per active transcript, shared by the Explorer tree view,
 // the status bar and the "Show Speaker Roster" quick pick.
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { turnCount, wordCount } from './l10n';
 import { rosterRequest, TRANSCRIPT_LANGUAGE } from './protocol';
 import type { RosterEntry, SpeakerKind } from './protocol';

@@ -1,7 +1,7 @@
 // The status bar entries for the active transcript: its turns, which open the speaker
 // roster, and its figures, which open the figure list.
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { figureCount, speakerCount, turnCount } from './l10n';
 import { summaryRequest } from './protocol';
 import type { RosterModel } from './roster';

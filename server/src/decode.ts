@@ -1,6 +1,5 @@
 // Turns a file's bytes into text for the engine, the way an editor would: a UTF-8 BOM is
 // dropped, invalid UTF-8 is replaced (and said), and a binary file is refused with one message.
-import { TextDecoder } from 'node:util';
 import { Diagnostics, stripBom } from './engine';
 import type { CatalogKind, Diagnostic } from './engine';
 

@@ -9,12 +9,21 @@ import type { Settings } from './settings';
 export type ReadSection = (scopeUri: string | null) => Promise<unknown>;
 
 export class SettingsStore {
-  private windowSettings: Settings = { ...DEFAULT_SETTINGS };
+  private windowSettings: Settings;
   private readonly perDocument = new Map<string, Settings>();
   private readonly loads = new Map<string, Promise<void>>();
 
-  /** read is null when the client cannot answer workspace/configuration: then push settings with replace. */
-  constructor(private readonly read: ReadSection | null, private readonly logError: (what: string, error: unknown) => void) {}
+  /**
+   * read is null when the client cannot answer workspace/configuration: then push settings with
+   * replace. initial is in force until the client's settings are read.
+   */
+  constructor(
+    private readonly read: ReadSection | null,
+    private readonly logError: (what: string, error: unknown) => void,
+    initial: Settings = DEFAULT_SETTINGS,
+  ) {
+    this.windowSettings = { ...initial };
+  }
 
   /** The window's settings: for what no single document decides, such as indexing the workspace. */
   get global(): Settings {

@@ -156,10 +156,13 @@ describe('CLI robustness on unusual files', function () {
     assert.match(run.stderr, /gone\.txt/);
   });
 
-  it('a directory exits 2 with a message', () => {
-    const run = runCli(['analyze', dir, '--json']);
+  it('a directory with no transcript in it exits 2 with a message', () => {
+    // A directory is read recursively (issue 11); one with nothing to read is a wrong argument.
+    const empty = mkdtempSync(join(dir, 'empty-'));
+    const run = runCli(['analyze', empty, '--json']);
     assert.equal(run.status, 2);
-    assert.ok(run.stderr.trim().length > 0);
+    assert.match(run.stderr, /no \.txt, .* file in this directory/);
+    assert.equal(run.stdout, '[]\n');
     assertNoStackTrace(run.stderr);
   });
 

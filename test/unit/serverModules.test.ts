@@ -3,7 +3,9 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseSidecar, sidecarPath } from '../../server/src/checkedStore';
+import { parseSidecar } from '../../server/src/checkedStore';
+import { nodeFiles } from '../../server/src/nodeFiles';
+import { sidecarUri } from '../../server/src/sidecar';
 import { analyze } from '../../server/src/engine';
 import { readingsOf } from '../../server/src/features/codeActions';
 import { figuresOnLine } from '../../server/src/features/figureLookup';
@@ -75,8 +77,8 @@ describe('settings per resource', () => {
 
 describe('checked-figure sidecar', () => {
   it('sits beside file transcripts only', () => {
-    assert.equal(sidecarPath('file:///calls/q3%20call.txt'), '/calls/q3 call.txt.lens.json');
-    assert.equal(sidecarPath('untitled:Untitled-1'), null);
+    assert.equal(sidecarUri('file:///calls/q3%20call.txt', nodeFiles), 'file:///calls/q3%20call.txt.lens.json');
+    assert.equal(sidecarUri('untitled:Untitled-1', nodeFiles), null);
   });
 
   it('keeps well-formed entries and skips the rest', () => {
@@ -158,7 +160,7 @@ describe('workspace index: one speaker across files', () => {
   const first = ['Ostara Mills Q4 2026 Earnings Call', '', header('Lena Ward', 'Chief Executive Officer'), '', 'Volumes grew.', '',
     header('Ravi Okafor', 'Analyst'), '', 'What about pricing?', '', header('Lena Ward', 'Chief Executive Officer'), '', 'Pricing held.'].join('\n');
   const second = ['Ostara Mills Q1 2027 Earnings Call', '', header('Lena Ward', 'Chief Executive Officer'), '', 'A quiet quarter.'].join('\n');
-  const index = new WorkspaceIndex();
+  const index = new WorkspaceIndex(nodeFiles);
   index.set('file:///calls/q4.txt', analyze(first).turns);
   index.set('file:///calls/q1.txt', analyze(second).turns);
 
@@ -176,7 +178,7 @@ describe('workspace index: one speaker across files', () => {
   });
 
   it('forgets a file once it no longer has speakers', () => {
-    const changing = new WorkspaceIndex();
+    const changing = new WorkspaceIndex(nodeFiles);
     changing.set('file:///calls/q1.txt', analyze(second).turns);
     changing.set('file:///calls/q1.txt', []);
     assert.deepEqual(changing.speakerInOtherFiles('Lena Ward', 'file:///other.txt'), []);

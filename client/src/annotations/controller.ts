@@ -3,8 +3,8 @@
 // edit note, next/previous, export). Every change goes through the server, which owns the
 // sidecar; this side only draws and asks.
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
-import { State } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
+import { State } from 'vscode-languageclient';
 import { TRANSCRIPT_LANGUAGE } from '../protocol';
 import { AnnotationDecorations, toRange } from './decorations';
 import {

@@ -1,6 +1,6 @@
 // The client's typed handles on the annotation requests; names and shapes live in
 // server/src/annotationsProtocol.ts, which the server imports too.
-import { NotificationType, RequestType, RequestType0 } from 'vscode-languageclient/node';
+import { NotificationType, RequestType, RequestType0 } from 'vscode-languageclient';
 import {
   ADD_ANNOTATION_REQUEST, ANNOTATIONS_CHANGED_NOTIFICATION, CODEBOOK_REQUEST, DOCUMENT_ANNOTATIONS_REQUEST, EXPORT_ANNOTATIONS_REQUEST,
   FILES_RENAMED_REQUEST, REMOVE_ANNOTATION_REQUEST, UPDATE_ANNOTATION_REQUEST, WORKSPACE_ANNOTATIONS_REQUEST,

@@ -1,9 +1,9 @@
 // "Compare Metrics": several calls side by side, one row per metric and one column per call
 // in the order of their periods. Started from the Explorer (several files selected) or from
 // the Command Palette with a pick over the workspace's transcripts.
-import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import { fileName } from '../format';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import type { CompareFromWebview, CompareToWebview, MetricComparison } from './messages';
 import { compareMetricsRequest } from './requests';
 import { comparisonCsv } from './tableExport';
@@ -19,7 +19,7 @@ async function pickCalls(): Promise<vscode.Uri[] | undefined> {
   const files = await vscode.workspace.findFiles(TRANSCRIPT_GLOB, '**/{node_modules,.git}/**', 2000);
   const open = new Set(vscode.workspace.textDocuments.filter((document) => document.languageId === 'transcript').map((document) => document.uri.toString()));
   const items = files
-    .map((uri) => ({ label: path.basename(uri.path), description: vscode.workspace.asRelativePath(path.dirname(uri.path) === '/' ? uri : vscode.Uri.joinPath(uri, '..')), uri, picked: open.has(uri.toString()) }))
+    .map((uri) => ({ label: fileName(uri.path), description: vscode.workspace.asRelativePath(uri.path.lastIndexOf('/') === 0 ? uri : vscode.Uri.joinPath(uri, '..')), uri, picked: open.has(uri.toString()) }))
     .sort((a, b) => Number(b.picked) - Number(a.picked) || a.label.localeCompare(b.label));
   const chosen = await vscode.window.showQuickPick(items, { canPickMany: true, placeHolder: vscode.l10n.t('Choose two or more calls to compare') });
   return chosen?.map((item) => item.uri);

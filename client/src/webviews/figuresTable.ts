@@ -1,9 +1,9 @@
 // "Show Figures Table": every figure of the active transcript in a webview grid that sorts,
 // filters, reveals a figure on click and follows the editor's cursor. It follows the active
 // transcript and refreshes as the document changes.
-import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import { fileName } from '../format';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { TRANSCRIPT_LANGUAGE } from '../protocol';
 import { activeTranscript } from '../roster';
 import type { FigureRow, FiguresFromWebview, FiguresToWebview } from './messages';
@@ -74,7 +74,7 @@ export class FiguresTablePanel implements vscode.Disposable {
   }
 
   private title(): string {
-    return this.document ? vscode.l10n.t('Figures: {0}', path.basename(this.document.uri.path)) : vscode.l10n.t('Figures');
+    return this.document ? vscode.l10n.t('Figures: {0}', fileName(this.document.uri.path)) : vscode.l10n.t('Figures');
   }
 
   private async refresh(): Promise<void> {
@@ -127,7 +127,7 @@ export class FiguresTablePanel implements vscode.Disposable {
   /** Writes the rows shown (filtered and sorted as on screen) as CSV or JSON. */
   async export(format: 'csv' | 'json', indexes: readonly number[], target?: vscode.Uri): Promise<vscode.Uri | undefined> {
     const rows = this.pick(indexes);
-    const base = this.document ? path.basename(this.document.uri.path).replace(/\.[^.]*$/, '') : 'figures';
+    const base = this.document ? fileName(this.document.uri.path).replace(/\.[^.]*$/, '') : 'figures';
     const text = format === 'csv' ? figuresCsv(rows) : figuresJson(rows);
     const filters: Record<string, string[]> = format === 'csv' ? { CSV: ['csv'] } : { JSON: ['json'] };
     return saveText(text, `${base}-figures.${format}`, filters, target);

@@ -1,9 +1,9 @@
 // "Show Who Spoke How Much": words and share per speaker, kind of speaker and section,
 // questions per analyst and firm, and answer length per executive, drawn as SVG bars in a
 // webview that follows the active transcript and its edits.
-import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import { fileName } from '../format';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { TRANSCRIPT_LANGUAGE } from '../protocol';
 import { activeTranscript } from '../roster';
 import type { TalkFromWebview, TalkToWebview } from './messages';
@@ -47,7 +47,7 @@ export class TalkSharePanel implements vscode.Disposable {
 
   private async show(document: vscode.TextDocument): Promise<void> {
     this.document = document;
-    const title = vscode.l10n.t('Who spoke how much: {0}', path.basename(document.uri.path));
+    const title = vscode.l10n.t('Who spoke how much: {0}', fileName(document.uri.path));
     if (!this.panel) {
       this.panel = createWebviewPanel(this.extensionUri, VIEW_TYPE, title, vscode.ViewColumn.Beside);
       let markReady: () => void = () => undefined;

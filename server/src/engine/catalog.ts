@@ -58,6 +58,26 @@ export const Diagnostics = {
     description: 'Transcript Lens failed on a line (a bug in it, not in the text); that line has no figures, the rest was read. Please report it with the line.',
     message: (reason: string) => `Transcript Lens could not read the figures on this line (${reason}); the rest of the document was read. This is a bug: please report it with this line.`,
   },
+  conflictingFigures: {
+    code: 'conflicting-figures',
+    defaultSeverity: 'warning',
+    description: 'The same metric for the same period is stated twice with values that differ beyond rounding, such as third-quarter revenue of $4.2 billion and later $4.6 billion.',
+    message: (metric: string, figure: string, earlier: string, earlierLine: number) =>
+      `The ${metric} for this period is ${figure} here but ${earlier} on line ${earlierLine}.`,
+  },
+  changeMismatch: {
+    code: 'change-mismatch',
+    defaultSeverity: 'warning',
+    description: 'A stated change contradicts the two values it joins, such as "revenue of 110, up 10% from 90" (that is +22%).',
+    message: (change: string, base: string, level: string, implied: string) =>
+      `"${change}" does not fit the values it joins: from ${base} to ${level} is ${implied}.`,
+  },
+  partsExceedWhole: {
+    code: 'parts-exceed-whole',
+    defaultSeverity: 'warning',
+    description: 'Parts listed after a whole ("of which", "consisting of") add up to more than the whole.',
+    message: (whole: string, parts: string[]) => `The parts of ${whole} add up to more than it: ${parts.join(' + ')}.`,
+  },
 } as const satisfies Record<string, DiagnosticKind>;
 
 /** One kind of the catalog, with its code as a literal type. */

@@ -2,6 +2,7 @@
 // imports (test/unit/purity.test.ts), and it never throws on any input.
 import { Diagnostics } from './catalog';
 import { readFigures } from './figures';
+import { checkConsistency } from './figures/consistency';
 import { splitLines } from './text';
 import { readTurns } from './turns';
 import type { Analysis, AnalyzeOptions, Diagnostic } from './types';
@@ -33,6 +34,13 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     return { turns, sections, figures: [], diagnostics: [notice], defaultCurrency: null, degraded: true };
   }
   // Turn counters, page headers and line numbers are structure: no figures are read there.
-  const { figures, diagnostics, defaultCurrency } = readFigures(lines, options, structure);
+  const { figures, diagnostics: readingDiagnostics, defaultCurrency } = readFigures(lines, options, structure);
+  const diagnostics = mergeByPosition(readingDiagnostics, checkConsistency(lines, figures));
   return { turns, sections, figures, diagnostics, defaultCurrency, degraded: false };
+}
+
+/** Both lists in document order; most documents have no consistency diagnostic at all. */
+function mergeByPosition(first: Diagnostic[], second: Diagnostic[]): Diagnostic[] {
+  if (second.length === 0) return first;
+  return [...first, ...second].sort((a, b) => a.line - b.line || a.start - b.start);
 }

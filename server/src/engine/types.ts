@@ -113,6 +113,8 @@ export interface Diagnostic extends Span {
   message: string;
   /** Engine only: quick fixes that edit the document. */
   fixes: Fix[];
+  /** Engine only: the other figures a consistency diagnostic is about (LSP relatedInformation). */
+  related?: { span: Span; message: string }[];
 }
 
 /**

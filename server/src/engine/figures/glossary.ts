@@ -516,6 +516,9 @@ const METRIC_REACH = 120;
 const PLAIN_KINDS: ReadonlySet<string> = new Set(['date', 'period', 'ordinal', 'label']);
 const MAX_CHAIN = 8;
 
+/** Kinds of figure that say when or which, never how much of a noun. */
+const NAMES_NO_NOUN: ReadonlySet<string> = new Set(['date', 'period', 'ordinal', 'label']);
+
 /** A figure said as the size of the noun after it: "a $284 million gain", "an EUR 8 million one-off". */
 const ARTICLE_BEFORE = /\b(?:a|an)(?: (?:nearly|roughly|about|approximately|almost|over|estimated|additional|further|incremental|total|record|one-time))?\s*$/i;
 
@@ -760,6 +763,8 @@ export class LineMetrics {
   private nounOfEarlierFigure(match: MetricMatch, start: number): boolean {
     const index = this.lastFigureBefore(Math.min(start, match.start));
     const figure = index >= 0 ? this.figures[index] : null;
+    // A year or a period names when, not what: "third quarter 2025 revenue" is no noun of 2025.
+    if (figure !== null && NAMES_NO_NOUN.has(figure.kind ?? '')) return false;
     return figure !== null && figure.end <= match.start && match.start - figure.end <= 2 && !this.text.slice(figure.end, match.start).trim();
   }
 

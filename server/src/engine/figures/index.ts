@@ -10,7 +10,7 @@ import { diagnose, newCurrencyEvidence, recordCurrency, type CurrencyEvidence } 
 import { LineMetrics, MetricGlossary } from './glossary';
 import { scanLine, type PendingCurrency, type Problem } from './scanner';
 import { MONETARY_METRIC } from '../facts/currencies';
-import { usesDecimalComma } from './numbers';
+import { scaled, SCALES, usesDecimalComma } from './numbers';
 import { isMoneyNoun } from './nouns';
 
 export { anchorFigure } from './checked';
@@ -106,6 +106,8 @@ export function readFigures(lines: string[], options: AnalyzeOptions, structure:
   let previousLine: string | null = null;
   let previousLineNumber = -1;
   let nextStructure = 0;
+  /** Where a scale word opens a line after an amount that was cut from it by a hard wrap. */
+  let takenScale: { line: number; start: number } | null = null;
   for (let line = 0; line < lines.length; line++) {
     while (nextStructure < structure.length && structure[nextStructure].line < line) nextStructure++;
     const lineStructure = nextStructure;
@@ -135,6 +137,14 @@ export function readFigures(lines: string[], options: AnalyzeOptions, structure:
     const metrics = new LineMetrics(glossary, text, context, lineBefore, scanned);
     for (const s of scanned) {
       if (inStructure(s.start, s.end)) continue;
+      // The scale word an amount on an earlier line took is part of that amount.
+      if (takenScale && takenScale.line === line && takenScale.start === s.start) continue;
+      // "Our No.\n1 priority": a rank cut from its number by a hard wrap.
+      if (s.kind === 'count' && s.min === null && !text.slice(0, s.start).trim() && lineBefore !== null && WRAPPED_RANK.test(lineBefore.trimEnd()) && !/^[\d.,]+%/.test(text.slice(s.start))) {
+        s.kind = 'ordinal';
+        s.value = null;
+        s.unit = null;
+      }
       const end = Math.min(s.end, text.length);
       const figure: Figure = {
         line, start: s.start, end, text: text.slice(s.start, end),
@@ -142,6 +152,17 @@ export function readFigures(lines: string[], options: AnalyzeOptions, structure:
         approximate: s.approximate, bound: s.bound, metric: null, change: null,
         metricSpan: null, comparison: null, qualifier: s.qualifier, checked: false,
       };
+      // "$2" at the end of a hard-wrapped line whose next line opens with "billion": one amount.
+      if (figure.kind === 'money' && s.currencyMark && end === text.trimEnd().length && isDigitCode(text.charCodeAt(end - 1))) {
+        const wrapped = wrappedScale(lines, line);
+        if (wrapped !== null) {
+          const { factor } = wrapped;
+          takenScale = { line: wrapped.line, start: wrapped.start };
+          figure.value = figure.value === null ? null : scaled(figure.value, factor);
+          figure.min = figure.min === null ? null : scaled(figure.min, factor);
+          figure.max = figure.max === null ? null : scaled(figure.max, factor);
+        }
+      }
       // "invest 380 billion over three years": "over" a span of time is no bound on it.
       if (figure.kind === 'duration' && figure.qualifier && !durationBoundHolds(text, text.lastIndexOf(figure.qualifier, figure.start), figure.end, figure.qualifier)) {
         figure.bound = null;
@@ -170,6 +191,8 @@ export function readFigures(lines: string[], options: AnalyzeOptions, structure:
       figures.push(figure);
     }
   }
+
+  relabelVersions(figures);
 
   // A yen sign is CNY in a call that speaks of RMB, JPY otherwise.
   const yen = (evidence.counts.get('CNY') ?? 0) > (evidence.counts.get('JPY') ?? 0) || defaultCurrency === 'CNY' ? 'CNY' : 'JPY';
@@ -247,6 +270,50 @@ const DOMINANT_SHARE = 0.9;
 function sentenceKey(line: number, start: number): number {
   return line * 2 ** 24 + start + 1;
 }
+
+/** A version number as written: "2.5", "3.11". */
+const VERSION_TEXT = /^\d{1,2}\.\d{1,2}$/;
+
+/**
+ * A version the document names ("Gemini 2.5") is that name wherever it stands bare ("when we
+ * built 2.5"): a bare decimal count with the same text becomes a label too.
+ */
+function relabelVersions(figures: Figure[]): void {
+  const versions = new Set(figures.filter((f) => f.kind === 'label' && VERSION_TEXT.test(f.text)).map((f) => f.text));
+  if (!versions.size) return;
+  for (const figure of figures) {
+    if (figure.kind !== 'count' || figure.unit !== null || figure.min !== null || !versions.has(figure.text)) continue;
+    figure.kind = 'label';
+    figure.value = null;
+    figure.approximate = false;
+    figure.bound = null;
+    figure.qualifier = null;
+    figure.metric = null;
+    figure.metricSpan = null;
+    figure.change = null;
+    figure.comparison = null;
+  }
+}
+
+/** A rank word ending a line, whose number opens the next ("Our No."). On trimmed text. */
+const WRAPPED_RANK = /(?:^|[^\p{L}])(?:no\.|number|#)$/iu;
+/** A scale word opening a line, after the line number a court or hearing transcript prints. */
+const WRAPPED_SCALE_WORD = /^\s*(?:\d{1,3}\s+)?(thousand|million|billion|trillion)(?![\p{L}])/iu;
+/** How many blank lines a hard wrap may leave between an amount and its scale (double-spaced transcripts). */
+const WRAP_BLANK_LINES = 2;
+
+/** The scale that opens the next non-blank line after `line`, for an amount the line break cut from it; or null. */
+function wrappedScale(lines: readonly string[], line: number): { factor: number; line: number; start: number } | null {
+  for (let next = line + 1; next < lines.length && next <= line + 1 + WRAP_BLANK_LINES; next++) {
+    if (!lines[next].trim()) continue;
+    const match = WRAPPED_SCALE_WORD.exec(lines[next].slice(0, 40));
+    const factor = match ? SCALES.get(match[1].toLowerCase()) : undefined;
+    return match && factor !== undefined ? { factor, line: next, start: match[0].length - match[1].length } : null;
+  }
+  return null;
+}
+
+const isDigitCode = (code: number): boolean => code >= 48 && code <= 57;
 
 const MONEY_NOUN_AFTER = /^ (?:of |in )?([A-Za-z]+)/;
 
