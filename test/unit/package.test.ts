@@ -39,7 +39,9 @@ describe('package contents (vsce ls)', function () {
   it('holds everything package.json points at', () => {
     const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
     const wanted = [
-      manifest.main, manifest.icon, manifest.bin['transcript-lens'], 'README.md', 'CHANGELOG.md', 'LICENSE', 'dist/server.js',
+      manifest.main, manifest.browser, manifest.icon, manifest.bin['transcript-lens'], 'README.md', 'CHANGELOG.md', 'LICENSE',
+      // The servers the two entries start, the CLI's worker threads and the webviews' scripts.
+      'dist/server.js', 'dist/web/server.js', 'dist/cliWorker.js', 'dist/webview/figuresTable.js', 'dist/webview/webview.css',
       ...manifest.contributes.languages.map((language: { configuration: string }) => language.configuration),
       ...manifest.contributes.grammars.map((grammar: { path: string }) => grammar.path),
       ...manifest.contributes.jsonValidation.map((validation: { url: string }) => validation.url),
