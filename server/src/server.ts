@@ -146,30 +146,32 @@ export function startServer(connection: Connection, deps: ServerDependencies): R
     throw new ResponseError(value.kind === 'invalidParams' ? ErrorCodes.InvalidParams : ErrorCodes.InvalidRequest, value.message);
   }
 
-  /** Wraps a request that must not answer with an empty result: an unexpected error is logged and answered as an internal error. */
-  function guardOrFail<P, R>(what: string, handler: (params: P) => R | Promise<R>): (params: P) => Promise<R> {
+  /**
+   * Wraps a handler: errors meant for the client pass through; any other is logged and then
+   * turned into the handler's answer by `onError` (a fallback value, or an error for the client).
+   */
+  function guarded<P, R>(what: string, onError: () => R, handler: (params: P) => R | Promise<R>): (params: P) => Promise<R> {
     return async (params: P) => {
       try {
         return await handler(params);
       } catch (error) {
         if (error instanceof ResponseError) throw error;
         logError(what, error);
-        throw new ResponseError(ErrorCodes.InternalError, `Transcript Lens could not finish ${what}; see the server log.`);
+        return onError();
       }
     };
   }
 
-  /** Wraps a handler: errors meant for the client pass through, any other is logged and answered with the fallback. */
+  /** Wraps a request that must not answer with an empty result: an unexpected error is answered as an internal error. */
+  function guardOrFail<P, R>(what: string, handler: (params: P) => R | Promise<R>): (params: P) => Promise<R> {
+    return guarded(what, () => {
+      throw new ResponseError(ErrorCodes.InternalError, `Transcript Lens could not finish ${what}; see the server log.`);
+    }, handler);
+  }
+
+  /** Wraps a handler whose unexpected errors are answered with the fallback. */
   function guard<P, R>(what: string, fallback: R, handler: (params: P) => R | Promise<R>): (params: P) => Promise<R> {
-    return async (params: P) => {
-      try {
-        return await handler(params);
-      } catch (error) {
-        if (error instanceof ResponseError) throw error;
-        logError(what, error);
-        return fallback;
-      }
-    };
+    return guarded(what, () => fallback, handler);
   }
 
   /** The analysis of an open transcript; other documents get no features. */
