@@ -17,7 +17,7 @@ import {
 import type { ClientCapabilities, InitializeParams, InitializeResult } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileURLToPath } from 'node:url';
-import { AnalysisCache } from './analysisCache';
+import { AnalysisCache, answerOnce } from './analysisCache';
 import type { AnalyzedDocument } from './analysisCache';
 import { CheckedStore, sidecarPath, SIDECAR_SUFFIX } from './checkedStore';
 import { anchorFigure, looksLikeTranscript } from './engine';
@@ -37,6 +37,7 @@ import { documentSymbols } from './features/symbols';
 import { compareMetrics, loadCall } from './features/compare';
 import { figureTable } from './features/figuresTable';
 import { talkShare } from './features/talkShare';
+import { WorkerRunner } from './workerRunner';
 import { COMPARE_METRICS_REQUEST, FIGURE_TABLE_REQUEST, TALK_SHARE_REQUEST } from './protocol';
 import type { CompareParams, DocumentParams } from './protocol';
 import { workspaceSymbols } from './features/workspaceSymbols';
@@ -67,7 +68,7 @@ const cache = new AnalysisCache((uri) => ({
   glossary: settings.glossary,
   checked: checkedStore.get(uri),
   maxDocumentSize: settings.maxDocumentSize,
-}));
+}), undefined, new WorkerRunner());
 /** Sidecar reads of documents just opened; their first diagnostics wait for them. */
 const sidecarLoads = new Map<string, Promise<void>>();
 /** Documents opened since their last analysis: their first publish skips the typing delay. */
@@ -78,7 +79,7 @@ const detectedUris = new Set<string>();
 const annotations = new AnnotationService({
   connection,
   sidecars: checkedStore.sidecars,
-  transcript,
+  transcript: transcriptNow,
   openUris: () => documents.keys(),
   whenLoaded: async (uri) => sidecarLoads.get(uri),
   reloadSidecar: (uri) => reloadSidecar(uri),
@@ -105,17 +106,24 @@ function guard<P, R>(what: string, fallback: R, handler: (params: P) => R | Prom
   };
 }
 
-/** The analysis of an open transcript; other documents get no features. */
-function transcript(uri: string): AnalyzedDocument | null {
+/** The analysis of an open transcript; other documents get no features. Large ones are read off this thread. */
+async function transcript(uri: string): Promise<AnalyzedDocument | null> {
+  const document = documents.get(uri);
+  return document && document.languageId === TRANSCRIPT_LANGUAGE ? cache.analyzed(document) : null;
+}
+
+/** The same, read on this thread at once, for the few callers that cannot wait. */
+function transcriptNow(uri: string): AnalyzedDocument | null {
   const document = documents.get(uri);
   return document && document.languageId === TRANSCRIPT_LANGUAGE ? cache.get(document) : null;
 }
 
-/** Publishes for the document still open under that URI; one closed during an await gets nothing. */
-function publishDiagnostics(uri: string): void {
+/** Publishes for the document still open under that URI; one closed or changed during an await gets nothing. */
+async function publishDiagnostics(uri: string): Promise<void> {
   const document = documents.get(uri);
   if (!document) return;
-  const analyzed = cache.get(document);
+  const analyzed = await cache.analyzed(document);
+  if (documents.get(uri)?.version !== analyzed.version) return;
   workspaceIndex.set(document.uri, analyzed.analysis.turns);
   void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: documentDiagnostics(analyzed, settings) });
 }
@@ -133,14 +141,14 @@ async function settle(uri: string): Promise<void> {
   await sidecarLoads.get(uri);
   const document = documents.get(uri);
   if (!document) return;
-  if (document.languageId === TRANSCRIPT_LANGUAGE) publishDiagnostics(uri);
+  if (document.languageId === TRANSCRIPT_LANGUAGE) await publishDiagnostics(uri);
   else detect(document);
 }
 
 /** After a settings change: new diagnostics for transcripts, detection for the rest. */
 function reviewAllOpen(): void {
   for (const document of documents.all()) {
-    if (document.languageId === TRANSCRIPT_LANGUAGE) publishDiagnostics(document.uri);
+    if (document.languageId === TRANSCRIPT_LANGUAGE) void publishDiagnostics(document.uri).catch((error) => logError('analysis', error));
     else detect(document);
   }
 }
@@ -290,7 +298,7 @@ async function reloadSidecar(uri: string): Promise<void> {
   await checkedStore.load(uri);
   if (!keepMarksIfOpen(uri)) return;
   cache.invalidate(uri);
-  if (documents.get(uri)?.languageId === TRANSCRIPT_LANGUAGE) publishDiagnostics(uri);
+  if (documents.get(uri)?.languageId === TRANSCRIPT_LANGUAGE) await publishDiagnostics(uri);
   refreshEditorFeatures();
   annotations.changed(uri);
 }
@@ -346,94 +354,94 @@ documents.onDidClose(({ document }) => {
   }
 });
 
-connection.onDocumentSymbol(guard('document symbols', [], ({ textDocument }) => {
-  const document = transcript(textDocument.uri);
-  return document ? annotations.symbols(document, documentSymbols(document)) : [];
+connection.onDocumentSymbol(guard('document symbols', [], async ({ textDocument }) => {
+  const document = await transcript(textDocument.uri);
+  return document ? annotations.symbols(document, answerOnce(document, 'symbols', documentSymbols)) : [];
 }));
 
-connection.onFoldingRanges(guard('folding ranges', [], ({ textDocument }) => {
-  const document = transcript(textDocument.uri);
-  return document ? foldingRanges(document) : [];
+connection.onFoldingRanges(guard('folding ranges', [], async ({ textDocument }) => {
+  const document = await transcript(textDocument.uri);
+  return document ? answerOnce(document, 'folding', foldingRanges) : [];
 }));
 
-connection.onHover(guard('hover', null, ({ textDocument, position }) => {
-  const document = transcript(textDocument.uri);
+connection.onHover(guard('hover', null, async ({ textDocument, position }) => {
+  const document = await transcript(textDocument.uri);
   return document ? annotations.hover(document, position, hoverAt(document, position, settings)) : null;
 }));
 
-connection.onCodeAction(guard('code actions', [], (params) => {
-  const document = transcript(params.textDocument.uri);
+connection.onCodeAction(guard('code actions', [], async (params) => {
+  const document = await transcript(params.textDocument.uri);
   return document ? [...codeActions(document, params, settings), ...annotations.codeActions(document, params)] : [];
 }));
 
-connection.onReferences(guard('references', [], ({ textDocument, position, context }) => {
-  const document = transcript(textDocument.uri);
+connection.onReferences(guard('references', [], async ({ textDocument, position, context }) => {
+  const document = await transcript(textDocument.uri);
   return document ? speakerReferences(document, position, context.includeDeclaration, workspaceIndex) : [];
 }));
 
-connection.onDocumentHighlight(guard('document highlights', [], ({ textDocument, position }) => {
-  const document = transcript(textDocument.uri);
+connection.onDocumentHighlight(guard('document highlights', [], async ({ textDocument, position }) => {
+  const document = await transcript(textDocument.uri);
   return document ? speakerHighlights(document, position) : [];
 }));
 
-connection.onPrepareRename(guard('prepare rename', null, ({ textDocument, position }) => {
-  const document = transcript(textDocument.uri);
+connection.onPrepareRename(guard('prepare rename', null, async ({ textDocument, position }) => {
+  const document = await transcript(textDocument.uri);
   return document ? prepareSpeakerRename(document, position) : null;
 }));
 
-connection.onRenameRequest(guard('rename', null, ({ textDocument, position, newName }) => {
-  const document = transcript(textDocument.uri);
+connection.onRenameRequest(guard('rename', null, async ({ textDocument, position, newName }) => {
+  const document = await transcript(textDocument.uri);
   return document ? renameSpeaker(document, position, newName) : null;
 }));
 
 connection.onWorkspaceSymbol(guard('workspace symbols', [], ({ query }) => workspaceSymbols(workspaceIndex, query)));
 
-connection.languages.inlayHint.on(guard('inlay hints', [], ({ textDocument, range }) => {
-  const document = settings.inlayHintsEnabled ? transcript(textDocument.uri) : null;
+connection.languages.inlayHint.on(guard('inlay hints', [], async ({ textDocument, range }) => {
+  const document = settings.inlayHintsEnabled ? await transcript(textDocument.uri) : null;
   return document ? inlayHints(document, range) : [];
 }));
 
-connection.languages.semanticTokens.on(guard('semantic tokens', { data: [] }, ({ textDocument }) => {
-  const document = transcript(textDocument.uri);
-  return document ? semanticTokens(document) : { data: [] };
+connection.languages.semanticTokens.on(guard('semantic tokens', { data: [] }, async ({ textDocument }) => {
+  const document = await transcript(textDocument.uri);
+  return document ? answerOnce(document, 'semanticTokens', semanticTokens) : { data: [] };
 }));
 
-connection.languages.semanticTokens.onRange(guard('semantic tokens in range', { data: [] }, ({ textDocument, range }) => {
-  const document = transcript(textDocument.uri);
+connection.languages.semanticTokens.onRange(guard('semantic tokens in range', { data: [] }, async ({ textDocument, range }) => {
+  const document = await transcript(textDocument.uri);
   return document ? semanticTokens(document, range) : { data: [] };
 }));
 
-connection.onRequest(ROSTER_REQUEST, guard('roster', [], ({ uri }: { uri: string }) => {
-  const document = transcript(uri);
+connection.onRequest(ROSTER_REQUEST, guard('roster', [], async ({ uri }: { uri: string }) => {
+  const document = await transcript(uri);
   return document ? roster(document) : [];
 }));
 
-connection.onRequest(FIGURES_REQUEST, guard('figures', [], ({ uri }: { uri: string }) => {
-  const document = transcript(uri);
+connection.onRequest(FIGURES_REQUEST, guard('figures', [], async ({ uri }: { uri: string }) => {
+  const document = await transcript(uri);
   return document ? figureList(document) : [];
 }));
 
-connection.onRequest(SUMMARY_REQUEST, guard('summary', null, ({ uri }: { uri: string }) => {
-  const document = transcript(uri);
+connection.onRequest(SUMMARY_REQUEST, guard('summary', null, async ({ uri }: { uri: string }) => {
+  const document = await transcript(uri);
   return document ? summary(document) : null;
 }));
 
 annotations.register();
 // The analyst's workbench: the figures table, calls side by side and who spoke how much.
-connection.onRequest(FIGURE_TABLE_REQUEST, guard('figure table', [], ({ uri }: DocumentParams) => {
-  const document = transcript(uri);
+connection.onRequest(FIGURE_TABLE_REQUEST, guard('figure table', [], async ({ uri }: DocumentParams) => {
+  const document = await transcript(uri);
   return document ? figureTable(document) : [];
 }));
 
 connection.onRequest(COMPARE_METRICS_REQUEST, guard('compare metrics', { calls: [], rows: [] }, async ({ uris }: CompareParams) => {
   await settingsReady;
   const options = { glossary: settings.glossary, maxDocumentSize: settings.maxDocumentSize };
-  const calls = await Promise.all((Array.isArray(uris) ? uris : []).map((uri) => loadCall(uri, transcript, { ...options, checked: checkedStore.get(uri) })));
+  const calls = await Promise.all((Array.isArray(uris) ? uris : []).map((uri) => loadCall(uri, transcriptNow, { ...options, checked: checkedStore.get(uri) })));
   return compareMetrics(calls);
 }));
 
-connection.onRequest(TALK_SHARE_REQUEST, guard('talk share', null, ({ uri }: DocumentParams) => {
-  const document = transcript(uri);
+connection.onRequest(TALK_SHARE_REQUEST, guard('talk share', null, async ({ uri }: DocumentParams) => {
+  const document = await transcript(uri);
   return document ? talkShare(document) : null;
 }));
 
@@ -455,7 +463,7 @@ async function markFigureChecked(argument: unknown): Promise<{ sidecar: string |
   await sidecarLoads.get(chosen.uri);
   await checkedStore.add(chosen.uri, { text: chosen.text, ...anchorFigure(lineText, chosen), ...chosen.reading });
   cache.invalidate(chosen.uri);
-  publishDiagnostics(chosen.uri);
+  await publishDiagnostics(chosen.uri);
   refreshEditorFeatures();
   return { sidecar: sidecarPath(chosen.uri) };
 }
