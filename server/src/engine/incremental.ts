@@ -11,8 +11,9 @@ import type { LineFigureEntry } from './figures';
 import { checkConsistency } from './figures/consistency';
 import type { ScanContext } from './figures/scanner';
 import { splitLines } from './text';
-import { readTurns } from './turns';
-import type { Analysis, AnalyzeOptions, Figure, Span } from './types';
+import { countWords, isPlainSpeechLine, mayBeLabel, readTurns } from './turns';
+import type { TurnReading } from './turns';
+import type { Analysis, AnalyzeOptions, Figure, Span, Turn } from './types';
 
 /** An analysis with what it takes to update it after an edit. */
 export interface IncrementalAnalysis {
@@ -25,6 +26,7 @@ export interface IncrementalAnalysis {
 
 interface LineState {
   lines: string[];
+  turnReading: TurnReading;
   /** Each line's figure readings, as templates that are copied, never changed. */
   perLine: Array<LineFigureEntry[] | null>;
   structureByLine: Array<Span[] | undefined>;
@@ -63,17 +65,18 @@ function read(text: string, options: AnalyzeOptions, previous: IncrementalAnalys
     return { text, options, analysis: analyze(text, options), state: null };
   }
   const lines = splitLines(text);
-  const { turns, sections, structure } = readTurns(lines);
+  const old = previous?.state ?? null;
+  // Lines the edit left alone: the same lines at the start and at the end of both versions.
+  const prefix = old ? commonPrefix(old.lines, lines) : 0;
+  const suffix = old ? commonSuffix(old.lines, lines, prefix) : 0;
+  const shift = lines.length - (old?.lines.length ?? 0);
+  const turnReading = (old && shift === 0 ? fixUpTurns(old, lines, prefix, suffix) : null) ?? readTurns(lines);
+  const { turns, sections, structure } = turnReading;
   const structureByLine = spansByLine(structure, lines.length);
   const scanContext = figureScanContext(lines);
   const glossary = glossaryFor(options.glossary);
-  const old = previous?.state ?? null;
   const reusable = old !== null && old.scanContext.defaultCurrency === scanContext.defaultCurrency
     && old.scanContext.decimalComma === scanContext.decimalComma;
-  // Lines the edit left alone: the same lines at the start and at the end of both versions.
-  const prefix = reusable ? commonPrefix(old.lines, lines) : 0;
-  const suffix = reusable ? commonSuffix(old.lines, lines, prefix) : 0;
-  const shift = lines.length - (old?.lines.length ?? 0);
 
   const perLine: Array<LineFigureEntry[] | null> = new Array(lines.length);
   const lineBefore = new Int32Array(lines.length);
@@ -82,7 +85,7 @@ function read(text: string, options: AnalyzeOptions, previous: IncrementalAnalys
     lineBefore[line] = before;
     const oldLine = line < prefix ? line : line >= lines.length - suffix ? line - shift : -1;
     const lineStructure = structureByLine[line] ?? NO_SPANS;
-    if (old !== null && oldLine >= 0 && sameSpans(old.structureByLine[oldLine], lineStructure)
+    if (reusable && old !== null && oldLine >= 0 && sameSpans(old.structureByLine[oldLine], lineStructure)
       && sameLineBefore(old, oldLine, lines, line, before)) {
       perLine[line] = old.perLine[oldLine];
     } else {
@@ -94,10 +97,56 @@ function read(text: string, options: AnalyzeOptions, previous: IncrementalAnalys
   const reading = assembleFigures(lines, perLine, options, scanContext.defaultCurrency, copyFigure);
   const diagnostics = mergeByPosition(reading.diagnostics, checkConsistency(lines, reading.figures));
   const analysis: Analysis = { turns, sections, figures: reading.figures, diagnostics, defaultCurrency: reading.defaultCurrency, degraded: false };
-  return { text, options, analysis, state: { lines, perLine, structureByLine, lineBefore, scanContext } };
+  return { text, options, analysis, state: { lines, turnReading, perLine, structureByLine, lineBefore, scanContext } };
 }
 
 const NO_SPANS: readonly Span[] = [];
+
+/**
+ * The turn reading after an edit that kept the number of lines, fixed up where it is safe:
+ * in a document without a page frame, when every changed line is plain speech before and
+ * after (isPlainSpeechLine), stays blank or non-blank, lies inside one turn's body, and the
+ * line after them is no label. Only that turn's word count changes. Null when the turns
+ * must be read again.
+ */
+function fixUpTurns(old: LineState, lines: readonly string[], prefix: number, suffix: number): TurnReading | null {
+  const reading = old.turnReading;
+  if (reading.framed) return null;
+  const first = prefix;
+  const last = lines.length - suffix;
+  const copy = (turns: Turn[]): TurnReading => ({ turns, sections: reading.sections.slice(), structure: reading.structure, framed: false });
+  if (first >= last) return copy(reading.turns.slice());
+  let words = 0;
+  for (let line = first; line < last; line++) {
+    const before = old.lines[line];
+    const after = lines[line];
+    if ((before.trim().length === 0) !== (after.trim().length === 0)) return null;
+    if (!isPlainSpeechLine(before) || !isPlainSpeechLine(after)) return null;
+    words += countWords(after, 0) - countWords(before, 0);
+  }
+  if (last < lines.length && mayBeLabel(lines[last])) return null;
+  const index = lastTurnBefore(reading.turns, first);
+  const turn = index >= 0 ? reading.turns[index] : null;
+  if (!turn || last - 1 > turn.endLine) return null;
+  const turns = reading.turns.slice();
+  turns[index] = { ...turn, words: turn.words + words };
+  return copy(turns);
+}
+
+/** The index of the last turn whose header is above `line`, or -1. */
+function lastTurnBefore(turns: readonly Turn[], line: number): number {
+  let low = 0;
+  let high = turns.length - 1;
+  let found = -1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    if (turns[mid].line < line) {
+      found = mid;
+      low = mid + 1;
+    } else high = mid - 1;
+  }
+  return found;
+}
 
 /** A copy of a kept figure on the line it stands on now, free for the document's reading to change. */
 function copyFigure(entry: LineFigureEntry, line: number): Figure {
