@@ -141,6 +141,15 @@ function hoverPositions(text, count) {
   });
 }
 
+/** The first line of running speech (over 100 characters, starting with a letter) from `share` of the way down. */
+function paragraphLineNear(text, share) {
+  const lines = text.split('\n');
+  for (let line = Math.floor(lines.length * share); line < lines.length; line++) {
+    if (lines[line].trim().length > 100 && /^[A-Za-z]/.test(lines[line])) return line;
+  }
+  return Math.min(3, lines.length - 1);
+}
+
 async function measureServer(label, text, { opens, changes, requests }) {
   const server = await startServer(join(root, 'dist', 'server.js'));
   const dir = mkdtempSync(join(tmpdir(), 'transcript-lens-bench-'));
@@ -164,9 +173,10 @@ async function measureServer(label, text, { opens, changes, requests }) {
     const opened = server.diagnosticsFor(uri, 1);
     await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'transcript', version, text } });
     await opened;
-    const editLine = Math.min(3, text.split('\n').length - 1);
+    // A one-line edit as typing makes it: a letter typed into a paragraph halfway down, then removed.
+    const editLine = paragraphLineNear(text, 0.5);
     const edit = (inserting) => ({
-      range: { start: { line: editLine, character: 0 }, end: { line: editLine, character: inserting ? 0 : 1 } },
+      range: { start: { line: editLine, character: 10 }, end: { line: editLine, character: inserting ? 10 : 11 } },
       text: inserting ? 'x' : '',
     });
     /** Sends the i-th edit as a new version; returns when it left and when its diagnostics arrive. */

@@ -27,6 +27,17 @@ interface CacheEntry {
   document: AnalyzedDocument;
 }
 
+/** An analyzed version; its line index is built when a handler first needs it. */
+class Analyzed implements AnalyzedDocument {
+  private index: LineIndex | null = null;
+
+  constructor(readonly uri: string, readonly version: number, readonly text: string, readonly analysis: Analysis) {}
+
+  get lines(): LineIndex {
+    return (this.index ??= new LineIndex(this.text));
+  }
+}
+
 /** Documents at least this long are read off the request path when a runner is given. */
 export const OFF_THREAD_THRESHOLD = 1_000_000;
 
@@ -51,9 +62,8 @@ export class AnalysisCache {
   private generation = 0;
   /** The incremental states of documents read on this thread. */
   private readonly inline = new IncrementalDocuments();
-  /** The generation each document's incremental state (here and on the runner) was read with. */
+  /** The generation each document's incremental state here was read with. */
   private readonly inlineGenerations = new Map<string, number>();
-  private readonly runnerGenerations = new Map<string, number>();
   /** Analyses under way off the request path, per document. */
   private readonly inFlight = new Map<string, { version: number; generation: number; done: Promise<AnalyzedDocument> }>();
 
@@ -78,27 +88,33 @@ export class AnalysisCache {
   }
 
   /**
-   * The same analysis, for handlers: a large document is read by the off-thread runner while
-   * this thread answers other requests; a version already read (or being read) is not read again.
+   * The same analysis, for handlers. A large document that cannot be read incrementally here
+   * (just opened, options changed, or too large for figures) is read by the off-thread
+   * runner while this thread answers other requests; its reading is then adopted, so the
+   * next versions are read incrementally here. A version already read (or being read) is
+   * not read again.
    */
   analyzed(document: TextDocument): Promise<AnalyzedDocument> {
     const cached = this.current(document);
     if (cached) return Promise.resolve(cached);
-    const text = document.getText();
-    if (!this.offThread || text.length < this.offThreadThreshold) return Promise.resolve(this.get(document));
     const { uri, version } = document;
     const generation = this.generation;
+    const incremental = this.inline.canUpdate(uri) && this.inlineGenerations.get(uri) === generation;
+    const text = document.getText();
+    if (!this.offThread || incremental || text.length < this.offThreadThreshold) return Promise.resolve(this.get(document));
     const flying = this.inFlight.get(uri);
     if (flying && flying.version === version && flying.generation === generation) return flying.done;
     const started = performance.now();
-    const fresh = this.runnerGenerations.get(uri) !== generation;
-    this.runnerGenerations.set(uri, generation);
-    const done = this.offThread.analyze(uri, text, this.optionsFor(uri), fresh).then((analysis) => {
+    const done = this.offThread.analyze(text, this.optionsFor(uri)).then((analyzed) => {
       this.costs.set(uri, performance.now() - started);
-      // A reading the document no longer waits for (checked marks changed meanwhile) is answered but not kept.
-      if (this.inFlight.get(uri)?.done !== done) return { uri, version, text, lines: new LineIndex(text), analysis };
+      // A reading the document no longer waits for (its marks or a newer version came meanwhile) is answered but not kept.
+      if (this.inFlight.get(uri)?.done !== done) return new Analyzed(uri, version, text, analyzed.analysis);
       this.inFlight.delete(uri);
-      return this.keep(uri, version, generation, text, analysis);
+      if (generation === this.generation && !(this.inline.canUpdate(uri) && this.inlineGenerations.get(uri) === generation)) {
+        this.inline.adopt(uri, analyzed);
+        this.inlineGenerations.set(uri, generation);
+      }
+      return this.keep(uri, version, generation, text, analyzed.analysis);
     });
     this.inFlight.set(uri, { version, generation, done });
     return done;
@@ -111,7 +127,7 @@ export class AnalysisCache {
 
   /** Keeps an analysis unless a newer version's is already kept. */
   private keep(uri: string, version: number, generation: number, text: string, analysis: Analysis): AnalyzedDocument {
-    const analyzed: AnalyzedDocument = { uri, version, text, lines: new LineIndex(text), analysis };
+    const analyzed = new Analyzed(uri, version, text, analysis);
     const kept = this.entries.get(uri);
     if (!kept || kept.version < version || (kept.version === version && kept.generation <= generation)) {
       this.entries.set(uri, { version, generation, document: analyzed });
@@ -152,7 +168,6 @@ export class AnalysisCache {
   invalidate(uri: string): void {
     this.entries.delete(uri);
     this.inlineGenerations.delete(uri);
-    this.runnerGenerations.delete(uri);
     this.inFlight.delete(uri);
   }
 
@@ -161,7 +176,6 @@ export class AnalysisCache {
     this.entries.delete(uri);
     this.costs.delete(uri);
     this.inline.forget(uri);
-    this.offThread?.forget(uri);
     this.invalidate(uri);
   }
 }

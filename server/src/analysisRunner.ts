@@ -1,15 +1,14 @@
 // Where the engine runs for the server: behind this small interface, so the Node server can
 // read large documents on a worker thread while the browser build runs the same engine inline.
-// Each runner keeps every open document's incremental state, so a new version is read again
-// only where the edit could change its reading (engine/incremental.ts).
+// A runner returns the whole incremental analysis (engine/incremental.ts), which the cache
+// adopts: later versions of the document are then read incrementally from it.
 import { analyzeIncrementally, updateText } from './engine/incremental';
 import type { IncrementalAnalysis } from './engine/incremental';
 import type { Analysis, AnalyzeOptions } from './engine';
 
 export interface AnalysisRunner {
-  /** The analysis of this text of the document; `fresh` drops what earlier versions kept (options changed). */
-  analyze(uri: string, text: string, options: AnalyzeOptions, fresh: boolean): Promise<Analysis>;
-  forget(uri: string): void;
+  /** A full incremental analysis of the text. */
+  analyze(text: string, options: AnalyzeOptions): Promise<IncrementalAnalysis>;
   dispose(): void;
 }
 
@@ -17,6 +16,7 @@ export interface AnalysisRunner {
 export class IncrementalDocuments {
   private readonly states = new Map<string, IncrementalAnalysis>();
 
+  /** The analysis of this text; `fresh` drops what earlier versions kept (their options changed). */
   analyze(uri: string, text: string, options: AnalyzeOptions, fresh: boolean): Analysis {
     const previous = fresh ? undefined : this.states.get(uri);
     const next = previous ? updateText(previous, text) : analyzeIncrementally(text, options);
@@ -24,21 +24,25 @@ export class IncrementalDocuments {
     return next.analysis;
   }
 
+  /** Whether a later version can be read incrementally here. */
+  canUpdate(uri: string): boolean {
+    return this.states.get(uri)?.state != null;
+  }
+
+  /** Takes over an analysis read elsewhere, for later versions to start from. */
+  adopt(uri: string, analyzed: IncrementalAnalysis): void {
+    this.states.set(uri, analyzed);
+  }
+
   forget(uri: string): void {
     this.states.delete(uri);
   }
 }
 
-/** Runs the engine on the calling thread: for small documents, and where no worker exists. */
+/** Runs the engine on the calling thread (where no worker exists), yielding to other work first. */
 export class InlineRunner implements AnalysisRunner {
-  readonly documents = new IncrementalDocuments();
-
-  analyze(uri: string, text: string, options: AnalyzeOptions, fresh: boolean): Promise<Analysis> {
-    return Promise.resolve(this.documents.analyze(uri, text, options, fresh));
-  }
-
-  forget(uri: string): void {
-    this.documents.forget(uri);
+  analyze(text: string, options: AnalyzeOptions): Promise<IncrementalAnalysis> {
+    return new Promise((resolve) => setTimeout(() => resolve(analyzeIncrementally(text, options)), 0));
   }
 
   dispose(): void {
