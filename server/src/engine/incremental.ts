@@ -104,18 +104,22 @@ const NO_SPANS: readonly Span[] = [];
 
 /**
  * The turn reading after an edit that kept the number of lines, fixed up where it is safe:
- * in a document without a page frame, when every changed line is plain speech before and
- * after (isPlainSpeechLine), stays blank or non-blank, lies inside one turn's body, and the
- * line after them is no label. Only that turn's word count changes. Null when the turns
- * must be read again.
+ * outside captions, when every changed line is plain speech before and after
+ * (isPlainSpeechLine), stays blank or non-blank, lies inside one turn's body, no frame line
+ * is near, and the line after them is no label. The page frame cannot change then (its
+ * lines are short with digits, start with a number or stand next to a running header), and
+ * only that turn's word count does. Null when the turns must be read again.
  */
 function fixUpTurns(old: LineState, lines: readonly string[], prefix: number, suffix: number): TurnReading | null {
   const reading = old.turnReading;
-  if (reading.framed) return null;
+  if (reading.cues) return null;
   const first = prefix;
   const last = lines.length - suffix;
-  const copy = (turns: Turn[]): TurnReading => ({ turns, sections: reading.sections.slice(), structure: reading.structure, framed: false });
+  const copy = (turns: Turn[]): TurnReading => ({ ...reading, turns, sections: reading.sections.slice() });
   if (first >= last) return copy(reading.turns.slice());
+  for (let line = Math.max(0, first - FRAME_REACH); line < Math.min(lines.length, last + FRAME_REACH); line++) {
+    if (reading.frameLine[line]) return null;
+  }
   let words = 0;
   for (let line = first; line < last; line++) {
     const before = old.lines[line];
@@ -132,6 +136,9 @@ function fixUpTurns(old: LineState, lines: readonly string[], prefix: number, su
   turns[index] = { ...turn, words: turn.words + words };
   return copy(turns);
 }
+
+/** How far from a running header layout/page.ts looks for its companion lines. */
+const FRAME_REACH = 2;
 
 /** The index of the last turn whose header is above `line`, or -1. */
 function lastTurnBefore(turns: readonly Turn[], line: number): number {

@@ -356,8 +356,10 @@ const spanOf = (line: number, part: HeaderPart | null): Span | null =>
 export interface TurnReading {
   turns: Turn[];
   sections: Section[];
-  /** True when the document has a page frame (line numbers, running headers, page numbers) or is captions. */
-  framed: boolean;
+  /** True when the document is captions (WebVTT or SRT). */
+  cues: boolean;
+  /** Lines that are only page frame (running headers and their companions, page numbers). */
+  frameLine: readonly boolean[];
   /**
    * Spans that frame the text rather than being said (turn counters `[17]`, running page
    * headers, page and line numbers, caption timings), in line order: no figures are read there.
@@ -438,7 +440,7 @@ export function readTurns(lines: string[]): TurnReading {
     turns[i].speaker = identity.canonical;
   });
   structure.sort((a, b) => a.line - b.line || a.start - b.start);
-  return { turns, sections: assignSections(turns, scan.headings), structure, framed: frame.cues || frame.structure.length > 0 };
+  return { turns, sections: assignSections(turns, scan.headings), structure, cues: frame.cues, frameLine: frame.frameLine };
 }
 
 /** A line that could open a page's frame: short with a digit, or starting with a number. */
@@ -448,11 +450,12 @@ const DIGIT = /\d/;
 const MAX_FRAME_LINE = 100;
 
 /**
- * Whether a line of speech is only that in a document without a page frame: no label,
- * heading, court marker, code fence, rule or line that could be page furniture. Changing
- * such a line inside a turn's body (blank staying blank, speech staying speech) changes
- * that turn's word count and nothing else of the turn reading, provided the line after it
- * is no label either (a label's reading looks at the line before it).
+ * Whether a line is only speech: no label, heading, court marker, code fence, rule, or line
+ * that could be page furniture or a line number. Changing such a line inside a turn's body
+ * (blank staying blank, speech staying speech) changes that turn's word count and nothing
+ * else of the turn reading, provided the line after it is no label (a label's reading looks
+ * at the line before it) and no frame line is within two lines (a running header's
+ * companion is found there).
  */
 export function isPlainSpeechLine(text: string): boolean {
   const trimmed = text.trim();
