@@ -38,7 +38,11 @@ const SNIPPETS = [
   ' million', ' billion', '%', ' percent', ' basis points', '$', 'RMB ', '€', '¥', ' about ', ' up ', ' down ',
   ' year over year', ' revenue ', 'Operator:', '\n\nJane Roe -- Chief Financial Officer\n', '\nQ:', ' 12', '.5', ',', '.',
   '\nAll amounts are in euros unless otherwise stated.\n', '\nAll figures are in RMB.\n', ' 1.234,5 ', ' 2.500,75 ',
-  '\n## Questions and Answers\n', '\nParticipants\nMara Quill - Chief Executive Officer\n', '十亿', '三成', ' two hundred ',
+  '\n## Questions and Answers\n',
+  // Consistency claims, and the words that make or unmake them around figures already there.
+  ' Revenue was $100 million, of which $60 million and $50 million came from services. ',
+  ' Revenue rose 10% from $100 million to $150 million. ', ' Q3 2025 revenue was $12 million. ', ' Q3 2025 revenue was $19 million. ',
+  ' of which ', ' from ', ' to ', ' guidance ', ' Europe ', '\nParticipants\nMara Quill - Chief Executive Officer\n', '十亿', '三成', ' two hundred ',
 ];
 
 /** A random edit of the kinds typing makes, aimed at figures and labels half of the time. */
@@ -62,6 +66,12 @@ function randomEdit(random: Random, current: IncrementalAnalysis): TextEdit {
     const kind = random();
     if (kind < 0.4) return { start, end: Math.min(text.length, start + 1), text: String(Math.floor(random() * 10)) };
     if (kind < 0.6) return { start, end: Math.min(text.length, start + 1), text: '' };
+    if (kind < 0.75) {
+      // Words after the line's figures: they leave the figures as they are but change what the sentence says.
+      const lineEnd = text.indexOf('\n', start);
+      const at = lineEnd < 0 ? text.length : lineEnd;
+      return { start: at, end: at, text: pick(random, [' from last year', ' guidance', ' in Europe', ' for Q3 2025', ' of which', ', or', '.']) };
+    }
     return { start, end: start, text: pick(random, SNIPPETS) };
   }
   if (choice < 0.35 && analysis.turns.length) {
@@ -124,6 +134,16 @@ describe('incremental analysis equals a full analysis after every edit', functio
       });
     });
   }
+  it('reads a sentence again when words change after its figures (a parts check that no longer holds)', () => {
+    const text = 'Operator: Welcome.\n\nAna Lee -- Chief Financial Officer\nRevenue was $100 million, of which $60 million was product and $50 million was services.\n';
+    const before = analyzeIncrementally(text);
+    assert.ok(before.analysis.diagnostics.some((d) => d.code === 'parts-exceed-whole'), 'the fixture must raise the parts check');
+    const at = text.indexOf(' services');
+    const after = update(before, { start: at, end: at, text: ' net' });
+    assert.deepEqual(after.analysis, analyze(after.text));
+    assert.ok(!after.analysis.diagnostics.some((d) => d.code === 'parts-exceed-whole'));
+  });
+
   it('ran thousands of edits', () => {
     assert.ok(total >= 2000, `only ${total} edits were checked`);
   });

@@ -8,7 +8,8 @@
 import { analyze, DEFAULT_MAX_DOCUMENT_SIZE, mergeByPosition } from './index';
 import { assembleFigures, figureScanContext, glossaryFor, readLineFigures, spansByLine } from './figures';
 import type { LineFigureEntry } from './figures';
-import { checkConsistency } from './figures/consistency';
+import { readConsistency } from './figures/consistency';
+import type { LineFindings } from './figures/consistency';
 import type { ScanContext } from './figures/scanner';
 import { splitLines } from './text';
 import { countWords, isPlainSpeechLine, mayBeLabel, readTurns } from './turns';
@@ -33,6 +34,8 @@ interface LineState {
   /** The previous non-blank line of each line, or -1. */
   lineBefore: Int32Array;
   scanContext: ScanContext;
+  /** What the consistency checks found on each line with figures. */
+  findings: Map<number, LineFindings>;
 }
 
 /** A replacement of the characters from `start` to `end` (offsets in the previous text). */
@@ -95,9 +98,12 @@ function read(text: string, options: AnalyzeOptions, previous: IncrementalAnalys
   }
 
   const reading = assembleFigures(lines, perLine, options, scanContext.defaultCurrency, copyFigure);
-  const diagnostics = mergeByPosition(reading.diagnostics, checkConsistency(lines, reading.figures));
+  // Findings are kept for lines at the same number with the same text (and, checked inside, the same figures).
+  const unchanged = (line: number) => line < prefix || (shift === 0 && line >= lines.length - suffix);
+  const consistency = readConsistency(lines, reading.figures, old?.findings ?? null, unchanged);
+  const diagnostics = mergeByPosition(reading.diagnostics, consistency.diagnostics);
   const analysis: Analysis = { turns, sections, figures: reading.figures, diagnostics, defaultCurrency: reading.defaultCurrency, degraded: false };
-  return { text, options, analysis, state: { lines, turnReading, perLine, structureByLine, lineBefore, scanContext } };
+  return { text, options, analysis, state: { lines, turnReading, perLine, structureByLine, lineBefore, scanContext, findings: consistency.findings } };
 }
 
 const NO_SPANS: readonly Span[] = [];
