@@ -3,10 +3,11 @@
 // progress. Measures throughput (MB of text per second, from initialize to the progress
 // end) and the server's resident memory before and after. The files are written to a
 // temporary folder and deleted afterwards.
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { formatMs } from './common.mjs';
 import { startServer } from './lsp-client.mjs';
 
@@ -42,7 +43,15 @@ function writeWorkspace(dir, source, files, fileSize, log) {
   return bytes;
 }
 
-export async function benchWorkspaceIndex({ serverPath, source, files, fileSize = 60 * 1024, log }) {
+/** The heap the index keeps for the folder, after full collections, in a process of its own; null when it fails. */
+function indexHeap(indexModule, dir) {
+  const script = join(dirname(fileURLToPath(import.meta.url)), 'index-memory.mjs');
+  const run = spawnSync(process.execPath, ['--expose-gc', script, indexModule, dir], { encoding: 'utf8' });
+  const line = (run.stdout ?? '').trim().split('\n').pop() ?? '';
+  return run.status === 0 && line.startsWith('{') ? JSON.parse(line).retainedBytes : null;
+}
+
+export async function benchWorkspaceIndex({ serverPath, indexModule, source, files, fileSize = 60 * 1024, log }) {
   const dir = mkdtempSync(join(tmpdir(), 'transcript-lens-index-'));
   try {
     const written = performance.now();
@@ -72,13 +81,15 @@ export async function benchWorkspaceIndex({ serverPath, source, files, fileSize 
     });
     const idleResident = residentBytes(server.pid);
     try {
-      const end = await Promise.race([finished, new Promise((_, reject) => setTimeout(() => reject(new Error('indexing did not end within 20 minutes')), 20 * 60_000))]);
+      let timer;
+      const limit = new Promise((_, reject) => { timer = setTimeout(() => reject(new Error('indexing did not end within 20 minutes')), 20 * 60_000); });
+      const end = await Promise.race([finished, limit]).finally(() => clearTimeout(timer));
       clearInterval(sampler);
       const seconds = (end - started) / 1000;
       // A forced collection in the server is not available; the resident size after the index is what the user pays.
       const resident = residentBytes(server.pid);
       const found = await server.connection.sendRequest('workspace/symbol', { query: 'Operator' });
-      return { files, bytes, seconds, throughput: bytes / MB / seconds, idleResident, resident, peakResident, symbols: found?.length ?? 0 };
+      return { files, bytes, seconds, throughput: bytes / MB / seconds, idleResident, resident, peakResident, symbols: found?.length ?? 0, retained: indexHeap(indexModule, dir) };
     } finally {
       clearInterval(sampler);
       await server.stop();

@@ -1,0 +1,17 @@
+// Run by scripts/bench/workspace.mjs with --expose-gc: the heap the server's workspace index
+// keeps for a folder, measured on the same WorkspaceIndex class after full collections.
+//   node --expose-gc scripts/bench/index-memory.mjs <compiled workspaceIndex.js> <folder>
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+
+const require = createRequire(import.meta.url);
+const [modulePath, folder] = process.argv.slice(2);
+const { WorkspaceIndex } = require(modulePath);
+global.gc();
+const before = process.memoryUsage().heapUsed;
+const index = new WorkspaceIndex();
+const files = await index.indexFolders([pathToFileURL(folder).href], false);
+global.gc();
+global.gc();
+const retained = process.memoryUsage().heapUsed - before;
+console.log(JSON.stringify({ files, retainedBytes: retained, speakers: index.query('').length }));
