@@ -34,7 +34,7 @@ function sampleFolders() {
 function buildAndPackage() {
   if (!existsSync(join(projectRoot, 'node_modules'))) step('installing dependencies', 'npm', ['ci', '--no-audit', '--no-fund']);
   step('building', 'npm', ['run', 'build']);
-  // The package script runs vsce with the flags a local, offline .vsix needs.
+  // The same package a release publishes (README: Publishing); vsce works offline.
   step('packaging dist/transcript-lens.vsix', 'npm', ['run', 'package'], { stdio: ['ignore', 'inherit', 'inherit'] });
 }
 

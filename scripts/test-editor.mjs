@@ -2,8 +2,8 @@
 // Runs the in-editor suite (out/test/editor/index.js) inside a real VS Code: code-server
 // from the cache, driven by headless Debian chromium through playwright-core. It prepares a
 // temporary workspace (seeds 000 and 001 plus our own files), collects the results file the
-// suite writes, takes the screenshots in media/, reloads the window for the suite's second
-// phase (*.reload.test.js), and ends with "editor: N passed, M failed".
+// suite writes, takes screenshots (into test-results/, or media/ with --screenshots), reloads
+// the window for the suite's second phase (*.reload.test.js), and ends with "editor: N passed, M failed".
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,7 +16,10 @@ const SUITE_TIMEOUT_MS = 6 * 60_000;
 const SCREENSHOTS = ['outline', 'roster', 'hover', 'highlight-light', 'highlight-dark', 'annotations', 'figures-table', 'compare-metrics', 'talk-share-light', 'talk-share-dark'];
 /** An empty stretch of the title bar, where the pointer shows no tooltip or hover. */
 const PARKING = { x: 200, y: 10 };
-const mediaDir = join(projectRoot, 'media');
+// npm test photographs into the git-ignored test-results/; npm run screenshots (--screenshots)
+// refreshes the README's pictures in media/ on purpose.
+const refreshMedia = process.argv.includes('--screenshots');
+const mediaDir = refreshMedia ? join(projectRoot, 'media') : join(projectRoot, 'test-results', 'screenshots');
 
 function log(message) {
   console.error(`[test-editor] ${message}`);
@@ -83,7 +86,7 @@ async function serveScreenshots(page, requestDir) {
     });
     await page.screenshot({ path: join(mediaDir, `${name}.png`) });
     writeFileSync(join(requestDir, `${name}.done`), 'ok');
-    log(`screenshot media/${name}.png`);
+    log(`screenshot ${join(mediaDir, `${name}.png`)}`);
   }
 }
 

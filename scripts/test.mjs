@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // npm test: installs what is missing, builds, and runs every tier of tests in one go:
 // unit and golden tests of the engine, grammar tests, protocol tests against the bundled
-// server, and the in-editor suite in a real VS Code. Ends with one line "N passed, N failed".
+// server, Neovim's LSP client against it, the web-worker server in headless Chromium, the web
+// extension in code-server's web worker extension host, and the in-editor suite in a real VS
+// Code. Ends with one line "N passed, N failed".
 import { spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -70,6 +72,23 @@ if (wants('grammar') && existsSync(join(root, 'scripts', 'test-grammar.mjs'))) {
   if (status !== 0) failedTiers.push('grammar tests');
 }
 if (wants('protocol')) mochaTier('protocol tests (bundled server over stdio)', ['out/test/protocol/**/*.test.js'], ['--timeout', '30000']);
+if (wants('nvim')) {
+  // Debian's neovim is installed on the first run, as chromium is for the in-editor tier.
+  if (run('installing neovim when missing', process.execPath, ['scripts/nvim-setup.mjs']).status !== 0) {
+    failedTiers.push('Neovim client test');
+    totals.failed += 1;
+  } else {
+    mochaTier('Neovim client test (headless nvim against the stdio server)', ['out/test/nvim/**/*.test.js'], ['--timeout', '90000']);
+  }
+}
+if (wants('browser')) mochaTier('browser tests (web-worker server bundle in headless Chromium)', ['out/test/browser/**/*.test.js'], ['--timeout', '60000']);
+if (wants('web-editor')) {
+  const { status, stdout } = run('web extension in a browser VS Code (code-server, web worker extension host)', process.execPath, ['scripts/test-web-editor.mjs'], { capture: true });
+  const match = stdout.match(/web editor: (\d+) passed, (\d+) failed/);
+  totals.passed += match ? Number(match[1]) : 0;
+  totals.failed += match ? Number(match[2]) : 1;
+  if (status !== 0 || !match) failedTiers.push('web extension in code-server');
+}
 if (wants('editor')) {
   const { status, stdout } = run('in-editor tests (real VS Code in code-server)', process.execPath, ['scripts/test-editor.mjs'], { capture: true });
   const match = stdout.match(/editor: (\d+) passed, (\d+) failed/);

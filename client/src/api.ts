@@ -1,7 +1,7 @@
 // What activate() returns: a small read-only view for other extensions and the in-editor tests.
 import type * as vscode from 'vscode';
-import type { LanguageChoice } from './detection';
-import type { RosterEntry } from './protocol';
+import type { DetectionOutcome, LanguageChoice } from './detection';
+import type { DetectionState, RosterEntry } from './protocol';
 import type { AnnotationsApi } from './annotations/controller';
 import type { WorkbenchApi } from './webviews/workbench';
 
@@ -16,6 +16,10 @@ export interface TranscriptLensApi {
   statusText(): string;
   /** The status bar entries for the active transcript and the command a click on each runs. */
   statusEntries(): Array<{ text: string; command: string | undefined }>;
+  /** What the server made of an open document once it has read it; null when it is not open there. */
+  detectionState(uri: vscode.Uri): Promise<DetectionState | null>;
+  /** What each of the server's detection notices for a document led to, oldest first. */
+  detectionOutcomes(uri: vscode.Uri): readonly DetectionOutcome[];
   /** The language the user chose for a file by hand, remembered across reloads; undefined when none. */
   rememberedLanguage(uri: vscode.Uri): LanguageChoice | undefined;
   /** Annotations as the server resolved them and as the editor draws them. */

@@ -6,6 +6,8 @@ import { TRANSCRIPT_LANGUAGE } from './protocol';
 
 /** What the user chose for one file: Transcript, or anything but Transcript. */
 export type LanguageChoice = 'transcript' | 'not-transcript';
+/** What a detection notice led to: a switch, or why not. */
+export type DetectionOutcome = 'switched' | 'opted-out' | 'disabled' | 'already-transcript' | 'closed';
 
 const CHOICES_KEY = 'transcriptLens.languageChoices';
 /** Where earlier versions kept the switched-back files, per workspace. */
@@ -19,6 +21,7 @@ export class DetectionController implements vscode.Disposable {
   /** The language of each document closed in the current tick: VS Code changes a language by closing and reopening. */
   private readonly closingNow = new Map<string, string>();
   private readonly untitledChoices = new Map<string, LanguageChoice>();
+  private readonly outcomes = new Map<string, DetectionOutcome[]>();
   private readonly subscriptions: vscode.Disposable[] = [];
 
   constructor(private readonly memento: vscode.Memento, legacyMemento?: vscode.Memento) {
@@ -34,12 +37,25 @@ export class DetectionController implements vscode.Disposable {
     for (const document of vscode.workspace.textDocuments) this.restore(document);
   }
 
-  /** Handles the server's detection notification for one document. */
+  /** Handles the server's detection notification for one document, and records what it did. */
   async onDetected(uri: string): Promise<void> {
+    const outcome = await this.decide(uri);
+    this.outcomes.set(uri, [...(this.outcomes.get(uri) ?? []), outcome]);
+  }
+
+  private async decide(uri: string): Promise<DetectionOutcome> {
     const document = vscode.workspace.textDocuments.find((candidate) => candidate.uri.toString() === uri);
-    if (!document || document.languageId === TRANSCRIPT_LANGUAGE) return;
-    if (!detectionEnabled(document.uri) || this.optedOut(uri)) return;
+    if (!document) return 'closed';
+    if (document.languageId === TRANSCRIPT_LANGUAGE) return 'already-transcript';
+    if (!detectionEnabled(document.uri)) return 'disabled';
+    if (this.optedOut(uri)) return 'opted-out';
     await this.switchToTranscript(document);
+    return 'switched';
+  }
+
+  /** What each detection notice for a document led to, oldest first (for the in-editor tests). */
+  outcomesOf(uri: string): readonly DetectionOutcome[] {
+    return this.outcomes.get(uri) ?? [];
   }
 
   /** The user asked for the Transcript language by hand: remembered, and it lifts an earlier opt-out. */

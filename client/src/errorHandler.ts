@@ -1,8 +1,8 @@
 // Keeps a server crash from interrupting the reader: the client restarts the server as
 // vscode-languageclient does by default, but writes transient connection errors to the
 // output channel instead of raising a notification for each one.
-import { CloseAction, ErrorAction } from 'vscode-languageclient/node';
-import type { CloseHandlerResult, ErrorHandler, ErrorHandlerResult, LanguageClient, Message } from 'vscode-languageclient/node';
+import { CloseAction, ErrorAction } from 'vscode-languageclient';
+import type { BaseLanguageClient as LanguageClient, CloseHandlerResult, ErrorHandler, ErrorHandlerResult, Message } from 'vscode-languageclient';
 
 /** How many crashes within three minutes are restarted before the client gives up. */
 const MAX_RESTARTS = 4;

@@ -1,7 +1,7 @@
 // "Show Figures": every figure of the active transcript in a quick pick, with its kind,
 // normalized value, metric and line; the chosen one is selected in the editor.
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { figuresRequest } from './protocol';
 import type { FigureEntry } from './protocol';
 import { activeTranscript } from './roster';
@@ -20,7 +20,7 @@ function figurePick(figure: FigureEntry): FigurePick {
 export async function pickFigure(client: LanguageClient): Promise<void> {
   const document = activeTranscript();
   if (!document || !client.isRunning()) {
-    void vscode.window.showInformationMessage('Open a transcript to see its figures.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Open a transcript to see its figures.'));
     return;
   }
   let figures: FigureEntry[] = [];
@@ -29,7 +29,7 @@ export async function pickFigure(client: LanguageClient): Promise<void> {
   } catch (error) {
     client.outputChannel.appendLine(`Figures request failed: ${String(error)}`);
   }
-  const placeHolder = figures.length ? 'Go to a figure: type a number, a kind or a metric' : 'No figures were read in this transcript';
+  const placeHolder = figures.length ? vscode.l10n.t('Go to a figure: type a number, a kind or a metric') : vscode.l10n.t('No figures were read in this transcript');
   const choice = await vscode.window.showQuickPick(figures.map(figurePick), { placeHolder, matchOnDescription: true, matchOnDetail: true });
   if (!choice) return;
   const { line, start, end } = choice.figure;

@@ -1,8 +1,8 @@
 // The speaker roster: one request per active transcript, shared by the Explorer tree view,
 // the status bar and the "Show Speaker Roster" quick pick.
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
-import { countOf } from './format';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
+import { turnCount, wordCount } from './l10n';
 import { rosterRequest, TRANSCRIPT_LANGUAGE } from './protocol';
 import type { RosterEntry, SpeakerKind } from './protocol';
 import { roleAndFirm } from '../../server/src/speakerLabel';
@@ -110,19 +110,19 @@ export class RosterTreeProvider implements vscode.TreeDataProvider<RosterNode> {
     if (node.type === 'speaker') {
       const item = new vscode.TreeItem(entry.speaker, vscode.TreeItemCollapsibleState.Collapsed);
       const role = roleAndFirm(entry);
-      item.description = [role, countOf(entry.turns, 'turn'), countOf(entry.words, 'word')].filter(Boolean).join(' · ');
-      item.tooltip = `${entry.speaker} (${entry.speakerKind})${role ? `\n${role}` : ''}\n${countOf(entry.turns, 'turn')}, ${countOf(entry.words, 'word')}`;
+      item.description = [role, turnCount(entry.turns), wordCount(entry.words)].filter(Boolean).join(' · ');
+      item.tooltip = `${entry.speaker} (${entry.speakerKind})${role ? `\n${role}` : ''}\n${turnCount(entry.turns)}, ${wordCount(entry.words)}`;
       item.iconPath = new vscode.ThemeIcon(KIND_ICONS[entry.speakerKind] ?? KIND_ICONS.unknown);
       item.contextValue = 'speaker';
       return item;
     }
     const line = entry.lines[node.index];
-    const item = new vscode.TreeItem(`Turn ${node.index + 1}`, vscode.TreeItemCollapsibleState.None);
+    const item = new vscode.TreeItem(vscode.l10n.t('Turn {0}', node.index + 1), vscode.TreeItemCollapsibleState.None);
     item.description = `line ${line + 1}`;
     item.iconPath = new vscode.ThemeIcon('comment');
     item.contextValue = 'turn';
     if (this.model.uri) {
-      item.command = { command: REVEAL_TURN_COMMAND, title: 'Go to Turn', arguments: [this.model.uri, line] };
+      item.command = { command: REVEAL_TURN_COMMAND, title: vscode.l10n.t('Go to Turn'), arguments: [this.model.uri, line] };
     }
     return item;
   }
@@ -140,7 +140,7 @@ export async function pickSpeaker(model: RosterModel): Promise<void> {
   await model.refresh();
   const uri = model.uri;
   if (!uri) {
-    void vscode.window.showInformationMessage('Open a transcript to see its speakers.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Open a transcript to see its speakers.'));
     return;
   }
   type SpeakerPick = vscode.QuickPickItem & { line: number };
@@ -148,10 +148,10 @@ export async function pickSpeaker(model: RosterModel): Promise<void> {
     label: entry.speaker,
     iconPath: new vscode.ThemeIcon(KIND_ICONS[entry.speakerKind] ?? KIND_ICONS.unknown),
     description: roleAndFirm(entry),
-    detail: `${countOf(entry.turns, 'turn')} · ${countOf(entry.words, 'word')} · first at line ${entry.lines[0] + 1}`,
+    detail: `${turnCount(entry.turns)} · ${wordCount(entry.words)} · ${vscode.l10n.t('first at line {0}', entry.lines[0] + 1)}`,
     line: entry.lines[0],
   }));
-  const placeHolder = picks.length ? 'Jump to a speaker’s first turn (the Speakers view lists every turn)' : 'No speakers found in this transcript';
+  const placeHolder = picks.length ? vscode.l10n.t('Jump to a speaker’s first turn (the Speakers view lists every turn)') : vscode.l10n.t('No speakers found in this transcript');
   const choice = await vscode.window.showQuickPick(picks, { placeHolder, matchOnDescription: true });
   if (choice) await revealTurn(uri, choice.line);
 }

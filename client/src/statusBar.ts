@@ -1,8 +1,8 @@
 // The status bar entries for the active transcript: its turns, which open the speaker
 // roster, and its figures, which open the figure list.
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
-import { countOf } from './format';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
+import { figureCount, speakerCount, turnCount } from './l10n';
 import { summaryRequest } from './protocol';
 import type { RosterModel } from './roster';
 
@@ -17,9 +17,9 @@ export class TranscriptStatusBar implements vscode.Disposable {
   private readonly subscription: vscode.Disposable;
 
   constructor(private readonly client: LanguageClient, private readonly model: RosterModel) {
-    this.turnsItem.name = 'Transcript Lens: Turns';
+    this.turnsItem.name = vscode.l10n.t('Transcript Lens: Turns');
     this.turnsItem.command = SHOW_ROSTER_COMMAND;
-    this.figuresItem.name = 'Transcript Lens: Figures';
+    this.figuresItem.name = vscode.l10n.t('Transcript Lens: Figures');
     this.figuresItem.command = SHOW_FIGURES_COMMAND;
     this.subscription = model.onDidChange(() => void this.update());
   }
@@ -34,18 +34,18 @@ export class TranscriptStatusBar implements vscode.Disposable {
     const turns = this.model.entries.reduce((sum, entry) => sum + entry.turns, 0);
     const summary = await this.summary(uri);
     if (this.model.uri?.toString() !== uri.toString()) return;
-    this.turnsItem.text = `$(comment-discussion) ${countOf(turns, 'turn')}`;
-    this.turnsItem.tooltip = `${countOf(this.model.entries.length, 'speaker')}, ${countOf(turns, 'turn')}. Click to jump to a speaker.`;
+    this.turnsItem.text = `$(comment-discussion) ${turnCount(turns)}`;
+    this.turnsItem.tooltip = vscode.l10n.t('{0}, {1}. Click to jump to a speaker.', speakerCount(this.model.entries.length), turnCount(turns));
     this.setShown(this.turnsItem, true);
     if (!summary) {
       this.setShown(this.figuresItem, false);
       return;
     }
     const unreadable = summary.unreadable > 0 ? ` · $(warning) ${summary.unreadable}` : '';
-    this.figuresItem.text = summary.degraded ? '$(info) speakers only' : `$(symbol-number) ${countOf(summary.figures, 'figure')}${unreadable}`;
+    this.figuresItem.text = summary.degraded ? `$(info) ${vscode.l10n.t('speakers only')}` : `$(symbol-number) ${figureCount(summary.figures)}${unreadable}`;
     this.figuresItem.tooltip = summary.degraded
-      ? 'The document is larger than transcriptLens.maxDocumentSize, so figures were not read.'
-      : `${countOf(summary.figures, 'figure')}, ${summary.unreadable} not readable. Click to go to a figure.`;
+      ? vscode.l10n.t('The document is larger than transcriptLens.maxDocumentSize, so figures were not read.')
+      : vscode.l10n.t('{0}, {1} not readable. Click to go to a figure.', figureCount(summary.figures), summary.unreadable);
     this.setShown(this.figuresItem, true);
   }
 

@@ -7,7 +7,7 @@
 import type { CheckedFigure } from './engine';
 import { parseSidecarText, SidecarStore } from './sidecar';
 
-export { isCheckedKind, SIDECAR_SUFFIX, sidecarPath } from './sidecar';
+export { isCheckedKind, SIDECAR_SUFFIX } from './sidecar';
 
 /** The checked figures of a sidecar's text; entries that are not well-formed are skipped, not fatal. */
 export function parseSidecar(text: string): CheckedFigure[] {
@@ -20,7 +20,7 @@ function sameAnchor(a: CheckedFigure, b: CheckedFigure): boolean {
 
 export class CheckedStore {
   /** The sidecars themselves; annotations share them. */
-  constructor(readonly sidecars: SidecarStore = new SidecarStore()) {}
+  constructor(readonly sidecars: SidecarStore) {}
 
   /** The marks of a document; empty until load() has read its sidecar. */
   get(uri: string): CheckedFigure[] {

@@ -1,8 +1,7 @@
 // Turns a file's bytes into text for the engine, the way an editor would: a UTF-8 BOM is
 // dropped, invalid UTF-8 is replaced (and said), and a binary file is refused with one message.
-import { TextDecoder } from 'node:util';
-import { DIAGNOSTIC_CODES, stripBom } from './engine';
-import type { Diagnostic } from './engine';
+import { Diagnostics, stripBom } from './engine';
+import type { CatalogKind, Diagnostic } from './engine';
 
 export interface DecodedFile {
   /** The text to analyze, or null when the file is not text. */
@@ -15,18 +14,18 @@ const lenientUtf8 = new TextDecoder('utf-8', { fatal: false });
 
 export function decodeFile(bytes: Uint8Array): DecodedFile {
   if (bytes.includes(0)) {
-    return { text: null, diagnostics: [notice('not-text', 'This file is not text (it contains NUL bytes), so it was not analyzed.')] };
+    return { text: null, diagnostics: [notice(Diagnostics.notText, Diagnostics.notText.message())] };
   }
   try {
     return { text: stripBom(strictUtf8.decode(bytes)), diagnostics: [] };
   } catch {
     return {
       text: stripBom(lenientUtf8.decode(bytes)),
-      diagnostics: [notice('invalid-encoding', 'This file is not valid UTF-8; unreadable bytes were shown as \uFFFD and the rest was analyzed.')],
+      diagnostics: [notice(Diagnostics.invalidEncoding, Diagnostics.invalidEncoding.message())],
     };
   }
 }
 
-function notice(code: 'not-text' | 'invalid-encoding', message: string): Diagnostic {
-  return { line: 0, start: 0, end: 0, severity: DIAGNOSTIC_CODES[code].defaultSeverity, code, message, fixes: [] };
+function notice(kind: CatalogKind, message: string): Diagnostic {
+  return { line: 0, start: 0, end: 0, severity: kind.defaultSeverity, code: kind.code, message, fixes: [] };
 }

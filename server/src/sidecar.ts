@@ -3,15 +3,14 @@
 // checked and annotations. One versioned format (version 2; version 1 files, which held
 // checked figures only, are read as they are and rewritten as version 2 on the next change).
 //
-// Writes are serialized per file and atomic (a temporary file renamed over the old one), and
+// Writes are serialized per file and atomic where the file system allows it (files.ts), and
 // each write starts from what is on disk, so an edit made by hand is kept. A sidecar that is
 // not valid JSON, or comes from a newer version, is reported and never overwritten.
-// Documents that are not files (untitled, virtual workspaces) keep their sidecar in memory.
-import { promises as fs } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+// Documents the file system does not handle (untitled ones) keep their sidecar in memory.
 import type { CheckedFigure, FigureKind } from './engine';
 import type { StoredAnnotation } from './engine/anchors';
+import { displayUri, joinUri } from './files';
+import type { ServerFiles } from './files';
 
 export const SIDECAR_SUFFIX = '.lens.json';
 export const SIDECAR_VERSION = 2;
@@ -37,19 +36,14 @@ export interface SidecarState extends SidecarContent {
 /** Why a write was refused: the sidecar on disk must not be overwritten. */
 export class SidecarError extends Error {}
 
-/** The sidecar path of a transcript, or null for documents that are not files. */
-export function sidecarPath(uri: string): string | null {
-  if (!uri.startsWith('file:')) return null;
-  try {
-    return fileURLToPath(uri) + SIDECAR_SUFFIX;
-  } catch {
-    return null;
-  }
+/** The URI of a transcript's sidecar, or null for documents that are not files (untitled, or with a query). */
+export function sidecarUri(uri: string, files: Pick<ServerFiles, 'handles'>): string | null {
+  return files.handles(uri) && !/[?#]/.test(uri) ? uri + SIDECAR_SUFFIX : null;
 }
 
-/** The transcript a sidecar file belongs to, as a file URI. */
-export function transcriptOfSidecar(path: string): string {
-  return pathToFileURL(path.slice(0, -SIDECAR_SUFFIX.length)).href;
+/** The transcript a sidecar belongs to. */
+export function transcriptOfSidecar(sidecar: string): string {
+  return sidecar.slice(0, -SIDECAR_SUFFIX.length);
 }
 
 /** True for the kinds a user may choose as a figure's reading; "unparsed" is not a reading. */
@@ -112,35 +106,30 @@ export function serializeSidecar(content: SidecarContent): string {
   return `${JSON.stringify({ version: SIDECAR_VERSION, checked: content.checked, annotations }, null, 2)}\n`;
 }
 
-async function readState(path: string): Promise<SidecarState> {
-  let text: string;
+async function readState(files: ServerFiles, sidecar: string): Promise<SidecarState> {
+  let bytes: Uint8Array | null;
   try {
-    text = await fs.readFile(path, 'utf8');
+    bytes = await files.read(sidecar);
   } catch {
-    // No sidecar yet: nothing was written down about this transcript.
-    return empty();
+    bytes = null;
   }
-  return parseSidecarText(text);
-}
-
-/** Writes a file so that a reader sees either the old or the new text, never half of one. */
-async function writeAtomically(path: string, text: string): Promise<void> {
-  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
-  await fs.writeFile(temporary, text, 'utf8');
-  try {
-    await fs.rename(temporary, path);
-  } catch (error) {
-    await fs.rm(temporary, { force: true });
-    throw error;
-  }
+  // No sidecar yet (or none that can be read): nothing was written down about this transcript.
+  return bytes ? parseSidecarText(new TextDecoder().decode(bytes)) : empty();
 }
 
 export class SidecarStore {
   private readonly byUri = new Map<string, SidecarState>();
   /** The last pending write per document: writes run one after another, so none is lost to a race. */
   private readonly pending = new Map<string, Promise<unknown>>();
-  /** Called when a sidecar cannot be read, with its path and why. */
-  onInvalid: (path: string, reason: string) => void = () => undefined;
+  /** Called when a sidecar cannot be read, with where it is and why. */
+  onInvalid: (sidecar: string, reason: string) => void = () => undefined;
+
+  constructor(private readonly files: ServerFiles) {}
+
+  /** The URI of a transcript's sidecar, or null when it has none on file. */
+  sidecarOf(uri: string): string | null {
+    return sidecarUri(uri, this.files);
+  }
 
   /** The sidecar of a document; empty until load() has read it. */
   get(uri: string): SidecarState {
@@ -149,18 +138,18 @@ export class SidecarStore {
 
   /** Reads (or re-reads) the sidecar of a file. */
   async load(uri: string): Promise<SidecarState> {
-    const path = sidecarPath(uri);
-    if (!path) return this.get(uri);
-    const state = await readState(path);
-    if (state.error) this.onInvalid(path, state.error);
+    const sidecar = this.sidecarOf(uri);
+    if (!sidecar) return this.get(uri);
+    const state = await readState(this.files, sidecar);
+    if (state.error) this.onInvalid(displayUri(sidecar), state.error);
     this.byUri.set(uri, state);
     return state;
   }
 
   /** Reads a sidecar without keeping it, for transcripts that are not open. */
-  static async read(uri: string): Promise<SidecarState> {
-    const path = sidecarPath(uri);
-    return path ? readState(path) : empty();
+  async read(uri: string): Promise<SidecarState> {
+    const sidecar = this.sidecarOf(uri);
+    return sidecar ? readState(this.files, sidecar) : empty();
   }
 
   /** Changes a document's sidecar and writes it, after any write already under way. */
@@ -180,15 +169,15 @@ export class SidecarStore {
   }
 
   private async updateNow(uri: string, change: (content: SidecarContent) => SidecarContent): Promise<SidecarState> {
-    const path = sidecarPath(uri);
+    const sidecar = this.sidecarOf(uri);
     // What is on disk wins over what was read before: a hand edit since then is kept.
-    const current = path ? await readState(path) : this.get(uri);
+    const current = sidecar ? await readState(this.files, sidecar) : this.get(uri);
     if (current.error) {
       this.byUri.set(uri, current);
-      throw new SidecarError(`${path ?? uri} was not changed: ${current.error}. Fix or delete it, then try again.`);
+      throw new SidecarError(`${displayUri(sidecar ?? uri)} was not changed: ${current.error}. Fix or delete it, then try again.`);
     }
     const next = change({ checked: current.checked, annotations: current.annotations });
-    if (path) await writeAtomically(path, serializeSidecar(next));
+    if (sidecar) await this.files.write(sidecar, new TextEncoder().encode(serializeSidecar(next)));
     const state: SidecarState = { ...next, error: null };
     this.byUri.set(uri, state);
     return state;
@@ -197,26 +186,17 @@ export class SidecarStore {
   /** Moves a renamed transcript's sidecar along with it; a sidecar already at the new name is never overwritten. */
   move(oldUri: string, newUri: string): Promise<boolean> {
     return this.serialized(oldUri, () => this.serialized(newUri, async () => {
-      const from = sidecarPath(oldUri);
-      const to = sidecarPath(newUri);
+      const from = this.sidecarOf(oldUri);
+      const to = this.sidecarOf(newUri);
       const known = this.byUri.get(oldUri);
       this.byUri.delete(oldUri);
       if (!from || !to) {
         if (known) this.byUri.set(newUri, known);
         return Boolean(known);
       }
-      try {
-        await fs.access(from);
-      } catch {
-        return false;
-      }
-      try {
-        await fs.access(to);
-        throw new SidecarError(`${to} already exists, so the sidecar of the renamed file stays at ${from}.`);
-      } catch (error) {
-        if (error instanceof SidecarError) throw error;
-      }
-      await fs.rename(from, to);
+      if (!(await this.files.stat(from))) return false;
+      if (await this.files.stat(to)) throw new SidecarError(`${displayUri(to)} already exists, so the sidecar of the renamed file stays at ${displayUri(from)}.`);
+      await this.files.rename(from, to);
       return true;
     }));
   }
@@ -226,21 +206,21 @@ export class SidecarStore {
   }
 }
 
-/** Every sidecar file under a folder (hidden folders and node_modules skipped). */
-export async function findSidecars(directory: string, into: string[] = []): Promise<string[]> {
+/** The URI of every sidecar under a folder (hidden folders and node_modules skipped). */
+export async function findSidecars(files: ServerFiles, folder: string, into: string[] = []): Promise<string[]> {
   let entries;
   try {
-    entries = await fs.readdir(directory, { withFileTypes: true });
+    entries = await files.list(folder);
   } catch {
     return into;
   }
   for (const entry of entries) {
     if (into.length >= MAX_SIDECARS) break;
-    const path = join(directory, entry.name);
-    if (entry.isDirectory()) {
-      if (!SKIPPED_DIRECTORIES.has(entry.name) && !entry.name.startsWith('.')) await findSidecars(path, into);
-    } else if (entry.isFile() && entry.name.endsWith(SIDECAR_SUFFIX) && !entry.name.startsWith('.')) {
-      into.push(path);
+    const uri = joinUri(folder, entry.name);
+    if (entry.kind === 'directory') {
+      if (!SKIPPED_DIRECTORIES.has(entry.name) && !entry.name.startsWith('.')) await findSidecars(files, uri, into);
+    } else if (entry.kind === 'file' && entry.name.endsWith(SIDECAR_SUFFIX) && !entry.name.startsWith('.')) {
+      into.push(uri);
     }
   }
   return into;

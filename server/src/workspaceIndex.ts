@@ -1,14 +1,12 @@
 // The speakers of every transcript in the workspace, for workspace-symbol search and for
-// references across files. Files are read from disk in the background (only file: folders;
-// virtual workspaces are not walked), and open documents override what is on disk.
-import { promises as fs } from 'node:fs';
-import { basename, extname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+// references across files. Files are read in the background through the injected file
+// system (node:fs, or vscode.workspace.fs in the browser), and open documents override them.
 import { decodeFile } from './decode';
-import { analyze, looksLikeTranscript } from './engine';
+import { analyze, looksLikeTranscript, speakerKey } from './engine';
 import type { Span, Turn } from './engine';
+import { joinUri, uriBasename } from './files';
+import type { ServerFiles } from './files';
 import type { SpeakerIdentity } from './protocol';
-import { speakerKey } from './features/turnLookup';
 
 export interface IndexedSpeaker extends SpeakerIdentity {
   uri: string;
@@ -32,8 +30,9 @@ const SKIPPED_DIRECTORIES: ReadonlySet<string> = new Set(['node_modules', '.git'
 const MAX_INDEXED_FILE_SIZE = 5_000_000;
 const MAX_INDEXED_FILES = 20_000;
 
-function isCandidatePath(path: string): boolean {
-  return CANDIDATE_EXTENSIONS.has(extname(path).toLowerCase());
+function isCandidateName(name: string): boolean {
+  const dot = name.lastIndexOf('.');
+  return dot > 0 && CANDIDATE_EXTENSIONS.has(name.slice(dot).toLowerCase());
 }
 
 /**
@@ -78,7 +77,7 @@ export class WorkspaceIndex {
   private readonly files = new Map<string, IndexedSpeaker[]>();
 
   /** isOpen tells which files the editor holds: their unsaved text, set by the server, beats the disk. */
-  constructor(private readonly isOpen: (uri: string) => boolean = () => false) {}
+  constructor(private readonly fileSystem: ServerFiles, private readonly isOpen: (uri: string) => boolean = () => false) {}
 
   set(uri: string, turns: readonly Turn[]): void {
     const speakers = speakersOf(uri, turns);
@@ -99,7 +98,7 @@ export class WorkspaceIndex {
   /** Reads one file from disk and indexes it when it is a transcript; otherwise drops it. Open files are left alone. */
   async indexFile(uri: string, detectionEnabled: boolean): Promise<void> {
     if (this.isOpen(uri)) return;
-    const text = await readTranscriptCandidate(uri, detectionEnabled);
+    const text = await readTranscriptCandidate(this.fileSystem, uri, detectionEnabled);
     // The file may have been opened while it was read; the editor's text then wins.
     if (this.isOpen(uri)) return;
     if (text === null) this.remove(uri);
@@ -115,8 +114,8 @@ export class WorkspaceIndex {
   ): Promise<number> {
     const uris: string[] = [];
     for (const folder of folderUris) {
-      if (!folder.startsWith('file:')) continue;
-      await collectCandidates(fileURLToPath(folder), uris);
+      if (!this.fileSystem.handles(folder)) continue;
+      await collectCandidates(this.fileSystem, folder, uris);
     }
     let done = 0;
     for (const uri of uris) {
@@ -151,35 +150,35 @@ export class WorkspaceIndex {
   }
 }
 
-async function collectCandidates(directory: string, into: string[]): Promise<void> {
+async function collectCandidates(files: ServerFiles, folder: string, into: string[]): Promise<void> {
   let entries;
   try {
-    entries = await fs.readdir(directory, { withFileTypes: true });
+    entries = await files.list(folder);
   } catch {
     return;
   }
   for (const entry of entries) {
     if (into.length >= MAX_INDEXED_FILES) return;
-    const path = join(directory, entry.name);
-    if (entry.isDirectory()) {
-      if (!SKIPPED_DIRECTORIES.has(entry.name) && !entry.name.startsWith('.')) await collectCandidates(path, into);
-    } else if (entry.isFile() && isCandidatePath(path)) {
-      into.push(pathToFileURL(path).href);
+    const uri = joinUri(folder, entry.name);
+    if (entry.kind === 'directory') {
+      if (!SKIPPED_DIRECTORIES.has(entry.name) && !entry.name.startsWith('.')) await collectCandidates(files, uri, into);
+    } else if (entry.kind === 'file' && isCandidateName(entry.name)) {
+      into.push(uri);
     }
   }
 }
 
 /** The file's text when it would open as a transcript, else null. Never throws. */
-async function readTranscriptCandidate(uri: string, detectionEnabled: boolean): Promise<string | null> {
+async function readTranscriptCandidate(files: ServerFiles, uri: string, detectionEnabled: boolean): Promise<string | null> {
   try {
-    const path = fileURLToPath(uri);
-    if (!isCandidatePath(path)) return null;
-    const stat = await fs.stat(path);
-    if (!stat.isFile() || stat.size > MAX_INDEXED_FILE_SIZE) return null;
-    const { text } = decodeFile(await fs.readFile(path));
-    if (text === null) return null;
-    const byName = isTranscriptFileName(basename(path));
-    return byName || (detectionEnabled && looksLikeTranscript(text)) ? text : null;
+    const name = uriBasename(uri);
+    if (!isCandidateName(name)) return null;
+    const stat = await files.stat(uri);
+    if (!stat || stat.kind !== 'file' || stat.size > MAX_INDEXED_FILE_SIZE) return null;
+    const bytes = await files.read(uri);
+    const text = bytes && decodeFile(bytes).text;
+    if (!text) return null;
+    return isTranscriptFileName(name) || (detectionEnabled && looksLikeTranscript(text)) ? text : null;
   } catch {
     return null;
   }

@@ -2,10 +2,7 @@
 // stays as it is, and a user's switch back is respected.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { openDocument, OWN_CALL, SEED_000, showFile, showTranscript, sleep, waitFor, workspaceUri } from './helpers';
-
-/** Long enough for the server to have analyzed a document and sent any detection notice. */
-const SETTLE_MS = 2500;
+import { detectionOutcome, detectionState, extensionApi, openDocument, OWN_CALL, SEED_000, showFile, showTranscript, waitFor, workspaceUri } from './helpers';
 
 describe('Detection', () => {
   it('switches seed 000 from plain text to transcript with no user action', async () => {
@@ -13,7 +10,8 @@ describe('Detection', () => {
     // the end state is asserted here (the detection-off test shows it is not the file name).
     await showFile(SEED_000);
     const document = await showTranscript(SEED_000);
-    assert.equal(document.languageId, 'transcript');
+    // The switch came from the server's detection notice, not from a file association.
+    assert.equal(await detectionOutcome(document.uri), 'switched');
   });
 
   it('switches every seed text, calls and articles alike, with no user action', async () => {
@@ -22,15 +20,16 @@ describe('Detection', () => {
       .filter((name) => /^\d{3}_[0-9a-f]+\.txt$/.test(name))
       .sort();
     assert.ok(seeds.length >= 5, `expected the five seeds in the workspace, found ${seeds.join(', ')}`);
+    const api = await extensionApi();
     for (const seed of seeds) {
       const document = await showTranscript(seed);
-      assert.equal(document.languageId, 'transcript', seed);
+      assert.ok(api.detectionOutcomes(document.uri).includes('switched'), `${seed} was switched by detection`);
     }
   });
 
   it('switches our own invented call too', async () => {
     const document = await showTranscript(OWN_CALL);
-    assert.equal(document.languageId, 'transcript');
+    assert.equal(await detectionOutcome(document.uri), 'switched');
   });
 
   for (const [name, language] of [
@@ -39,7 +38,8 @@ describe('Detection', () => {
   ] as const) {
     it(`leaves prose ${name} as ${language}`, async () => {
       await showFile(name);
-      await sleep(SETTLE_MS);
+      const state = await detectionState(workspaceUri(name));
+      assert.deepEqual([state.languageId, state.looksLikeTranscript, state.notified], [language, false, false]);
       assert.equal(openDocument(workspaceUri(name))?.languageId, language);
     });
   }
@@ -51,7 +51,9 @@ describe('Detection', () => {
       const current = openDocument(workspaceUri('meeting-notes.txt'));
       return current?.languageId === 'transcript' ? current : undefined;
     });
-    assert.equal(document.languageId, 'transcript');
+    // The server has the document as a transcript too, and the choice is remembered.
+    assert.equal((await detectionState(document.uri)).languageId, 'transcript');
+    assert.equal((await extensionApi()).rememberedLanguage(document.uri), 'transcript');
     await vscode.languages.setTextDocumentLanguage(document, 'plaintext');
   });
 
@@ -63,7 +65,9 @@ describe('Detection', () => {
     await settings.update('detection.enabled', false, vscode.ConfigurationTarget.Workspace);
     try {
       await showFile('detection-off.txt');
-      await sleep(SETTLE_MS);
+      // The server read the file, saw a transcript and the setting off, and said nothing.
+      const state = await detectionState(uri);
+      assert.deepEqual([state.detectionEnabled, state.looksLikeTranscript, state.notified], [false, true, false]);
       assert.equal(openDocument(uri)?.languageId, 'plaintext');
     } finally {
       await settings.update('detection.enabled', undefined, vscode.ConfigurationTarget.Workspace);
@@ -75,12 +79,16 @@ describe('Detection', () => {
   it('never switches again a transcript the user set back to plain text', async () => {
     const name = 'harbor-lights-q3.txt';
     const transcript = await showTranscript(name);
+    const api = await extensionApi();
+    const seen = api.detectionOutcomes(transcript.uri).length;
     const plain = await vscode.languages.setTextDocumentLanguage(transcript, 'plaintext');
     assert.equal(plain.languageId, 'plaintext');
-    // An edit makes the server read the document again and notice it looks like a transcript.
+    // Reopened as plain text, the document is detected again; the notice must meet the opt-out.
+    assert.equal(await detectionOutcome(plain.uri, seen), 'opted-out');
+    // An edit makes the server read it again; it still stays plain text.
     const editor = await vscode.window.showTextDocument(plain);
     await editor.edit((builder) => builder.insert(new vscode.Position(plain.lineCount, 0), '\n'));
-    await sleep(SETTLE_MS);
+    assert.equal((await detectionState(plain.uri)).languageId, 'plaintext');
     const current = openDocument(workspaceUri(name));
     assert.equal(current?.languageId, 'plaintext', 'the opt-out holds after the server sees the document again');
     await vscode.commands.executeCommand('workbench.action.files.revert');

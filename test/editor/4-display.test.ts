@@ -2,7 +2,7 @@
 // per turn, the roster quick pick and a status bar entry only where it applies.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { extensionApi, positionOf, readGold, SEED_000, showFile, showTranscript, sleep, waitFor } from './helpers';
+import { extensionApi, positionOf, quickPickShown, readGold, SEED_000, showFile, showTranscript, waitFor } from './helpers';
 
 function hintLabel(hint: vscode.InlayHint): string {
   return typeof hint.label === 'string' ? hint.label : hint.label.map((part) => part.value).join('');
@@ -68,8 +68,8 @@ describe('Roster quick pick and status bar', () => {
     const editor = await vscode.window.showTextDocument(document);
     editor.selection = new vscode.Selection(200, 0, 200, 0);
     const picked = vscode.commands.executeCommand('transcriptLens.showRoster');
-    // The quick pick opens after a roster request; there is no API to await its appearance.
-    await sleep(2000);
+    // The quick pick opens after a roster request: the runner sees it appear.
+    await quickPickShown();
     await vscode.commands.executeCommand('workbench.action.quickOpenSelectNext');
     await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
     await picked;

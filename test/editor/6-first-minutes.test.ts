@@ -6,6 +6,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import {
   copyWorkspaceFile,
+  detectionState,
   documentSymbols,
   extensionApi,
   hoverText,
@@ -15,15 +16,12 @@ import {
   readGold,
   SEED_000,
   SEED_001,
+  quickPickShown,
   showTranscript,
-  sleep,
   waitFor,
   workbenchTexts,
   workspaceUri,
 } from './helpers';
-
-/** Long enough for the server to have analyzed a document and sent any detection notice. */
-const SETTLE_MS = 2500;
 
 function settings(): vscode.WorkspaceConfiguration {
   return vscode.workspace.getConfiguration('transcriptLens');
@@ -91,7 +89,9 @@ describe('First minutes: the Outline open before the transcript', () => {
       const plain = await openLikeAUser(uri);
       // What the open Outline asks for while the document is still plain text.
       await vscode.commands.executeCommand('vscode.executeDocumentSymbolProvider', plain.uri);
-      await sleep(500);
+      // Detection is off: the server has read the file and said nothing, so it stays plain text.
+      const state = await detectionState(uri);
+      assert.deepEqual([state.detectionEnabled, state.notified], [false, false]);
       assert.equal(openDocument(uri)?.languageId, 'plaintext');
       await vscode.commands.executeCommand('transcriptLens.treatAsTranscript');
       const document = await waitForLanguage(uri, 'transcript');
@@ -118,8 +118,9 @@ describe('First minutes: a choice of language is remembered per file', () => {
     const uri = await copyWorkspaceFile('meeting-notes.txt', 'remembered-notes.txt');
     try {
       await openLikeAUser(uri);
-      await sleep(SETTLE_MS);
-      assert.equal(openDocument(uri)?.languageId, 'plaintext', 'prose is not detected as a transcript');
+      const state = await detectionState(uri);
+      assert.deepEqual([state.looksLikeTranscript, state.notified], [false, false], 'prose is not detected as a transcript');
+      assert.equal(openDocument(uri)?.languageId, 'plaintext');
       await vscode.commands.executeCommand('transcriptLens.treatAsTranscript');
       await waitForLanguage(uri, 'transcript');
       assert.equal(api.rememberedLanguage(uri), 'transcript', 'the choice is kept in the extension\'s persisted state');
@@ -133,7 +134,8 @@ describe('First minutes: a choice of language is remembered per file', () => {
       await waitFor('the switch back to be remembered', () => (api.rememberedLanguage(uri) === 'not-transcript' ? true : undefined));
       await closeForGood(uri);
       await openLikeAUser(uri);
-      await sleep(SETTLE_MS);
+      // The server has the reopened file, as plain text: the remembered choice held.
+      assert.equal((await detectionState(uri)).languageId, 'plaintext');
       assert.equal(openDocument(uri)?.languageId, 'plaintext');
     } finally {
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
@@ -162,7 +164,12 @@ describe('First minutes: prose-friendly editor settings', () => {
       assert.equal(editorSettings.get('unicodeHighlight.ambiguousCharacters'), false);
       assert.equal(editorSettings.get('unicodeHighlight.invisibleCharacters'), false);
       assert.equal(editorSettings.get('wordWrap'), 'on');
-      await sleep(1500);
+      // Waits until the editor has drawn the text, so "no boxes" is said of a rendered page.
+      await waitFor('the editor to draw the call', async () => {
+        const lines = await workbenchTexts('.monaco-editor .view-lines');
+        // The editor draws spaces as no-break spaces.
+        return lines === undefined || lines.some((text) => text.replace(/\u00a0/g, ' ').includes('Ravi Shah')) ? true : undefined;
+      });
       const boxes = await workbenchTexts('.monaco-editor .unicode-highlight');
       if (boxes) assert.deepEqual(boxes, [], 'no highlighted characters in the editor');
     } finally {
@@ -226,11 +233,6 @@ describe('First minutes: inlay hints', () => {
   });
 });
 
-/** The rows the open quick pick shows, as the page draws them. */
-async function quickPickRows(): Promise<string[] | undefined> {
-  return workbenchTexts('.quick-input-widget .monaco-list-row');
-}
-
 describe('First minutes: Show Speaker Roster', () => {
   it('lists each speaker once with role, turns and words, and jumps to the chosen one\'s first turn', async () => {
     const document = await showTranscript(SEED_000);
@@ -239,10 +241,7 @@ describe('First minutes: Show Speaker Roster', () => {
     const editor = await vscode.window.showTextDocument(document);
     editor.selection = new vscode.Selection(200, 0, 200, 0);
     const picked = vscode.commands.executeCommand('transcriptLens.showRoster');
-    const rows = await waitFor('the roster quick pick', async () => {
-      const found = await quickPickRows();
-      return found === undefined || found.length > 0 ? found : undefined;
-    });
+    const rows = await quickPickShown();
     if (rows) {
       const labels = rows.map((row) => row.split('\n')[0].trim());
       assert.equal(new Set(labels).size, labels.length, `a speaker listed twice: ${labels.join(' | ')}`);
@@ -252,8 +251,6 @@ describe('First minutes: Show Speaker Roster', () => {
       assert.match(daniel, new RegExp(`${danielTurns} turns`));
       assert.match(daniel, /[\d,]+ words/);
       assert.match(daniel, /Chairman and Chief Executive Officer/);
-    } else {
-      await sleep(2000);
     }
     // The third speaker to appear; in a list of every turn the third entry would be Daniel Zhang again.
     await vscode.commands.executeCommand('workbench.action.quickOpenSelectNext');
@@ -313,7 +310,7 @@ describe('First minutes: small things', () => {
     editor.selection = new vscode.Selection(position, position);
     editor.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.InCenter);
     await vscode.commands.executeCommand('workbench.action.focusActiveEditorGroup');
-    await sleep(300);
+    await waitFor('the editor to have focus', () => (vscode.window.activeTextEditor?.document === document ? true : undefined));
     await vscode.commands.executeCommand('editor.action.showHover');
     const hover = await waitFor('the hover widget', async () => {
       const texts = await workbenchTexts('.monaco-hover:visible');
@@ -342,17 +339,12 @@ describe('First minutes: small things', () => {
     const editor = await vscode.window.showTextDocument(document);
     editor.selection = new vscode.Selection(0, 0, 0, 0);
     const picked = vscode.commands.executeCommand('transcriptLens.showFigures');
-    const rows = await waitFor('the figure quick pick', async () => {
-      const found = await quickPickRows();
-      return found === undefined || found.some((row) => row.includes('234 billion RMB')) ? found ?? [] : undefined;
-    });
-    if (rows.length) {
+    const rows = await quickPickShown((found) => found.some((row) => row.includes('234 billion RMB')));
+    if (rows) {
       const first = rows.find((row) => row.includes('234 billion RMB')) ?? '';
       assert.match(first, /Money/);
       assert.match(first, /234,000,000,000 CNY/);
       assert.match(first, /line 5/);
-    } else {
-      await sleep(2000);
     }
     // The second figure of seed 000 is "14 %" on line 5.
     await vscode.commands.executeCommand('workbench.action.quickOpenSelectNext');

@@ -68,6 +68,21 @@ export async function waitFor<T>(description: string, probe: () => T | undefined
   }
 }
 
+/**
+ * What the server made of an open document, once it has read it. A negative check ("left as
+ * plain text") asserts on this rather than after a pause, so it fails when the server is down.
+ */
+export async function detectionState(uri: vscode.Uri) {
+  const api = await extensionApi();
+  return waitFor(`the server to have read ${uri.path.split('/').pop()}`, () => api.detectionState(uri).then((state) => state ?? undefined));
+}
+
+/** Waits until a detection notice for the document was handled, and returns what it led to. */
+export async function detectionOutcome(uri: vscode.Uri, from = 0) {
+  const api = await extensionApi();
+  return waitFor(`a detection notice for ${uri.path.split('/').pop()}`, () => api.detectionOutcomes(uri)[from]);
+}
+
 /** The open document for a URI; a language switch replaces the TextDocument object. */
 export function openDocument(uri: vscode.Uri): vscode.TextDocument | undefined {
   return vscode.workspace.textDocuments.find((document) => document.uri.toString() === uri.toString());
@@ -156,6 +171,22 @@ export async function workbenchTexts(selector: string): Promise<string[] | undef
   const texts: string[] = JSON.parse(fs.readFileSync(answer, 'utf8'));
   fs.unlinkSync(answer);
   return texts;
+}
+
+/**
+ * Waits until a quick pick shows rows whose text passes the check, and returns the rows. The
+ * desktop runner (scripts/test-electron.mjs) cannot see the page: there, and only there, a
+ * pause stands in and undefined comes back.
+ */
+export async function quickPickShown(check: (rows: string[]) => boolean = (rows) => rows.length > 0): Promise<string[] | undefined> {
+  if (!workbenchQueryDir()) {
+    await sleep(2000);
+    return undefined;
+  }
+  return waitFor('the quick pick', async () => {
+    const rows = await workbenchTexts('.quick-input-widget .monaco-list-row');
+    return rows && check(rows) ? rows : undefined;
+  });
 }
 
 /** Copies a workspace file to a new name, so it opens as a document VS Code has never seen. */

@@ -1,4 +1,5 @@
-// Sets up the views the runner photographs for media/: the speaker outline of seed 000, a
+// Sets up the views the runner photographs (into test-results/, or media/ for
+// npm run screenshots): the speaker outline of seed 000, a
 // hover card on a figure, a highlighted seed in a light and a dark theme, and an annotated
 // call with the Annotations view. The suite
 // asks for each picture through a request file and waits for the runner's answer file; the

@@ -222,4 +222,30 @@ describe('protocol: annotations', function () {
     const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: rangeOf(CALL, GUIDANCE), context: { diagnostics: [] } });
     assert.deepEqual(actions.filter((a) => a.title.startsWith('Annotate as')).map((a) => a.title), ['Annotate as Theme A', 'Annotate as Theme B']);
   });
+
+  it('gives each workspace folder its own code book', async () => {
+    await client.stop();
+    const other = tempFolder('annotations-other');
+    try {
+      for (const [root, tags] of [[folder.path, [{ name: 'Theme A' }]], [other.path, [{ name: 'Supply risk' }, { name: 'Pricing' }]]] as const) {
+        mkdirSync(join(root, '.transcript-lens'));
+        writeFileSync(join(root, '.transcript-lens', 'codebook.json'), JSON.stringify(tags));
+      }
+      client = await LspClient.start({ workspaceFolders: [{ uri: folder.uri, name: 'calls' }, { uri: other.uri, name: 'other calls' }] });
+      const first = await openOnDisk('first.txt');
+      const secondPath = join(other.path, 'second.txt');
+      writeFileSync(secondPath, CALL);
+      const secondUri = fileUri(secondPath);
+      await client.open(secondUri, CALL);
+      const tagsOf = async (uri: string) => (await client.request<Codebook>('transcriptLens/codebook', { uri })).tags.map((tag) => tag.name);
+      assert.deepEqual(await tagsOf(first.uri), ['Theme A']);
+      assert.deepEqual(await tagsOf(secondUri), ['Supply risk', 'Pricing']);
+      const annotateTitles = async (uri: string) => (await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: rangeOf(CALL, GUIDANCE), context: { diagnostics: [] } }))
+        .filter((action) => action.title.startsWith('Annotate as')).map((action) => action.title);
+      assert.deepEqual(await annotateTitles(secondUri), ['Annotate as Supply risk', 'Annotate as Pricing']);
+      assert.deepEqual(await annotateTitles(first.uri), ['Annotate as Theme A']);
+    } finally {
+      other.remove();
+    }
+  });
 });

@@ -80,6 +80,37 @@ describe('protocol: diagnostics and code actions', function () {
     assert.equal(quiet.diagnostics.filter(onUnreadable(CALL)).length, 0);
   });
 
+  it('reads settings per workspace folder: each document gets its own folder\'s severity and glossary', async () => {
+    client.settings = {};
+    client.folderSettings = {
+      'file:///nonexistent/strict': { diagnostics: { severity: { 'unparsed-figure': 'error' } }, metrics: { glossary: { 'robot shipments': ['robots'] } } },
+      'file:///nonexistent/quiet': { diagnostics: { severity: { 'unparsed-figure': 'off' } } },
+    };
+    try {
+      const mark = client.mark;
+      const strictUri = 'file:///nonexistent/strict/call.transcript';
+      const quietUri = 'file:///nonexistent/quiet/call.transcript';
+      await client.open(strictUri, CALL);
+      await client.open(quietUri, CALL);
+      const strict = await client.waitForDiagnostics(strictUri, () => true, 5000, mark);
+      const quiet = await client.waitForDiagnostics(quietUri, () => true, 5000, mark);
+      assert.equal(strict.diagnostics.find(onUnreadable(CALL))?.severity, 1);
+      assert.equal(quiet.diagnostics.filter(onUnreadable(CALL)).length, 0);
+      const asked = client.serverRequests.filter((m) => m.method === 'workspace/configuration')
+        .flatMap((m) => (m.params as { items: Array<{ scopeUri?: string }> }).items.map((item) => item.scopeUri));
+      assert.ok(asked.includes(strictUri) && asked.includes(quietUri), `scopeUris asked: ${asked.join(', ')}`);
+      // The folder's own glossary names the metric of "45,000 robots" only there.
+      const robots = positionOf(CALL, '45,000');
+      const strictHover = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri: strictUri }, position: robots });
+      const quietHover = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri: quietUri }, position: robots });
+      const text = (hover: Hover | null) => JSON.stringify(hover?.contents ?? '');
+      assert.match(text(strictHover), /robot shipments/);
+      assert.doesNotMatch(text(quietHover), /robot shipments/);
+    } finally {
+      client.folderSettings = {};
+    }
+  });
+
   it('offers the engine\'s fixes as quick fixes whose edits resolve the diagnostic', async () => {
     const uri = 'file:///nonexistent/fixes.transcript';
     await client.open(uri, CALL);

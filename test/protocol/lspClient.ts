@@ -110,8 +110,8 @@ export class LspClient {
     this.connection.onRequest((method: string, params: unknown) => {
       this.record(this.serverRequests, method, params);
       if (method === 'workspace/configuration') {
-        const items = (params as { items: Array<{ section?: string }> }).items;
-        return items.map((item) => (item.section === 'transcriptLens' ? this.settings : null));
+        const items = (params as { items: Array<{ section?: string; scopeUri?: string }> }).items;
+        return items.map((item) => (item.section === 'transcriptLens' ? this.settingsFor(item.scopeUri) : null));
       }
       return null;
     });
@@ -180,6 +180,14 @@ export class LspClient {
 
   request<R>(method: string, params: unknown): Promise<R> {
     return this.connection.sendRequest(method, params) as Promise<R>;
+  }
+
+  /** Settings of workspace folders, by folder URI: answered for a scopeUri inside the folder, as VS Code does. */
+  folderSettings: Record<string, Record<string, unknown>> = {};
+
+  private settingsFor(scopeUri: string | undefined): Record<string, unknown> {
+    const folder = Object.keys(this.folderSettings).find((uri) => scopeUri?.startsWith(uri.endsWith('/') ? uri : `${uri}/`));
+    return folder ? { ...this.settings, ...this.folderSettings[folder] } : this.settings;
   }
 
   /** Changes the answered settings and tells the server, as VS Code does after an edit. */

@@ -11,6 +11,7 @@ import { chooseCodebook, DEFAULT_CODEBOOK } from '../../server/src/annotationsCo
 import { annotationsToCsv, annotationsToMarkdown, csvField } from '../../server/src/annotationsExport';
 import type { DocumentAnnotations } from '../../server/src/annotationsProtocol';
 import type { ResolvedAnnotation } from '../../server/src/engine/anchors';
+import { nodeFiles } from '../../server/src/nodeFiles';
 import { parseSidecarText, serializeSidecar, SidecarStore } from '../../server/src/sidecar';
 
 const STORED = { id: 'a1', tag: 'Risk', note: 'watch', created: '2027-01-05T10:00:00.000Z', text: 'supply is tight', before: 'we think ', after: ' this year', line: 7 };
@@ -146,7 +147,7 @@ describe('sidecar store', () => {
   const uriOf = (name: string) => pathToFileURL(join(folder, name)).href;
 
   it('runs concurrent writes one after another, so none is lost, and leaves no temporary file', async () => {
-    const store = new SidecarStore();
+    const store = new SidecarStore(nodeFiles);
     const uri = uriOf('call.txt');
     await Promise.all(Array.from({ length: 8 }, (_, index) => store.update(uri, (content) => ({
       ...content, annotations: [...content.annotations, { ...STORED, id: `id${index}` }],
@@ -157,7 +158,7 @@ describe('sidecar store', () => {
   });
 
   it('refuses to write over a sidecar that is not valid JSON, and reports it once read', async () => {
-    const store = new SidecarStore();
+    const store = new SidecarStore(nodeFiles);
     const reported: string[] = [];
     store.onInvalid = (path, reason) => reported.push(`${path}: ${reason}`);
     const uri = uriOf('broken.txt');
@@ -169,7 +170,7 @@ describe('sidecar store', () => {
   });
 
   it('moves a sidecar with its renamed transcript, but never over an existing one', async () => {
-    const store = new SidecarStore();
+    const store = new SidecarStore(nodeFiles);
     await store.update(uriOf('a.txt'), (content) => ({ ...content, annotations: [STORED] }));
     assert.equal(await store.move(uriOf('a.txt'), uriOf('b.txt')), true);
     assert.deepEqual(readdirSync(folder), ['b.txt.lens.json']);

@@ -195,3 +195,109 @@ describe('figures: years and identifiers are not counts', () => {
     assert.deepEqual(analyze('Sales were $20.9 million or 67, 64% of the total.').figures.map((f) => f.text), ['$20.9 million', '67', '64%']);
   });
 });
+
+describe('figures: hedges, people and spans from real-world transcripts', () => {
+  it('reads a hedge or a half between a number and its scale as part of the amount', () => {
+    reads('We have a 40 plus million install base.', '40 plus million', { kind: 'count', value: 40_000_000, bound: 'atLeast', unit: 'install' });
+    reads('The store had 25-ish million visitors.', '25-ish million', { kind: 'count', value: 25_000_000, approximate: true });
+    reads('We kept 700-some customers.', '700-some', { kind: 'count', value: 700, approximate: true, unit: 'customer' });
+    reads('Sales saw a 20 plus percent increase.', '20 plus percent', { kind: 'percent', value: 0.2, bound: 'atLeast' });
+    reads('We reach 18 and a half million readers.', '18 and a half million', { kind: 'count', value: 18_500_000 });
+    reads('The lease runs two and a half years.', 'two and a half years', { kind: 'duration', value: 2.5, unit: 'year' });
+    // A hedge with nothing to measure after it is left alone.
+    assert.equal(analyze('The 20-some at the top are anonymous.').figures.some((f) => f.text.includes('some')), false);
+  });
+
+  it('reads a share of a scale, a vague count before a scale and a share said as counts', () => {
+    reads('We have half a million users.', 'half a million', { kind: 'count', value: 500_000, unit: 'user' });
+    reads('It cost a quarter of a billion dollars.', 'a quarter of a billion dollars', { kind: 'money', value: 250_000_000, unit: 'USD' });
+    reads('We saw a couple of million visitors.', 'a couple of million', { kind: 'count', value: 2_000_000, approximate: true });
+    reads('It adds a few billion units.', 'a few billion', { kind: 'count', value: 3e9, approximate: true, unit: 'unit' });
+    reads('Some 9 out of 10 customers renew.', '9 out of 10', { kind: 'fraction', value: 0.9 });
+    reads('One in five people use it.', 'One in five', { kind: 'fraction', value: 0.2 });
+    // "in" with a number bigger than one, or a span of time after it, is no share.
+    assert.equal(analyze('We lost 2 in 2024.').figures.some((f) => f.kind === 'fraction'), false);
+    assert.equal(analyze('It happens once, one in three years.').figures.some((f) => f.kind === 'fraction'), false);
+    assert.equal(figureIn('The first half was strong.', 'half').kind, 'period');
+  });
+
+  it('counts people where a scaled number does what people do, and keeps money elsewhere', () => {
+    reads('Revenue was $40 million, and 7.5 million are still using the free tier.', '7.5 million', { kind: 'count', value: 7_500_000 });
+    reads('Revenue was $40 million, and 2.4 million of those are subscribers.', '2.4 million', { kind: 'count', value: 2_400_000 });
+    reads('Revenue was $40 million, and 9 million registered with us.', '9 million', { kind: 'count' });
+    reads('We target $700 million; 200 million of those coming from Brazil.', '200 million', { kind: 'money', value: 200_000_000, unit: 'USD' });
+    reads('We target $700 million; 3 million of those were from services.', '3 million', { kind: 'money', unit: 'USD' });
+    reads('Revenue was $40 million and mDAU grew to 136 million.', '136 million', { kind: 'count', value: 136_000_000, unit: 'user' });
+    reads('Our customer count exceeded 90 million.', '90 million', { kind: 'count', value: 90_000_000, unit: 'customer', bound: 'atLeast' });
+    reads('We were at 45 people again.', '45', { kind: 'count', value: 45, unit: 'person' });
+    reads('The flat is 240 square feet.', '240', { kind: 'count', value: 240, unit: 'square foot' });
+  });
+
+  it('reads "N times a month" as a count of events, not a multiple', () => {
+    reads('The app is opened 80 million times a month.', '80 million times', { kind: 'count', value: 80_000_000, unit: 'time' });
+    reads('Sales grew 3 times faster.', '3 times', { kind: 'multiple', value: 3 });
+  });
+
+  it('reads multiples said with x on both ends, with "factor" and with "double"', () => {
+    reads('Lenders offer between 5x and 40x here.', '5x and 40x', { kind: 'multiple', min: 5, max: 40, value: null });
+    reads('We cut it by a factor 4.', '4', { kind: 'multiple', value: 4, unit: 'x' });
+    reads('Costs fell by a factor of three.', 'three', { kind: 'multiple', value: 3 });
+    reads('It is worth double what you paid.', 'double', { kind: 'multiple', value: 2 });
+    reads('Polaris delivers double the speed.', 'double', { kind: 'multiple', value: 2 });
+    for (const line of ['Do not double-click it.', 'We will double down on it.', 'He hit a double.']) {
+      assert.equal(analyze(line).figures.length, 0, line);
+    }
+    reads('Growth was in the double digits.', 'double digits', { kind: 'percent', min: 0.1, max: 0.99 });
+  });
+
+  it('reads seconds, minutes, decades, fiscal weeks, fraction characters and half a year as durations', () => {
+    reads('Hold it for 8 seconds.', '8 seconds', { kind: 'duration', value: 8, unit: 'second' });
+    reads('Wait 2 minutes.', '2 minutes', { kind: 'duration', value: 2, unit: 'minute' });
+    reads('That was 3 decades ago.', '3 decades', { kind: 'duration', value: 30, unit: 'year' });
+    reads('It is a 14-fiscal-week quarter.', '14-fiscal-week', { kind: 'duration', value: 14, unit: 'week' });
+    reads('The lease runs 6½ years.', '6½ years', { kind: 'duration', value: 6.5, unit: 'year' });
+    reads('Rates rose 3¼%.', '3¼%', { kind: 'percent', value: 0.0325 });
+    reads('I have half-year to go.', 'half-year', { kind: 'duration', value: 0.5, unit: 'year' });
+    assert.equal(figureIn('The first half-year results were fine.', 'half').kind, 'period');
+    assert.equal(analyze('Give me one second.').figures.length, 0);
+  });
+
+  it('reads ranges with the scale only on the second end, or far apart after "between"', () => {
+    reads('About $11- to $13 billion is coming back.', '$11- to $13 billion', { kind: 'money', min: 11e9, max: 13e9, unit: 'USD' });
+    reads('Cash flow will be between EUR 40 million and EUR 52 billion.', 'EUR 40 million and EUR 52 billion', { kind: 'money', min: 4e7, max: 52e9 });
+    reads('Play the top 3-4 pairs.', '3-4', { kind: 'count', min: 3, max: 4, unit: 'pair' });
+    // Far apart without "between" is a movement, two figures.
+    assert.deepEqual(analyze('It went from $5 million to $90 million.').figures.map((f) => f.text), ['$5 million', '$90 million']);
+    assert.equal(figureIn('We are not the top 2 in the league.', '2').kind, 'ordinal');
+  });
+
+  it('reads versions and numbered phases as labels, and a spaced slash before "of" as a share', () => {
+    for (const [line, written] of [['We moved to Harbor 3.0 last year.', '3.0'], ['We trained the 4.5 series of models.', '4.5'], ['Next we ship 4.5 Turbo.', '4.5'],
+      ['This covers phases 1 and 2.', '2'], ['This covers phases 1 and 2.', '1'], ['It is a phase 1/2 trial.', '1/2']]) {
+      assert.equal(figureIn(line, written).kind, 'label', line);
+    }
+    const kinds = analyze('When we built 2.5 it was hard. Gemini 2.5 is out, and margin was 2.5 points higher.').figures.map((f) => f.kind);
+    assert.deepEqual(kinds, ['label', 'label', 'count']);
+    assert.equal(analyze('When we built 2.5 it was hard.').figures[0].kind, 'count');
+    assert.equal(figureIn('See page 45, line 3 of the record.', '3').kind, 'label');
+    reads('We run 400 buses.', '400', { kind: 'count', unit: 'bus' });
+    assert.equal(figureIn('It runs over HTTP/2 today.', '2').kind, 'label');
+    assert.equal(figureIn('Buy an iPhone 15 now.', '15').kind, 'label');
+    reads('They finished 2 / 5 of the plan.', '2 / 5', { kind: 'fraction', value: 0.4 });
+    assert.equal(figureIn('Margins were 2.5 points higher.', '2.5').kind !== 'label', true);
+  });
+
+  it('gives an amount cut by a hard line wrap the scale that opens the next line', () => {
+    const { figures } = analyze('The gap is $3\n\n16      billion the year after, and $4\nbillion a month.\nWe paid $5\nto them.');
+    const byText = new Map(figures.map((f) => [f.text, f]));
+    assert.equal(byText.get('$3')?.value, 3e9);
+    assert.equal(byText.get('$4')?.value, 4e9);
+    assert.equal(byText.get('$5')?.value, 5);
+    assert.equal(figures.some((f) => f.text === 'billion'), false);
+  });
+
+  it('reads a number that opens a line after "No." as a rank cut by the wrap', () => {
+    const { figures } = analyze('Our No.\n\n1 priority is growth, and we have\n3 priorities.');
+    assert.deepEqual(figures.map((f) => [f.line, f.text, f.kind]), [[2, '1', 'ordinal'], [3, '3', 'count']]);
+  });
+});

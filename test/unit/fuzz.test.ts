@@ -9,7 +9,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { analyze, DIAGNOSTIC_CODES, looksLikeTranscript, toContractJson } from '../../server/src/engine';
-import type { Analysis, AnalyzeOptions, Span } from '../../server/src/engine';
+import type { Analysis, AnalyzeOptions, DiagnosticCode, Span } from '../../server/src/engine';
 
 // ---------------------------------------------------------------------------------------
 // Seeded randomness.
@@ -563,7 +563,8 @@ if (!isMainThread && (workerData as Partial<WorkerJob> | null)?.fuzzWorker) {
         ...good,
         figures: [figure, { ...figure, start: 20, end: 40, text: 'billion.' }, { ...figure, text: '$4.3 billion' }, { ...figure, value: Number.NaN }],
         turns: [turn, { ...turn, line: 1, endLine: 3 }],
-        diagnostics: [{ line: 5, start: 0, end: 1, severity: 'warning', code: 'no-such-code', message: 'x', fixes: [] }],
+        // A code the type forbids, as a stale build or a hand-made value could still carry.
+        diagnostics: [{ line: 5, start: 0, end: 1, severity: 'warning', code: 'no-such-code' as DiagnosticCode, message: 'x', fixes: [] }],
       };
       const problems = contractViolations(text, broken).join('\n');
       assert.match(problems, /figure 1 .*outside line 1/);

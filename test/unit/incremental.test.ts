@@ -42,7 +42,9 @@ const SNIPPETS = [
   // Consistency claims, and the words that make or unmake them around figures already there.
   ' Revenue was $100 million, of which $60 million and $50 million came from services. ',
   ' Revenue rose 10% from $100 million to $150 million. ', ' Q3 2025 revenue was $12 million. ', ' Q3 2025 revenue was $19 million. ',
-  ' of which ', ' from ', ' to ', ' guidance ', ' Europe ', '\nParticipants\nMara Quill - Chief Executive Officer\n', '十亿', '三成', ' two hundred ',
+  ' of which ', ' from ', ' to ', ' guidance ', ' Europe ',
+  // Hard wraps: an amount whose scale opens the next line, a rank whose number does, versions named and bare.
+  ' revenue of $2\nbillion for the year', ' $14\n\nmillion', '\nbillion ', '\nmillion in cash', ' our No.\n1 priority', ' Gemini 2.5 ', ' 2.5 ', '\nParticipants\nMara Quill - Chief Executive Officer\n', '十亿', '三成', ' two hundred ',
 ];
 
 /** A random edit of the kinds typing makes, aimed at figures and labels half of the time. */

@@ -20,6 +20,20 @@ function changeOf(line: string, text: string, occurrence = 0): string | null {
   return figureIn(line, text, {}, occurrence).change;
 }
 
+describe('metrics: a line of revenue named as the sentence opens', () => {
+  it('names the line by the words before "revenue"', () => {
+    assert.equal(metricOf('Harbor towing revenue grew 8% to $40 million.', '8%'), 'harbor towing revenue');
+    assert.equal(metricOf('Charter and leasing revenue fell 3% in the quarter.', '3%'), 'charter and leasing revenue');
+    assert.equal(metricOf('Thanks. Spare-parts revenue was $12 million.', '$12 million'), 'spare-parts revenue');
+  });
+  it('leaves the company\'s revenue alone when the words are a subject, a period or a total', () => {
+    assert.equal(metricOf('We expect revenue to grow 5% next year.', '5%'), 'revenue');
+    assert.equal(metricOf('Full-year revenue was $3 billion.', '$3 billion'), 'revenue');
+    assert.equal(metricOf('Total revenue rose 4% to $900 million.', '4%'), 'revenue');
+    assert.equal(metricOf('Management said revenue rose 4%.', '4%'), 'revenue');
+  });
+});
+
 describe('metrics: the built-in glossary', () => {
   it('names the specific metric the sentence measures', () => {
     assert.equal(metricOf('Customer management revenue at Zephyr Mall rose 6% this quarter.', '6%'), 'customer management revenue');

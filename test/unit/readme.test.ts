@@ -9,6 +9,9 @@ import { hintLabel } from '../../server/src/features/inlayHints';
 const root = join(__dirname, '..', '..', '..');
 const readme = readFileSync(join(root, 'README.md'), 'utf8');
 const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const nls: Record<string, string> = JSON.parse(readFileSync(join(root, 'package.nls.json'), 'utf8'));
+/** A manifest string as the English UI shows it: "%key%" placeholders come from package.nls.json. */
+const shown = (value: string) => value.replace(/^%([\w.-]+)%$/, (_, key: string) => nls[key] ?? value);
 
 describe('README', () => {
   const codesSection = readme.split('<!-- diagnostic-codes:start -->')[1]?.split('<!-- diagnostic-codes:end -->')[0] ?? '';
@@ -27,7 +30,8 @@ describe('README', () => {
     it(`documents the setting ${setting}`, () => assert.ok(readme.includes(`\`${setting}\``)));
   }
   for (const command of manifest.contributes.commands as Array<{ title: string; category?: string }>) {
-    it(`documents the command "${command.title}"`, () => assert.ok(readme.includes(`${command.category ?? 'Transcript Lens'}: ${command.title}`)));
+    const title = `${shown(command.category ?? 'Transcript Lens')}: ${shown(command.title)}`;
+    it(`documents the command "${title}"`, () => assert.ok(readme.includes(title)));
   }
 });
 

@@ -3,12 +3,15 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseSidecar, sidecarPath } from '../../server/src/checkedStore';
+import { parseSidecar } from '../../server/src/checkedStore';
+import { nodeFiles } from '../../server/src/nodeFiles';
+import { sidecarUri } from '../../server/src/sidecar';
 import { analyze } from '../../server/src/engine';
 import { readingsOf } from '../../server/src/features/codeActions';
 import { figuresOnLine } from '../../server/src/features/figureLookup';
 import { turnAtLine } from '../../server/src/features/turnLookup';
 import { DEFAULT_SETTINGS, parseSettings } from '../../server/src/settings';
+import { SettingsStore } from '../../server/src/settingsStore';
 import { matchScore, WorkspaceIndex } from '../../server/src/workspaceIndex';
 
 describe('server settings', () => {
@@ -38,10 +41,44 @@ describe('server settings', () => {
   });
 });
 
+describe('settings per resource', () => {
+  // The client's answers: the window's section, and one folder's own.
+  const answers = (scopeUri: string | null) =>
+    Promise.resolve(scopeUri?.startsWith('file:///a/') ? { reportingCurrency: 'eur', metrics: { glossary: { fleet: ['vessels'] } } } : { reportingCurrency: 'usd' });
+  const logged: string[] = [];
+  const log = (what: string) => void logged.push(what);
+
+  it('gives a document its folder\'s settings once read, and the window\'s before and after', async () => {
+    const store = new SettingsStore(answers, log);
+    await store.loadGlobal();
+    assert.equal(store.for('file:///a/call.txt').reportingCurrency, 'USD', 'the window\'s until the document\'s are read');
+    await store.load('file:///a/call.txt');
+    await store.load('file:///b/call.txt');
+    assert.equal(store.for('file:///a/call.txt').reportingCurrency, 'EUR');
+    assert.deepEqual(store.for('file:///a/call.txt').glossary, { fleet: ['vessels'] });
+    assert.equal(store.for('file:///b/call.txt').reportingCurrency, 'USD');
+    store.forget('file:///a/call.txt');
+    assert.equal(store.for('file:///a/call.txt').reportingCurrency, 'USD');
+  });
+
+  it('keeps the window\'s settings when a read fails, and logs it', async () => {
+    const store = new SettingsStore((scopeUri) => (scopeUri ? Promise.reject(new Error('no answer')) : answers(null)), log);
+    await store.reload(['file:///a/call.txt']);
+    assert.equal(store.for('file:///a/call.txt').reportingCurrency, 'USD');
+    assert.ok(logged.some((what) => what.includes('file:///a/call.txt')));
+  });
+
+  it('takes pushed settings for every document when the client cannot be asked', () => {
+    const store = new SettingsStore(null, log);
+    store.replace({ reportingCurrency: 'gbp' });
+    assert.equal(store.for('file:///a/call.txt').reportingCurrency, 'GBP');
+  });
+});
+
 describe('checked-figure sidecar', () => {
   it('sits beside file transcripts only', () => {
-    assert.equal(sidecarPath('file:///calls/q3%20call.txt'), '/calls/q3 call.txt.lens.json');
-    assert.equal(sidecarPath('untitled:Untitled-1'), null);
+    assert.equal(sidecarUri('file:///calls/q3%20call.txt', nodeFiles), 'file:///calls/q3%20call.txt.lens.json');
+    assert.equal(sidecarUri('untitled:Untitled-1', nodeFiles), null);
   });
 
   it('keeps well-formed entries and skips the rest', () => {
@@ -123,7 +160,7 @@ describe('workspace index: one speaker across files', () => {
   const first = ['Ostara Mills Q4 2026 Earnings Call', '', header('Lena Ward', 'Chief Executive Officer'), '', 'Volumes grew.', '',
     header('Ravi Okafor', 'Analyst'), '', 'What about pricing?', '', header('Lena Ward', 'Chief Executive Officer'), '', 'Pricing held.'].join('\n');
   const second = ['Ostara Mills Q1 2027 Earnings Call', '', header('Lena Ward', 'Chief Executive Officer'), '', 'A quiet quarter.'].join('\n');
-  const index = new WorkspaceIndex();
+  const index = new WorkspaceIndex(nodeFiles);
   index.set('file:///calls/q4.txt', analyze(first).turns);
   index.set('file:///calls/q1.txt', analyze(second).turns);
 
@@ -141,7 +178,7 @@ describe('workspace index: one speaker across files', () => {
   });
 
   it('forgets a file once it no longer has speakers', () => {
-    const changing = new WorkspaceIndex();
+    const changing = new WorkspaceIndex(nodeFiles);
     changing.set('file:///calls/q1.txt', analyze(second).turns);
     changing.set('file:///calls/q1.txt', []);
     assert.deepEqual(changing.speakerInOtherFiles('Lena Ward', 'file:///other.txt'), []);

@@ -3,8 +3,8 @@
 // edit note, next/previous, export). Every change goes through the server, which owns the
 // sidecar; this side only draws and asks.
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
-import { State } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
+import { State } from 'vscode-languageclient';
 import { TRANSCRIPT_LANGUAGE } from '../protocol';
 import { AnnotationDecorations, toRange } from './decorations';
 import {
@@ -43,7 +43,9 @@ export class AnnotationController implements vscode.Disposable {
   private readonly decorations = new AnnotationDecorations();
   readonly tree = new AnnotationTreeProvider();
   private readonly byUri = new Map<string, DocumentAnnotations>();
+  /** The first folder's code book, for the Annotations view; each document uses its own folder's. */
   private codebook: Codebook = { tags: [], source: 'default', problems: [] };
+  private readonly codebooks = new Map<string, Promise<Codebook>>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private pending: Promise<unknown> = Promise.resolve();
   private outlineNudge: vscode.Disposable | undefined;
@@ -55,7 +57,7 @@ export class AnnotationController implements vscode.Disposable {
     const view = vscode.window.createTreeView(ANNOTATIONS_VIEW_ID, { treeDataProvider: this.tree, showCollapseAll: true });
     // The view's message says what is filtered and which sidecars cannot be read.
     const updateMessage = () => {
-      const lines = [this.tree.filter ? `Filter: ${this.tree.filter}` : '', ...this.tree.problems()].filter(Boolean);
+      const lines = [this.tree.filter ? vscode.l10n.t('Filter: {0}', this.tree.filter) : '', ...this.tree.problems()].filter(Boolean);
       view.message = lines.length ? lines.join(' · ') : undefined;
     };
     const command = (id: string, run: (...args: any[]) => unknown) => vscode.commands.registerCommand(id, async (...args: any[]) => {
@@ -92,9 +94,9 @@ export class AnnotationController implements vscode.Disposable {
       }),
       command('transcriptLens.annotate', (tag?: string, note?: string) => this.annotate(tag, note)),
       ...Array.from({ length: SHORTCUT_TAGS }, (_, index) =>
-        command(`transcriptLens.annotateWithTag${index + 1}`, () => {
-          const tag = this.codebook.tags[index];
-          if (!tag) throw new Error(`The code book has no tag ${index + 1}.`);
+        command(`transcriptLens.annotateWithTag${index + 1}`, async () => {
+          const tag = (await this.activeCodebook()).tags[index];
+          if (!tag) throw new Error(vscode.l10n.t('The code book has no tag {0}.', index + 1));
           return this.annotate(tag.name, '');
         })),
       command('transcriptLens.removeAnnotation', (target?: unknown) => this.remove(target)),
@@ -105,7 +107,7 @@ export class AnnotationController implements vscode.Disposable {
       command('transcriptLens.exportAnnotations', (options?: ExportOptions) => this.export({ scope: 'file', ...options })),
       command('transcriptLens.exportWorkspaceAnnotations', (options?: ExportOptions) => this.export({ ...options, scope: 'workspace' })),
       command('transcriptLens.filterAnnotations', async (filter?: string) => {
-        const value = filter ?? (await vscode.window.showInputBox({ prompt: 'Show annotations whose tag, note, text, speaker or file contains', value: this.tree.filter }));
+        const value = filter ?? (await vscode.window.showInputBox({ prompt: vscode.l10n.t('Show annotations whose tag, note, text, speaker or file contains'), value: this.tree.filter }));
         if (value === undefined) return;
         this.tree.setFilter(value);
         void vscode.commands.executeCommand('setContext', 'transcriptLens.annotationsFiltered', Boolean(value.trim()));
@@ -158,7 +160,27 @@ export class AnnotationController implements vscode.Disposable {
 
   private async refreshCodebook(): Promise<void> {
     if (this.client.state !== State.Running) return;
-    this.codebook = await this.client.sendRequest(codebookRequest);
+    this.codebooks.clear();
+    this.codebook = await this.client.sendRequest(codebookRequest, {});
+  }
+
+  /** The code book of a document's workspace folder, asked for once per document until code books change. */
+  private codebookOf(uri: string): Promise<Codebook> {
+    let book = this.codebooks.get(uri);
+    if (!book) {
+      book = Promise.resolve(this.client.sendRequest(codebookRequest, { uri }));
+      this.codebooks.set(uri, book);
+      book.catch(() => this.codebooks.delete(uri));
+    }
+    return book;
+  }
+
+  /** The code book of the active editor's document, else the first folder's. */
+  private async activeCodebook(): Promise<Codebook> {
+    const uri = vscode.window.activeTextEditor?.document.uri.toString();
+    if (uri) return this.codebookOf(uri);
+    if (!this.codebook.tags.length) await this.refreshCodebook();
+    return this.codebook;
   }
 
   private async refreshAll(): Promise<void> {
@@ -180,8 +202,9 @@ export class AnnotationController implements vscode.Disposable {
       // A transcript that is not open (changed from the Annotations view) is read from disk with the rest.
       if (this.tree.has(uri)) await this.refreshView();
     }
+    const tags = (await this.codebookOf(uri)).tags;
     for (const editor of vscode.window.visibleTextEditors) {
-      if (editor.document.uri.toString() === uri) this.decorations.draw(editor, found?.annotations ?? [], this.codebook.tags);
+      if (editor.document.uri.toString() === uri) this.decorations.draw(editor, found?.annotations ?? [], tags);
     }
     this.updateContext();
   }
@@ -206,9 +229,9 @@ export class AnnotationController implements vscode.Disposable {
   }
 
   private async pickTag(placeHolder: string): Promise<string | undefined> {
-    if (!this.codebook.tags.length) await this.refreshCodebook();
+    const book = await this.activeCodebook();
     const picked = await vscode.window.showQuickPick(
-      this.codebook.tags.map((tag, index) => ({ label: tag.name, description: index < SHORTCUT_TAGS ? `tag ${index + 1}` : undefined, detail: tag.description })),
+      book.tags.map((tag, index) => ({ label: tag.name, description: index < SHORTCUT_TAGS ? vscode.l10n.t('tag {0}', index + 1) : undefined, detail: tag.description })),
       { placeHolder },
     );
     return picked?.label;
@@ -216,11 +239,11 @@ export class AnnotationController implements vscode.Disposable {
 
   private async annotate(tag?: string, note?: string): Promise<ResolvedAnnotation | undefined> {
     const editor = vscode.window.activeTextEditor;
-    if (!editor || editor.document.languageId !== TRANSCRIPT_LANGUAGE) throw new Error('Open a transcript and select a passage to annotate.');
-    if (editor.selection.isEmpty) throw new Error('Select the passage to annotate first.');
-    const chosenTag = tag ?? (await this.pickTag('Tag for the selected passage'));
+    if (!editor || editor.document.languageId !== TRANSCRIPT_LANGUAGE) throw new Error(vscode.l10n.t('Open a transcript and select a passage to annotate.'));
+    if (editor.selection.isEmpty) throw new Error(vscode.l10n.t('Select the passage to annotate first.'));
+    const chosenTag = tag ?? (await this.pickTag(vscode.l10n.t('Tag for the selected passage')));
     if (!chosenTag) return undefined;
-    const chosenNote = note ?? (await vscode.window.showInputBox({ prompt: `Note for this ${chosenTag} annotation (optional)` }));
+    const chosenNote = note ?? (await vscode.window.showInputBox({ prompt: vscode.l10n.t('Note for this {0} annotation (optional)', chosenTag) }));
     if (chosenNote === undefined) return undefined;
     const { start, end } = editor.selection;
     const added = await this.client.sendRequest(addAnnotationRequest, {
@@ -243,9 +266,9 @@ export class AnnotationController implements vscode.Disposable {
       return annotation ? { uri: node.uri, annotation } : undefined;
     }
     const here = this.atCursor();
-    if (!here || !here.annotations.length) throw new Error('Place the cursor on an annotation first.');
+    if (!here || !here.annotations.length) throw new Error(vscode.l10n.t('Place the cursor on an annotation first.'));
     if (here.annotations.length === 1) return { uri: here.uri, annotation: here.annotations[0] };
-    const picked = await vscode.window.showQuickPick(here.annotations.map((annotation) => ({ label: annotation.tag, description: annotation.note, annotation })), { placeHolder: 'Which annotation?' });
+    const picked = await vscode.window.showQuickPick(here.annotations.map((annotation) => ({ label: annotation.tag, description: annotation.note, annotation })), { placeHolder: vscode.l10n.t('Which annotation?') });
     return picked ? { uri: here.uri, annotation: picked.annotation } : undefined;
   }
 
@@ -264,7 +287,7 @@ export class AnnotationController implements vscode.Disposable {
   private async retag(argument: unknown, tag?: string): Promise<ResolvedAnnotation | undefined> {
     const found = await this.target(argument);
     if (!found) return undefined;
-    const chosen = tag ?? (await this.pickTag(`New tag (now ${found.annotation.tag})`));
+    const chosen = tag ?? (await this.pickTag(vscode.l10n.t('New tag (now {0})', found.annotation.tag)));
     if (!chosen) return undefined;
     const updated = await this.client.sendRequest(updateAnnotationRequest, { uri: found.uri, id: found.annotation.id, tag: chosen });
     await this.afterChange(found.uri);
@@ -274,7 +297,7 @@ export class AnnotationController implements vscode.Disposable {
   private async editNote(argument: unknown, note?: string): Promise<ResolvedAnnotation | undefined> {
     const found = await this.target(argument);
     if (!found) return undefined;
-    const chosen = note ?? (await vscode.window.showInputBox({ prompt: `Note for this ${found.annotation.tag} annotation`, value: found.annotation.note }));
+    const chosen = note ?? (await vscode.window.showInputBox({ prompt: vscode.l10n.t('Note for this {0} annotation', found.annotation.tag), value: found.annotation.note }));
     if (chosen === undefined) return undefined;
     const updated = await this.client.sendRequest(updateAnnotationRequest, { uri: found.uri, id: found.annotation.id, note: chosen });
     await this.afterChange(found.uri);
@@ -289,7 +312,7 @@ export class AnnotationController implements vscode.Disposable {
       .map(toRange).filter((range): range is vscode.Range => range !== null)
       .sort((a, b) => a.start.compareTo(b.start));
     if (!ranges.length) {
-      void vscode.window.showInformationMessage('This transcript has no annotations.');
+      void vscode.window.showInformationMessage(vscode.l10n.t('This transcript has no annotations.'));
       return;
     }
     const cursor = editor.selection.active;
@@ -306,7 +329,7 @@ export class AnnotationController implements vscode.Disposable {
     const annotation = this.byUri.get(uri)?.annotations.find((candidate) => candidate.id === id);
     const range = annotation ? toRange(annotation) : null;
     if (!range) {
-      void vscode.window.showWarningMessage('This annotation is detached: its text is no longer in the file.');
+      void vscode.window.showWarningMessage(vscode.l10n.t('This annotation is detached: its text is no longer in the file.'));
       return;
     }
     editor.selection = new vscode.Selection(range.start, range.end);
@@ -315,12 +338,12 @@ export class AnnotationController implements vscode.Disposable {
 
   private async export(options: ExportOptions): Promise<string | undefined> {
     const format = options.format ?? (await vscode.window.showQuickPick(
-      [{ label: 'CSV', format: 'csv' as const }, { label: 'Markdown', format: 'md' as const }], { placeHolder: 'Export annotations as' }))?.format;
+      [{ label: 'CSV', format: 'csv' as const }, { label: 'Markdown', format: 'md' as const }], { placeHolder: vscode.l10n.t('Export annotations as') }))?.format;
     if (!format) return undefined;
     let uris: string[] | null = null;
     if (options.scope === 'file') {
       const document = vscode.window.activeTextEditor?.document;
-      if (!document || document.languageId !== TRANSCRIPT_LANGUAGE) throw new Error('Open a transcript to export its annotations.');
+      if (!document || document.languageId !== TRANSCRIPT_LANGUAGE) throw new Error(vscode.l10n.t('Open a transcript to export its annotations.'));
       uris = [document.uri.toString()];
     }
     const { text } = await this.client.sendRequest(exportAnnotationsRequest, { uris, format });

@@ -1,6 +1,6 @@
 // The client's typed handles on the annotation requests; names and shapes live in
 // server/src/annotationsProtocol.ts, which the server imports too.
-import { NotificationType, RequestType, RequestType0 } from 'vscode-languageclient/node';
+import { NotificationType, RequestType, RequestType0 } from 'vscode-languageclient';
 import {
   ADD_ANNOTATION_REQUEST, ANNOTATIONS_CHANGED_NOTIFICATION, CODEBOOK_REQUEST, DOCUMENT_ANNOTATIONS_REQUEST, EXPORT_ANNOTATIONS_REQUEST,
   FILES_RENAMED_REQUEST, REMOVE_ANNOTATION_REQUEST, UPDATE_ANNOTATION_REQUEST, WORKSPACE_ANNOTATIONS_REQUEST,
@@ -16,7 +16,8 @@ export type {
 
 export const documentAnnotationsRequest = new RequestType<{ uri: string }, DocumentAnnotations | null, void>(DOCUMENT_ANNOTATIONS_REQUEST);
 export const workspaceAnnotationsRequest = new RequestType0<DocumentAnnotations[], void>(WORKSPACE_ANNOTATIONS_REQUEST);
-export const codebookRequest = new RequestType0<Codebook, void>(CODEBOOK_REQUEST);
+/** The code book of a document's workspace folder; without a uri, the first folder's. */
+export const codebookRequest = new RequestType<{ uri?: string }, Codebook, void>(CODEBOOK_REQUEST);
 export const addAnnotationRequest = new RequestType<AddAnnotationParams, ResolvedAnnotation, void>(ADD_ANNOTATION_REQUEST);
 export const updateAnnotationRequest = new RequestType<UpdateAnnotationParams, ResolvedAnnotation, void>(UPDATE_ANNOTATION_REQUEST);
 export const removeAnnotationRequest = new RequestType<AnnotationIdParams, { removed: boolean }, void>(REMOVE_ANNOTATION_REQUEST);

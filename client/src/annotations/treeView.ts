@@ -1,7 +1,7 @@
 // The Annotations view: every annotation in the workspace, grouped by tag then file, with
 // counts and a filter; clicking one opens its passage.
-import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { fileName } from '../format';
 import { tagIcon, UNKNOWN_TAG_COLOR } from './decorations';
 import type { Codebook, DocumentAnnotations, ResolvedAnnotation } from './protocol';
 
@@ -15,7 +15,7 @@ export type AnnotationNode =
 
 function matches(filter: string, uri: string, annotation: ResolvedAnnotation): boolean {
   if (!filter) return true;
-  const haystack = [annotation.tag, annotation.note, annotation.text, annotation.speaker ?? '', annotation.section ?? '', path.basename(vscode.Uri.parse(uri).path)];
+  const haystack = [annotation.tag, annotation.note, annotation.text, annotation.speaker ?? '', annotation.section ?? '', fileName(vscode.Uri.parse(uri).path)];
   return haystack.some((value) => value.toLowerCase().includes(filter));
 }
 
@@ -50,7 +50,7 @@ export class AnnotationTreeProvider implements vscode.TreeDataProvider<Annotatio
 
   /** Sidecars that cannot be read, as "file: why", for the view's message. */
   problems(): string[] {
-    return this.documents.filter((document) => document.error).map((document) => `${path.basename(vscode.Uri.parse(document.uri).path)}: ${document.error}`);
+    return this.documents.filter((document) => document.error).map((document) => `${fileName(vscode.Uri.parse(document.uri).path)}: ${document.error}`);
   }
 
   setFilter(filter: string): void {
@@ -103,7 +103,7 @@ export class AnnotationTreeProvider implements vscode.TreeDataProvider<Annotatio
     }
     if (node.kind === 'file') {
       const uri = vscode.Uri.parse(node.uri);
-      const item = new vscode.TreeItem(path.basename(uri.path), vscode.TreeItemCollapsibleState.Expanded);
+      const item = new vscode.TreeItem(fileName(uri.path), vscode.TreeItemCollapsibleState.Expanded);
       item.description = String(node.count);
       item.resourceUri = uri;
       item.iconPath = vscode.ThemeIcon.File;
@@ -111,15 +111,15 @@ export class AnnotationTreeProvider implements vscode.TreeDataProvider<Annotatio
     }
     const { annotation } = node;
     const item = new vscode.TreeItem(shorten(annotation.text), vscode.TreeItemCollapsibleState.None);
-    const where = annotation.range ? `line ${annotation.range.startLine + 1}` : 'detached';
+    const where = annotation.range ? vscode.l10n.t('line {0}', annotation.range.startLine + 1) : vscode.l10n.t('detached');
     item.description = [annotation.speaker, where, annotation.note ? shorten(annotation.note, 40) : null].filter(Boolean).join(' · ');
     item.tooltip = new vscode.MarkdownString(
-      [`**${annotation.tag}**${annotation.state === 'detached' ? ' — detached: its text is no longer in the file' : ''}`, annotation.note, `> ${shorten(annotation.text, 400)}`]
+      [`**${annotation.tag}**${annotation.state === 'detached' ? ` — ${vscode.l10n.t('detached: its text is no longer in the file')}` : ''}`, annotation.note, `> ${shorten(annotation.text, 400)}`]
         .filter(Boolean).join('\n\n'),
     );
     item.iconPath = annotation.state === 'detached' ? new vscode.ThemeIcon('warning') : new vscode.ThemeIcon('quote');
     item.contextValue = annotation.state === 'detached' ? 'annotation.detached' : 'annotation';
-    item.command = { title: 'Open annotation', command: REVEAL_ANNOTATION_COMMAND, arguments: [node.uri, annotation.id] };
+    item.command = { title: vscode.l10n.t('Open annotation'), command: REVEAL_ANNOTATION_COMMAND, arguments: [node.uri, annotation.id] };
     return item;
   }
 

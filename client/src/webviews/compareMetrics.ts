@@ -1,9 +1,9 @@
 // "Compare Metrics": several calls side by side, one row per metric and one column per call
 // in the order of their periods. Started from the Explorer (several files selected) or from
 // the Command Palette with a pick over the workspace's transcripts.
-import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import { fileName } from '../format';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import type { CompareFromWebview, CompareToWebview, MetricComparison } from './messages';
 import { compareMetricsRequest } from './requests';
 import { comparisonCsv } from './tableExport';
@@ -19,9 +19,9 @@ async function pickCalls(): Promise<vscode.Uri[] | undefined> {
   const files = await vscode.workspace.findFiles(TRANSCRIPT_GLOB, '**/{node_modules,.git}/**', 2000);
   const open = new Set(vscode.workspace.textDocuments.filter((document) => document.languageId === 'transcript').map((document) => document.uri.toString()));
   const items = files
-    .map((uri) => ({ label: path.basename(uri.path), description: vscode.workspace.asRelativePath(path.dirname(uri.path) === '/' ? uri : vscode.Uri.joinPath(uri, '..')), uri, picked: open.has(uri.toString()) }))
+    .map((uri) => ({ label: fileName(uri.path), description: vscode.workspace.asRelativePath(uri.path.lastIndexOf('/') === 0 ? uri : vscode.Uri.joinPath(uri, '..')), uri, picked: open.has(uri.toString()) }))
     .sort((a, b) => Number(b.picked) - Number(a.picked) || a.label.localeCompare(b.label));
-  const chosen = await vscode.window.showQuickPick(items, { canPickMany: true, placeHolder: 'Choose two or more calls to compare' });
+  const chosen = await vscode.window.showQuickPick(items, { canPickMany: true, placeHolder: vscode.l10n.t('Choose two or more calls to compare') });
   return chosen?.map((item) => item.uri);
 }
 
@@ -50,7 +50,7 @@ export class ComparePanel implements vscode.Disposable {
       this.comparison = { calls: [], rows: [] };
     }
     if (!this.panel) {
-      this.panel = createWebviewPanel(this.extensionUri, VIEW_TYPE, 'Compare Metrics', vscode.ViewColumn.Active);
+      this.panel = createWebviewPanel(this.extensionUri, VIEW_TYPE, vscode.l10n.t('Compare Metrics'), vscode.ViewColumn.Active);
       let markReady: () => void = () => undefined;
       this.ready = new Promise((resolve) => (markReady = resolve));
       this.panel.webview.onDidReceiveMessage((message: CompareFromWebview) => {
@@ -58,11 +58,11 @@ export class ComparePanel implements vscode.Disposable {
         else void this.receive(message);
       }, undefined, this.disposables);
       this.panel.onDidDispose(() => (this.panel = undefined), undefined, this.disposables);
-      this.panel.webview.html = webviewHtml(this.panel.webview, this.extensionUri, 'compare', 'Compare Metrics');
+      this.panel.webview.html = webviewHtml(this.panel.webview, this.extensionUri, 'compare', vscode.l10n.t('Compare Metrics'));
     } else {
       this.panel.reveal();
     }
-    this.panel.title = `Compare Metrics (${this.comparison.calls.length} calls)`;
+    this.panel.title = vscode.l10n.t('Compare Metrics ({0} calls)', this.comparison.calls.length);
     await this.ready;
     this.post({ type: 'comparison', comparison: this.comparison });
     return this.comparison;

@@ -1,9 +1,9 @@
 // "Show Figures Table": every figure of the active transcript in a webview grid that sorts,
 // filters, reveals a figure on click and follows the editor's cursor. It follows the active
 // transcript and refreshes as the document changes.
-import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import { fileName } from '../format';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { TRANSCRIPT_LANGUAGE } from '../protocol';
 import { activeTranscript } from '../roster';
 import type { FigureRow, FiguresFromWebview, FiguresToWebview } from './messages';
@@ -48,7 +48,7 @@ export class FiguresTablePanel implements vscode.Disposable {
   async open(): Promise<void> {
     const document = activeTranscript() ?? this.document;
     if (!document) {
-      void vscode.window.showInformationMessage('Open a transcript to see its figures in a table.');
+      void vscode.window.showInformationMessage(vscode.l10n.t('Open a transcript to see its figures in a table.'));
       return;
     }
     await this.show(document, true);
@@ -65,7 +65,7 @@ export class FiguresTablePanel implements vscode.Disposable {
         else void this.receive(message);
       }, undefined, this.disposables);
       this.panel.onDidDispose(() => (this.panel = undefined), undefined, this.disposables);
-      this.panel.webview.html = webviewHtml(this.panel.webview, this.extensionUri, 'figuresTable', 'Figures');
+      this.panel.webview.html = webviewHtml(this.panel.webview, this.extensionUri, 'figuresTable', vscode.l10n.t('Figures'));
     } else if (reveal) {
       this.panel.reveal(undefined, false);
     }
@@ -74,7 +74,7 @@ export class FiguresTablePanel implements vscode.Disposable {
   }
 
   private title(): string {
-    return this.document ? `Figures: ${path.basename(this.document.uri.path)}` : 'Figures';
+    return this.document ? vscode.l10n.t('Figures: {0}', fileName(this.document.uri.path)) : vscode.l10n.t('Figures');
   }
 
   private async refresh(): Promise<void> {
@@ -102,7 +102,7 @@ export class FiguresTablePanel implements vscode.Disposable {
         break;
       case 'copy':
         await vscode.env.clipboard.writeText(figuresTsv(this.pick(message.indexes)));
-        vscode.window.setStatusBarMessage(`Copied ${message.indexes.length} figure rows`, 3000);
+        vscode.window.setStatusBarMessage(vscode.l10n.t('Copied {0} figure rows', message.indexes.length), 3000);
         break;
       case 'export':
         await this.export(message.format, message.indexes);
@@ -127,7 +127,7 @@ export class FiguresTablePanel implements vscode.Disposable {
   /** Writes the rows shown (filtered and sorted as on screen) as CSV or JSON. */
   async export(format: 'csv' | 'json', indexes: readonly number[], target?: vscode.Uri): Promise<vscode.Uri | undefined> {
     const rows = this.pick(indexes);
-    const base = this.document ? path.basename(this.document.uri.path).replace(/\.[^.]*$/, '') : 'figures';
+    const base = this.document ? fileName(this.document.uri.path).replace(/\.[^.]*$/, '') : 'figures';
     const text = format === 'csv' ? figuresCsv(rows) : figuresJson(rows);
     const filters: Record<string, string[]> = format === 'csv' ? { CSV: ['csv'] } : { JSON: ['json'] };
     return saveText(text, `${base}-figures.${format}`, filters, target);

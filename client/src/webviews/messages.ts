@@ -1,6 +1,6 @@
 // The messages between the extension and its webviews (figures table, comparison, talk
 // share). Plain types only: the webview scripts in client/webview import them too.
-import type { FigureRow, MetricComparison, TalkBar, TalkShare } from '../../../server/src/protocol';
+import type { FigureRow, MetricComparison, TalkBar, TalkShare } from '../../../server/src/protocolTypes';
 
 export type { FigureRow, MetricComparison, TalkBar, TalkShare };
 

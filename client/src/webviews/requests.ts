@@ -1,5 +1,5 @@
 // Typed handles on the workbench requests; names and shapes live in server/src/protocol.ts.
-import { RequestType } from 'vscode-languageclient/node';
+import { RequestType } from 'vscode-languageclient';
 import { COMPARE_METRICS_REQUEST, FIGURE_TABLE_REQUEST, TALK_SHARE_REQUEST } from '../../../server/src/protocol';
 import type { CompareParams, DocumentParams, FigureRow, MetricComparison, TalkShare } from '../../../server/src/protocol';
 

@@ -1,9 +1,9 @@
 // "Show Who Spoke How Much": words and share per speaker, kind of speaker and section,
 // questions per analyst and firm, and answer length per executive, drawn as SVG bars in a
 // webview that follows the active transcript and its edits.
-import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import { fileName } from '../format';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { TRANSCRIPT_LANGUAGE } from '../protocol';
 import { activeTranscript } from '../roster';
 import type { TalkFromWebview, TalkToWebview } from './messages';
@@ -38,7 +38,7 @@ export class TalkSharePanel implements vscode.Disposable {
   async open(): Promise<void> {
     const document = activeTranscript() ?? this.document;
     if (!document) {
-      void vscode.window.showInformationMessage('Open a transcript to see who spoke how much.');
+      void vscode.window.showInformationMessage(vscode.l10n.t('Open a transcript to see who spoke how much.'));
       return;
     }
     await this.show(document);
@@ -47,7 +47,7 @@ export class TalkSharePanel implements vscode.Disposable {
 
   private async show(document: vscode.TextDocument): Promise<void> {
     this.document = document;
-    const title = `Who spoke how much: ${path.basename(document.uri.path)}`;
+    const title = vscode.l10n.t('Who spoke how much: {0}', fileName(document.uri.path));
     if (!this.panel) {
       this.panel = createWebviewPanel(this.extensionUri, VIEW_TYPE, title, vscode.ViewColumn.Beside);
       let markReady: () => void = () => undefined;
@@ -57,7 +57,7 @@ export class TalkSharePanel implements vscode.Disposable {
         else this.tests.receive(message);
       }, undefined, this.disposables);
       this.panel.onDidDispose(() => (this.panel = undefined), undefined, this.disposables);
-      this.panel.webview.html = webviewHtml(this.panel.webview, this.extensionUri, 'talkShare', 'Who spoke how much');
+      this.panel.webview.html = webviewHtml(this.panel.webview, this.extensionUri, 'talkShare', vscode.l10n.t('Who spoke how much'));
     }
     this.panel.title = title;
     let talk = null;

@@ -1,7 +1,6 @@
 // What every Transcript Lens webview shares: a page with a strict Content-Security-Policy
 // (one nonce for its script, styles and images only from the extension's webview folder,
 // nothing from the network), and the question-and-answer channel the in-editor tests use.
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { TestAnswer, TestQuestion } from './messages';
 
@@ -21,7 +20,7 @@ export function createWebviewPanel(extensionUri: vscode.Uri, viewType: string, t
 
 /** The page of a webview: its script (dist/webview/NAME.js) and the shared stylesheet. */
 export function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, script: string, title: string): string {
-  const nonce = randomBytes(16).toString('base64');
+  const nonce = btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(16))));
   const root = webviewRoot(extensionUri);
   const scriptUri = webview.asWebviewUri(vscode.Uri.joinPath(root, `${script}.js`));
   const styleUri = webview.asWebviewUri(vscode.Uri.joinPath(root, 'webview.css'));

@@ -1,7 +1,7 @@
 // The analyst's workbench: registers the figures table, Compare Metrics and the talk-share
 // view, and gives the in-editor tests a way to drive each webview through its messages.
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { COMPARE_METRICS_COMMAND, ComparePanel } from './compareMetrics';
 import { FiguresTablePanel, SHOW_FIGURES_TABLE_COMMAND } from './figuresTable';
 import type { MetricComparison } from './messages';

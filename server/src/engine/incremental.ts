@@ -6,8 +6,8 @@
 // consistency, turns) is decided again from the kept readings, so the result is exactly what
 // analyze() returns for the new text (test/unit/incremental.test.ts checks it on random edits).
 import { analyze, DEFAULT_MAX_DOCUMENT_SIZE, mergeByPosition } from './index';
-import { assembleFigures, figureScanContext, glossaryFor, readLineFigures, spansByLine } from './figures';
-import type { LineFigureEntry } from './figures';
+import { assembleFigures, figureScanContext, glossaryFor, readLineFigures, spansByLine, wrapLineAfter } from './figures';
+import type { LineFigureEntry, LineFigures } from './figures';
 import { readConsistency } from './figures/consistency';
 import type { LineFindings } from './figures/consistency';
 import type { ScanContext } from './figures/scanner';
@@ -29,7 +29,7 @@ interface LineState {
   lines: string[];
   turnReading: TurnReading;
   /** Each line's figure readings, as templates that are copied, never changed. */
-  perLine: Array<LineFigureEntry[] | null>;
+  perLine: Array<LineFigures | null>;
   structureByLine: Array<Span[] | undefined>;
   /** The previous non-blank line of each line, or -1. */
   lineBefore: Int32Array;
@@ -81,7 +81,7 @@ function read(text: string, options: AnalyzeOptions, previous: IncrementalAnalys
   const reusable = old !== null && old.scanContext.defaultCurrency === scanContext.defaultCurrency
     && old.scanContext.decimalComma === scanContext.decimalComma;
 
-  const perLine: Array<LineFigureEntry[] | null> = new Array(lines.length);
+  const perLine: Array<LineFigures | null> = new Array(lines.length);
   const lineBefore = new Int32Array(lines.length);
   let before = -1;
   for (let line = 0; line < lines.length; line++) {
@@ -89,10 +89,10 @@ function read(text: string, options: AnalyzeOptions, previous: IncrementalAnalys
     const oldLine = line < prefix ? line : line >= lines.length - suffix ? line - shift : -1;
     const lineStructure = structureByLine[line] ?? NO_SPANS;
     if (reusable && old !== null && oldLine >= 0 && sameSpans(old.structureByLine[oldLine], lineStructure)
-      && sameLineBefore(old, oldLine, lines, line, before)) {
+      && sameLineBefore(old, oldLine, lines, line, before) && sameLineAfter(old.lines, oldLine, lines, line)) {
       perLine[line] = old.perLine[oldLine];
     } else {
-      perLine[line] = readLineFigures(lines[line], line, before < 0 ? null : lines[before], before, lineStructure, scanContext, glossary);
+      perLine[line] = readLineFigures(lines, line, before < 0 ? null : lines[before], before, lineStructure, scanContext, glossary);
     }
     if (lines[line].trim()) before = line;
   }
@@ -190,6 +190,14 @@ function sameSpans(a: readonly Span[] | undefined, b: readonly Span[]): boolean 
   if (old.length !== b.length) return false;
   for (let i = 0; i < b.length; i++) if (old[i].start !== b[i].start || old[i].end !== b[i].end) return false;
   return true;
+}
+
+/** Whether a kept line's next non-blank line within a hard wrap's reach (where an amount's scale may be) is the same text at the same distance. */
+function sameLineAfter(oldLines: readonly string[], oldLine: number, lines: readonly string[], line: number): boolean {
+  const oldAfter = wrapLineAfter(oldLines, oldLine);
+  const after = wrapLineAfter(lines, line);
+  if (oldAfter < 0 || after < 0) return oldAfter < 0 && after < 0;
+  return after - line === oldAfter - oldLine && oldLines[oldAfter] === lines[after];
 }
 
 /** Whether a kept line's previous non-blank line is the same text at the same distance. */

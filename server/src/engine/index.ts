@@ -1,6 +1,6 @@
 // The engine's entry point: text in, analysis out. Pure: no editor, protocol or file-system
 // imports (test/unit/purity.test.ts), and it never throws on any input.
-import { DIAGNOSTIC_CODES } from './catalog';
+import { Diagnostics } from './catalog';
 import { readFigures } from './figures';
 import { checkConsistency } from './figures/consistency';
 import { splitLines } from './text';
@@ -8,9 +8,10 @@ import { readTurns } from './turns';
 import type { Analysis, AnalyzeOptions, Diagnostic } from './types';
 
 export * from './types';
-export { DIAGNOSTIC_CODES, isDiagnosticCode } from './catalog';
-export type { DiagnosticCode } from './catalog';
+export { DIAGNOSTIC_CODES, Diagnostics, isDiagnosticCode } from './catalog';
+export type { CatalogKind, DiagnosticCode, DiagnosticKind } from './catalog';
 export { looksLikeTranscript } from './detect';
+export { speakerKey } from './speakers/identity';
 export { anchorFigure } from './figures';
 export { LineIndex, splitLines, stripBom } from './text';
 export { toContractJson } from './contract';
@@ -25,9 +26,9 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   if (text.length > maxSize) {
     const notice: Diagnostic = {
       line: 0, start: 0, end: Math.min(lines[0].length, 1),
-      severity: DIAGNOSTIC_CODES['degraded-analysis'].defaultSeverity,
-      code: 'degraded-analysis',
-      message: `This document has ${text.length.toLocaleString('en-US')} characters, more than the ${maxSize.toLocaleString('en-US')} of transcriptLens.maxDocumentSize: speakers were read, figures were not.`,
+      severity: Diagnostics.degradedAnalysis.defaultSeverity,
+      code: Diagnostics.degradedAnalysis.code,
+      message: Diagnostics.degradedAnalysis.message(text.length, maxSize),
       fixes: [],
     };
     return { turns, sections, figures: [], diagnostics: [notice], defaultCurrency: null, degraded: true };

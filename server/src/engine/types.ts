@@ -1,6 +1,7 @@
 // The analysis value the engine returns. Its public part is the contract in
 // ../shared/spec/analysis-json.md; toContractJson() in contract.ts projects it to exactly
 // that shape. Fields marked "engine only" feed editor features and never reach the JSON.
+import type { DiagnosticCode } from './catalog';
 
 /** A span inside one line: 0-based line, UTF-16 start and exclusive end (LSP's character). */
 export interface Span {
@@ -107,7 +108,8 @@ export interface Fix {
 
 export interface Diagnostic extends Span {
   severity: Severity;
-  code: string;
+  /** A code from the catalog (catalog.ts), the one place codes and messages are written. */
+  code: DiagnosticCode;
   message: string;
   /** Engine only: quick fixes that edit the document. */
   fixes: Fix[];

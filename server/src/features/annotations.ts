@@ -1,32 +1,27 @@
 // Annotations in the server: it keeps them in the sidecar, resolves them with the engine
 // against each document's current text, and serves them (custom requests, code actions on a
 // selection, a hover section, counts in the outline, export). The client only draws them.
-import { randomUUID } from 'node:crypto';
-import { promises as fs } from 'node:fs';
-import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { ErrorCodes, ResponseError, SymbolKind } from 'vscode-languageserver/node';
-import type { CodeAction, CodeActionParams, Connection, DocumentSymbol, Hover, Position, Range } from 'vscode-languageserver/node';
+import { SymbolKind } from 'vscode-languageserver';
+import type { CodeAction, CodeActionParams, DocumentSymbol, Hover, Position, Range } from 'vscode-languageserver';
 import type { AnalyzedDocument } from '../analysisCache';
 import { chooseCodebook, CODEBOOK_FILE } from '../annotationsCodebook';
 import { annotationsToCsv, annotationsToJson, annotationsToMarkdown } from '../annotationsExport';
-import {
-  ADD_ANNOTATION_REQUEST, ANNOTATE_COMMAND, ANNOTATIONS_CHANGED_NOTIFICATION, CODEBOOK_REQUEST, DOCUMENT_ANNOTATIONS_REQUEST,
-  EXPORT_ANNOTATIONS_REQUEST, FILES_RENAMED_REQUEST, REMOVE_ANNOTATION_COMMAND, REMOVE_ANNOTATION_REQUEST,
-  UPDATE_ANNOTATION_REQUEST, WORKSPACE_ANNOTATIONS_REQUEST,
-} from '../annotationsProtocol';
+import { ANNOTATE_COMMAND, REMOVE_ANNOTATION_COMMAND } from '../annotationsProtocol';
 import type {
   AddAnnotationParams, AnnotationIdParams, Codebook, DocumentAnnotations, ExportAnnotationsParams, FilesRenamedParams,
   UpdateAnnotationParams,
 } from '../annotationsProtocol';
 import { decodeFile } from '../decode';
+import { displayUri, joinUri, relativeUriPath } from '../files';
+import type { ServerFiles } from '../files';
 import { analyze } from '../engine';
 import type { Section, Turn } from '../engine';
 import { annotationRecord, resolveAnnotations } from '../engine/anchors';
 import type { ResolvedAnnotation, StoredAnnotation } from '../engine/anchors';
-import { findSidecars, SidecarError, sidecarPath, SidecarStore, transcriptOfSidecar } from '../sidecar';
+import { findSidecars, SidecarError, SidecarStore, transcriptOfSidecar } from '../sidecar';
 import type { SidecarContent, SidecarState } from '../sidecar';
 import { escapeMarkdown } from './hoverCard';
+import { Refusal, refusalAsValue } from './refusal';
 import { turnAtLine } from './turnLookup';
 
 export const ANNOTATION_CODE_ACTION_KIND = 'refactor.annotate';
@@ -34,7 +29,7 @@ export const ANNOTATION_COMMANDS = [ANNOTATE_COMMAND, REMOVE_ANNOTATION_COMMAND]
 
 /** What the service needs from the server around it. */
 export interface AnnotationHost {
-  connection: Connection;
+  files: ServerFiles;
   sidecars: SidecarStore;
   /** The cached analysis of an open transcript, or null. */
   transcript(uri: string): AnalyzedDocument | null;
@@ -45,7 +40,12 @@ export interface AnnotationHost {
   /** Re-reads an open document's sidecar and re-analyzes it (checked figures live there too). */
   reloadSidecar(uri: string): Promise<void>;
   workspaceFolders(): readonly string[];
-  canReadConfiguration(): boolean;
+  /** The transcriptLens.annotations.codebook setting of a workspace folder (null: the window's); undefined when the client cannot say. */
+  codebookSetting(folder: string | null): Promise<unknown>;
+  /** Shows the user a warning. */
+  warn(message: string): void;
+  /** Tells the client that the annotations of a document (null: of any) changed. */
+  notifyChanged(uri: string | null): void;
   logError(what: string, error: unknown): void;
 }
 
@@ -83,8 +83,13 @@ function whenMade(created: string): string {
   return Number.isNaN(time) ? created || 'an unknown time' : `${new Date(time).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }
 
-function invalid(message: string): ResponseError<void> {
-  return new ResponseError(ErrorCodes.InvalidParams, message);
+function invalid(message: string): Refusal {
+  return new Refusal('invalidParams', message);
+}
+
+/** Twelve random hex digits; crypto.getRandomValues exists in Node and in web workers alike. */
+function randomId(): string {
+  return [...crypto.getRandomValues(new Uint8Array(6))].map((byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -92,7 +97,8 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 export class AnnotationService {
-  private codebook: Codebook = chooseCodebook(undefined, undefined);
+  /** The code book of each workspace folder (by folder URI; '' when no folder is open). */
+  private codebooks = new Map<string, Codebook>([['', chooseCodebook(undefined, undefined)]]);
   private readonly resolvedCache = new WeakMap<AnalyzedDocument, ResolvedCacheEntry>();
   private readonly reported = new Set<string>();
 
@@ -103,51 +109,59 @@ export class AnnotationService {
   private report(message: string): void {
     if (this.reported.has(message)) return;
     this.reported.add(message);
-    void this.host.connection.window.showWarningMessage(message);
+    this.host.warn(message);
   }
 
   /** Tells the client that the annotations of a document (null: of any) changed. */
   changed(uri: string | null): void {
-    void this.host.connection.sendNotification(ANNOTATIONS_CHANGED_NOTIFICATION, { uri });
+    this.host.notifyChanged(uri);
   }
 
-  tags(): Codebook {
-    return this.codebook;
+  /**
+   * The code book that applies to a document: its workspace folder's (the innermost folder
+   * holding it), else the first folder's; null asks for the first folder's.
+   */
+  codebookFor(uri: string | null): Codebook {
+    const folders = [...this.codebooks.keys()].filter((folder) => folder !== '');
+    const holding = uri === null ? [] : folders.filter((folder) => uri.startsWith(folder.endsWith('/') ? folder : `${folder}/`));
+    const folder = holding.sort((a, b) => b.length - a.length)[0] ?? folders[0] ?? '';
+    return this.codebooks.get(folder) ?? chooseCodebook(undefined, undefined);
   }
 
-  /** Reads the code book again from the workspace file and the settings. */
+  /** Reads every folder's code book again: its .transcript-lens/codebook.json, else its code book setting. */
   async reloadCodebook(): Promise<void> {
+    const folders = this.host.workspaceFolders();
+    const next = new Map<string, Codebook>();
+    for (const folder of folders.length ? folders : ['']) next.set(folder, await this.readCodebook(folder));
+    const before = JSON.stringify([...this.codebooks].map(([folder, book]) => [folder, book.tags]));
+    this.codebooks = next;
+    for (const book of next.values()) for (const problem of book.problems) this.report(`Transcript Lens code book: ${problem}`);
+    if (JSON.stringify([...next].map(([folder, book]) => [folder, book.tags])) !== before) this.changed(null);
+  }
+
+  /** One folder's code book ('' is the window's, when no folder is open). */
+  private async readCodebook(folder: string): Promise<Codebook> {
     let fromSettings: unknown;
-    if (this.host.canReadConfiguration()) {
-      try {
-        const section = await this.host.connection.workspace.getConfiguration({ section: 'transcriptLens.annotations' });
-        fromSettings = isRecord(section) ? section.codebook : undefined;
-      } catch (error) {
-        this.host.logError('reading the code book setting', error);
-      }
+    try {
+      fromSettings = await this.host.codebookSetting(folder || null);
+    } catch (error) {
+      this.host.logError('reading the code book setting', error);
     }
     const problems: string[] = [];
     let fromWorkspace: unknown;
-    for (const folder of this.host.workspaceFolders()) {
-      if (!folder.startsWith('file:')) continue;
-      const path = join(fileURLToPath(folder), CODEBOOK_FILE);
-      let text: string;
-      try {
-        text = await fs.readFile(path, 'utf8');
-      } catch {
-        continue;
+    const { files } = this.host;
+    if (folder && files.handles(folder)) {
+      const codebook = joinUri(folder, ...CODEBOOK_FILE.split('/'));
+      const bytes = await files.read(codebook).catch(() => null);
+      if (bytes) {
+        try {
+          fromWorkspace = JSON.parse(new TextDecoder().decode(bytes));
+        } catch (error) {
+          problems.push(`${displayUri(codebook)} is not valid JSON (${error instanceof Error ? error.message : String(error)}); the other code book is used.`);
+        }
       }
-      try {
-        fromWorkspace = JSON.parse(text);
-      } catch (error) {
-        problems.push(`${path} is not valid JSON (${error instanceof Error ? error.message : String(error)}); the other code book is used.`);
-      }
-      break;
     }
-    const before = JSON.stringify(this.codebook.tags);
-    this.codebook = chooseCodebook(fromWorkspace, fromSettings, problems);
-    for (const problem of this.codebook.problems) this.report(`Transcript Lens code book: ${problem}`);
-    if (JSON.stringify(this.codebook.tags) !== before) this.changed(null);
+    return chooseCodebook(fromWorkspace, fromSettings, problems);
   }
 
   /** True (and the code book is re-read) when a watched file is the workspace code book. */
@@ -177,18 +191,16 @@ export class AnnotationService {
   private async source(uri: string): Promise<TranscriptSource | null> {
     const document = this.host.transcript(uri);
     if (document) return { text: document.text, structure: document.analysis };
-    if (!uri.startsWith('file:') || this.host.openUris().includes(uri)) return null;
-    try {
-      const text = decodeFile(await fs.readFile(fileURLToPath(uri))).text ?? '';
-      return { text, structure: analyze(text) };
-    } catch {
-      return null;
-    }
+    if (!this.host.files.handles(uri) || this.host.openUris().includes(uri)) return null;
+    const bytes = await this.host.files.read(uri).catch(() => null);
+    if (!bytes) return null;
+    const text = decodeFile(bytes).text ?? '';
+    return { text, structure: analyze(text) };
   }
 
   /** A transcript that is not open, read from disk with its sidecar. */
   private async fromDisk(uri: string): Promise<DocumentAnnotations> {
-    const state = await SidecarStore.read(uri);
+    const state = await this.host.sidecars.read(uri);
     const source = await this.source(uri);
     const error = state.error ?? (source ? null : 'the transcript itself is missing');
     return { uri, annotations: resolveAnnotations(source?.text ?? '', source?.structure ?? { turns: [], sections: [] }, state.annotations), error };
@@ -203,13 +215,13 @@ export class AnnotationService {
   async workspaceAnnotations(): Promise<DocumentAnnotations[]> {
     const openBySidecar = new Map<string, string>();
     for (const uri of this.host.openUris()) {
-      const path = sidecarPath(uri);
-      if (path) openBySidecar.set(path, uri);
+      const sidecar = this.host.sidecars.sidecarOf(uri);
+      if (sidecar) openBySidecar.set(sidecar, uri);
     }
     const uris = new Set<string>();
     for (const folder of this.host.workspaceFolders()) {
-      if (!folder.startsWith('file:')) continue;
-      for (const path of await findSidecars(fileURLToPath(folder))) uris.add(openBySidecar.get(path) ?? transcriptOfSidecar(path));
+      if (!this.host.files.handles(folder)) continue;
+      for (const sidecar of await findSidecars(this.host.files, folder)) uris.add(openBySidecar.get(sidecar) ?? transcriptOfSidecar(sidecar));
     }
     for (const uri of this.host.openUris()) if (this.host.sidecars.get(uri).annotations.length) uris.add(uri);
     const results: DocumentAnnotations[] = [];
@@ -237,7 +249,7 @@ export class AnnotationService {
     try {
       await this.host.sidecars.update(uri, (content) => ({ ...content, annotations: change(this.refreshed(source, content)) }));
     } catch (error) {
-      if (error instanceof SidecarError) throw new ResponseError(ErrorCodes.InvalidRequest, error.message);
+      if (error instanceof SidecarError) throw new Refusal('invalidRequest', error.message);
       throw error;
     } finally {
       // Only open documents keep their sidecar in memory.
@@ -252,7 +264,12 @@ export class AnnotationService {
     return found;
   }
 
-  async add(params: AddAnnotationParams): Promise<ResolvedAnnotation> {
+  /** Annotates a passage of an open transcript; the new annotation, or why not. */
+  add(params: AddAnnotationParams): Promise<ResolvedAnnotation | Refusal> {
+    return refusalAsValue(() => this.adding(params));
+  }
+
+  private async adding(params: AddAnnotationParams): Promise<ResolvedAnnotation> {
     if (!isRecord(params) || typeof params.uri !== 'string' || !isRecord(params.range) || typeof params.tag !== 'string' || !params.tag.trim()) {
       throw invalid('Annotating needs { uri, range, tag }.');
     }
@@ -267,7 +284,7 @@ export class AnnotationService {
     while (to > from && /\s/.test(document.text[to - 1])) to--;
     if (from === to) throw invalid('Select the passage to annotate first.');
     const record = annotationRecord(document.text, from, to, {
-      id: randomUUID().replace(/-/g, '').slice(0, 12),
+      id: randomId(),
       tag: params.tag.trim(),
       note: typeof params.note === 'string' ? params.note : '',
       created: new Date().toISOString(),
@@ -276,7 +293,12 @@ export class AnnotationService {
     return this.find(params.uri, record.id);
   }
 
-  async update(params: UpdateAnnotationParams): Promise<ResolvedAnnotation> {
+  /** Changes an annotation's tag or note; the changed annotation, or why not. */
+  update(params: UpdateAnnotationParams): Promise<ResolvedAnnotation | Refusal> {
+    return refusalAsValue(() => this.updating(params));
+  }
+
+  private async updating(params: UpdateAnnotationParams): Promise<ResolvedAnnotation> {
     if (!isRecord(params) || typeof params.uri !== 'string' || typeof params.id !== 'string') throw invalid('Changing an annotation needs { uri, id }.');
     if (params.tag !== undefined && (typeof params.tag !== 'string' || !params.tag.trim())) throw invalid('A tag needs a name.');
     await this.write(params.uri, (annotations) => {
@@ -290,7 +312,12 @@ export class AnnotationService {
     return this.find(params.uri, params.id);
   }
 
-  async remove(params: AnnotationIdParams): Promise<{ removed: boolean }> {
+  /** Removes an annotation; whether one was there, or why not. */
+  remove(params: AnnotationIdParams): Promise<{ removed: boolean } | Refusal> {
+    return refusalAsValue(() => this.removing(params));
+  }
+
+  private async removing(params: AnnotationIdParams): Promise<{ removed: boolean }> {
     if (!isRecord(params) || typeof params.uri !== 'string' || typeof params.id !== 'string') throw invalid('Removing an annotation needs { uri, id }.');
     let removed = false;
     await this.write(params.uri, (annotations) => {
@@ -303,24 +330,21 @@ export class AnnotationService {
 
   /** A file's name as exports show it: relative to its workspace folder when it is in one. */
   private displayName(uri: string): string {
-    if (!uri.startsWith('file:')) return uri;
-    const path = fileURLToPath(uri);
     for (const folder of this.host.workspaceFolders()) {
-      if (!folder.startsWith('file:')) continue;
-      const inFolder = relative(fileURLToPath(folder), path);
-      if (!inFolder.startsWith('..')) return inFolder.split('\\').join('/');
+      const inFolder = relativeUriPath(folder, uri);
+      if (inFolder !== null) return inFolder;
     }
-    return path;
+    return displayUri(uri);
   }
 
-  async export(params: ExportAnnotationsParams): Promise<{ text: string; count: number }> {
-    if (!isRecord(params) || !['csv', 'md', 'json'].includes(String(params.format))) throw invalid('Exporting needs { uris, format: "csv" | "md" | "json" }.');
+  async export(params: ExportAnnotationsParams): Promise<{ text: string; count: number } | Refusal> {
+    if (!isRecord(params) || !['csv', 'md', 'json'].includes(String(params.format))) return invalid('Exporting needs { uris, format: "csv" | "md" | "json" }.');
     const documents = Array.isArray(params.uris)
       ? await Promise.all(params.uris.filter((uri): uri is string => typeof uri === 'string').map((uri) => this.annotationsOf(uri)))
       : await this.workspaceAnnotations();
     const name = (uri: string) => this.displayName(uri);
     const text = params.format === 'csv' ? annotationsToCsv(documents, name)
-      : params.format === 'md' ? annotationsToMarkdown(documents, name, this.codebook.tags.map((tag) => tag.name))
+      : params.format === 'md' ? annotationsToMarkdown(documents, name, this.codebookFor(documents[0]?.uri ?? null).tags.map((tag) => tag.name))
       : annotationsToJson(documents, name);
     return { text, count: documents.reduce((sum, document) => sum + document.annotations.length, 0) };
   }
@@ -352,7 +376,7 @@ export class AnnotationService {
     const { start, end } = params.range;
     const uri = document.uri;
     if (start.line !== end.line || start.character !== end.character) {
-      for (const tag of this.codebook.tags) {
+      for (const tag of this.codebookFor(uri).tags) {
         const title = `Annotate as ${tag.name}`;
         actions.push({ title, kind: ANNOTATION_CODE_ACTION_KIND, command: { title, command: ANNOTATE_COMMAND, arguments: [{ uri, range: params.range, tag: tag.name }] } });
       }
@@ -365,15 +389,9 @@ export class AnnotationService {
     return actions;
   }
 
-  /** Runs a code action's command; an unexpected failure is logged and answered with a plain message. */
-  async execute(command: string, argument: unknown): Promise<unknown> {
-    try {
-      return command === ANNOTATE_COMMAND ? await this.add(argument as AddAnnotationParams) : await this.remove(argument as AnnotationIdParams);
-    } catch (error) {
-      if (error instanceof ResponseError) throw error;
-      this.host.logError(command, error);
-      throw new ResponseError(ErrorCodes.InternalError, 'Transcript Lens could not save the annotation; see the server log.');
-    }
+  /** Runs a code action's command: its result, or why not. */
+  execute(command: string, argument: unknown): Promise<unknown> {
+    return command === ANNOTATE_COMMAND ? this.add(argument as AddAnnotationParams) : this.remove(argument as AnnotationIdParams);
   }
 
   /** Adds the annotations under the cursor (tag, note, when made) to the hover, or makes one. */
@@ -381,7 +399,7 @@ export class AnnotationService {
     const here = this.resolve(document).filter((annotation) => rangeContains(annotation.range, position));
     if (!here.length) return hover;
     const cards = here.map((annotation) => {
-      const tag = this.codebook.tags.find((candidate) => candidate.name === annotation.tag);
+      const tag = this.codebookFor(document.uri).tags.find((candidate) => candidate.name === annotation.tag);
       const lines = [`**${escapeMarkdown(annotation.tag)}** annotation${annotation.state === 'edited' ? ' (its text was edited since)' : ''} · made ${whenMade(annotation.created)}`];
       if (annotation.note) lines.push(escapeMarkdown(annotation.note));
       else if (tag?.description) lines.push(`_${escapeMarkdown(tag.description)}_`);
@@ -416,30 +434,5 @@ export class AnnotationService {
       return { symbol: copy, count };
     };
     return symbols.map((symbol) => visit(symbol).symbol);
-  }
-
-  /** Serves the custom requests. */
-  register(): void {
-    const { connection } = this.host;
-    const guarded = <P, R>(what: string, handler: (params: P) => R | Promise<R>) => async (params: P): Promise<R> => {
-      try {
-        return await handler(params);
-      } catch (error) {
-        if (error instanceof ResponseError) throw error;
-        this.host.logError(what, error);
-        throw new ResponseError(ErrorCodes.InternalError, `Transcript Lens could not finish ${what}; see the server log.`);
-      }
-    };
-    connection.onRequest(DOCUMENT_ANNOTATIONS_REQUEST, guarded('listing annotations', async ({ uri }: { uri: string }) => {
-      await this.host.whenLoaded(uri);
-      return this.documentAnnotations(uri);
-    }));
-    connection.onRequest(WORKSPACE_ANNOTATIONS_REQUEST, guarded('listing workspace annotations', () => this.workspaceAnnotations()));
-    connection.onRequest(CODEBOOK_REQUEST, () => this.codebook);
-    connection.onRequest(ADD_ANNOTATION_REQUEST, guarded('annotating', (params: AddAnnotationParams) => this.add(params)));
-    connection.onRequest(UPDATE_ANNOTATION_REQUEST, guarded('changing an annotation', (params: UpdateAnnotationParams) => this.update(params)));
-    connection.onRequest(REMOVE_ANNOTATION_REQUEST, guarded('removing an annotation', (params: AnnotationIdParams) => this.remove(params)));
-    connection.onRequest(EXPORT_ANNOTATIONS_REQUEST, guarded('exporting annotations', (params: ExportAnnotationsParams) => this.export(params)));
-    connection.onRequest(FILES_RENAMED_REQUEST, guarded('moving sidecars', (params: FilesRenamedParams) => this.filesRenamed(params)));
   }
 }

@@ -4,7 +4,8 @@ import { CodeActionKind } from 'vscode-languageserver';
 import type { CodeAction, CodeActionParams, Command, Diagnostic as LspDiagnostic } from 'vscode-languageserver';
 import { figuresOnLine } from './figureLookup';
 import type { AnalyzedDocument } from '../analysisCache';
-import type { CheckedFigure, Diagnostic } from '../engine';
+import { Diagnostics } from '../engine';
+import type { CheckedFigure, Diagnostic, DiagnosticCode } from '../engine';
 import { spanRange, spanTouchesRange } from '../positions';
 import { isCheckedKind } from '../checkedStore';
 import type { Settings } from '../settings';
@@ -15,7 +16,7 @@ import { SCALES } from '../engine/figures/numbers';
 export const MARK_FIGURE_CHECKED_COMMAND = 'transcriptLens.markFigureChecked';
 
 /** Codes whose figure the user can resolve by choosing a reading. */
-const CHECKABLE_CODES: ReadonlySet<string> = new Set(['unparsed-figure', 'missing-currency']);
+const CHECKABLE_CODES: ReadonlySet<string> = new Set<DiagnosticCode>([Diagnostics.unparsedFigure.code, Diagnostics.missingCurrency.code]);
 
 /** The argument of transcriptLens.markFigureChecked. */
 export interface MarkCheckedArguments {

@@ -1,14 +1,13 @@
 // Calls side by side: one row per metric, one column per call in the order of the periods
 // the calls report on, each cell the headline figure of that metric and the change stated
-// with it. Calls not open in the editor are read from disk.
-import { promises as fs } from 'node:fs';
-import { basename } from 'node:path';
-import { fileURLToPath } from 'node:url';
+// with it. Calls not open in the editor are read through the injected file system.
 import type { AnalyzedDocument } from '../analysisCache';
 import { decodeFile } from '../decode';
 import { analyze, LineIndex } from '../engine';
 import type { AnalyzeOptions, Figure, FigureKind, Turn } from '../engine';
 import { readCallPeriod } from '../engine/period';
+import { uriBasename } from '../files';
+import type { ServerFiles } from '../files';
 import type { ComparedCall, ComparedCell, MetricComparison } from '../protocol';
 import { fullValue } from './hoverCard';
 import { turnAtLine } from './turnLookup';
@@ -23,25 +22,30 @@ export interface LoadedCall {
 }
 
 function nameOf(uri: string): string {
-  try {
-    return basename(uri.startsWith('file:') ? fileURLToPath(uri) : new URL(uri).pathname);
-  } catch {
-    return uri;
-  }
+  return uriBasename(uri) || uri;
 }
 
-/** The open document's analysis when the editor holds it, else the file read from disk. */
-export async function loadCall(uri: string, openDocument: (uri: string) => AnalyzedDocument | null, options: AnalyzeOptions): Promise<LoadedCall> {
+/** The open document's analysis when the editor holds it, else the file read from the file system. */
+export async function loadCall(
+  uri: string,
+  openDocument: (uri: string) => AnalyzedDocument | null,
+  files: ServerFiles,
+  options: AnalyzeOptions,
+): Promise<LoadedCall> {
   const open = openDocument(uri);
   if (open) return { uri, document: open, error: null };
+  let bytes: Uint8Array | null;
   try {
-    const { text } = decodeFile(await fs.readFile(fileURLToPath(uri)));
-    if (text === null) return { uri, document: null, error: 'not a text file' };
-    const analysis = analyze(text, options);
-    return { uri, document: { uri, version: 0, text, lines: new LineIndex(text), analysis }, error: null };
-  } catch (error) {
-    return { uri, document: null, error: (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'not found' : 'could not be read' };
+    if (!files.handles(uri)) throw new Error(`no file system for ${uri}`);
+    bytes = await files.read(uri);
+  } catch {
+    return { uri, document: null, error: 'could not be read' };
   }
+  if (!bytes) return { uri, document: null, error: 'not found' };
+  const { text } = decodeFile(bytes);
+  if (text === null) return { uri, document: null, error: 'not a text file' };
+  const analysis = analyze(text, options);
+  return { uri, document: { uri, version: 0, text, lines: new LineIndex(text), analysis }, error: null };
 }
 
 /** The sentence around a span of a line: from the last sentence end before it to the next one after it. */

@@ -8,7 +8,8 @@ import { roleAndFirm } from '../speakerLabel';
 import { figuresOnLine } from './figureLookup';
 import { escapeMarkdown, groupDigits, hoverCard } from './hoverCard';
 import { roster } from './roster';
-import { speakerKey, turnAtHeader, turnAtLine } from './turnLookup';
+import { speakerKey } from '../engine';
+import { turnAtHeader, turnAtLine } from './turnLookup';
 
 const SPEAKER_KIND_LABELS: Record<SpeakerKind, string> = {
   management: 'Management', analyst: 'Analyst', operator: 'Operator', host: 'Host', unknown: 'Speaker',

@@ -1,9 +1,9 @@
 // Rename a speaker: one edit per header of that speaker, replacing only the name so the
 // markup around it (bold, heading marks, the role after it) stays as written.
-import { ResponseError, ErrorCodes } from 'vscode-languageserver';
 import type { Position, Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
 import type { AnalyzedDocument } from '../analysisCache';
 import { spanContains, spanRange } from '../positions';
+import { Refusal } from './refusal';
 import { turnAtHeader, turnsOfSpeaker } from './turnLookup';
 
 export function prepareSpeakerRename(document: AnalyzedDocument, position: Position): { range: Range; placeholder: string } | null {
@@ -20,11 +20,9 @@ function textAt(document: AnalyzedDocument, span: { line: number; start: number;
   return document.text.slice(document.lines.offsetAt(span.line, span.start), document.lines.offsetAt(span.line, span.end));
 }
 
-export function renameSpeaker(document: AnalyzedDocument, position: Position, newName: string): WorkspaceEdit | null {
+export function renameSpeaker(document: AnalyzedDocument, position: Position, newName: string): WorkspaceEdit | Refusal | null {
   const name = newName.trim();
-  if (!name || /[\r\n]/.test(name)) {
-    throw new ResponseError(ErrorCodes.InvalidParams, 'A speaker name must be one non-empty line.');
-  }
+  if (!name || /[\r\n]/.test(name)) return new Refusal('invalidParams', 'A speaker name must be one non-empty line.');
   const turn = turnAtHeader(document.analysis, position);
   if (!turn || !spanContains(turn.nameSpan, position)) return null;
   const edits: TextEdit[] = turnsOfSpeaker(document.analysis, turn.speaker)

@@ -2,7 +2,7 @@
 // first appearance, with their turns and words spoken.
 import type { AnalyzedDocument } from '../analysisCache';
 import type { RosterEntry } from '../protocol';
-import { speakerKey } from './turnLookup';
+import { speakerKey } from '../engine';
 
 export function roster(document: AnalyzedDocument): RosterEntry[] {
   const entries = new Map<string, RosterEntry>();

@@ -1,7 +1,7 @@
 // A one-line summary of a transcript for the client's status bar.
 import type { AnalyzedDocument } from '../analysisCache';
 import type { TranscriptSummary } from '../protocol';
-import { speakerKey } from './turnLookup';
+import { speakerKey } from '../engine';
 
 export function summary(document: AnalyzedDocument): TranscriptSummary {
   const { turns, figures, degraded } = document.analysis;

@@ -4,7 +4,7 @@ import type { AnalyzedDocument } from '../analysisCache';
 import type { Turn } from '../engine';
 import type { AnalystQuestions, ExecutiveAnswers, TalkBar, TalkShare } from '../protocol';
 import { roster } from './roster';
-import { speakerKey } from './turnLookup';
+import { speakerKey } from '../engine';
 
 const KIND_LABELS: Record<Turn['speakerKind'], string> = {
   management: 'Management',

@@ -2,6 +2,7 @@
 // hover, references, rename and the roster.
 import type { Position } from 'vscode-languageserver';
 import type { Analysis, Turn } from '../engine';
+import { speakerKey } from '../engine';
 
 /** The turn whose lines include the line (turns are in document order), or null. */
 export function turnAtLine(turns: readonly Turn[], line: number): Turn | null {
@@ -21,11 +22,6 @@ export function turnAtLine(turns: readonly Turn[], line: number): Turn | null {
 export function turnAtHeader(analysis: Analysis, position: Position): Turn | null {
   const turn = turnAtLine(analysis.turns, position.line);
   return turn && turn.nameSpan.line === position.line ? turn : null;
-}
-
-/** The key two headers share when they name the same person. */
-export function speakerKey(speaker: string): string {
-  return speaker.normalize('NFKC').replace(/\s+/g, ' ').trim().toLowerCase();
 }
 
 /** Every turn of the same speaker as the given one, in document order. */

@@ -3,7 +3,7 @@
 // joins, and parts that add up to more than their whole. Each check fires only on a narrow,
 // explicit wording, so what it raises is rare and a reader would agree with it; every
 // diagnostic points at the other figures through `related`.
-import { DIAGNOSTIC_CODES, type DiagnosticCode } from '../catalog';
+import { Diagnostics, type CatalogKind } from '../catalog';
 import type { Diagnostic, Figure, Span } from '../types';
 import { LineContext } from './context';
 
@@ -79,14 +79,12 @@ function collapsed(text: string): string {
 
 const spanOf = (figure: Figure): Span => ({ line: figure.line, start: figure.start, end: figure.end });
 
-function diagnosticOn(figure: Figure, code: DiagnosticCode, message: string, related: { figure: Figure; message: string }[]): Diagnostic {
+function diagnosticOn(figure: Figure, kind: CatalogKind, message: string, related: { figure: Figure; message: string }[]): Diagnostic {
   return {
-    ...spanOf(figure), severity: DIAGNOSTIC_CODES[code].defaultSeverity, code, message, fixes: [],
+    ...spanOf(figure), severity: kind.defaultSeverity, code: kind.code, message, fixes: [],
     related: related.map((r) => ({ span: spanOf(r.figure), message: r.message })),
   };
 }
-
-const lineOf = (figure: Figure) => `line ${figure.line + 1}`;
 
 function percentText(fraction: number): string {
   const points = fraction * 100;
@@ -216,8 +214,8 @@ function checkChanges(sentences: readonly Sentence[]): Diagnostic[] {
       if (!measured || measured.gap <= 0.005 || measured.gap <= Math.abs(measured.stated) * 0.1) continue;
       const { change, level, base } = claim;
       const impliedText = change.kind === 'percent' ? percentText(measured.implied) : `${(measured.implied * 100).toFixed(1)} points`;
-      diagnostics.push(diagnosticOn(change, 'change-mismatch',
-        `"${change.text}" does not fit the values it joins: from ${base.text} to ${level.text} is ${impliedText}.`, [
+      diagnostics.push(diagnosticOn(change, Diagnostics.changeMismatch,
+        Diagnostics.changeMismatch.message(change.text, base.text, level.text, impliedText), [
           { figure: base, message: `The value it is measured from: ${base.text}.` },
           { figure: level, message: `The value it leads to: ${level.text}.` },
         ]));
@@ -258,8 +256,8 @@ function checkParts(sentences: readonly Sentence[]): Diagnostic[] {
       if (!wholeReading || partReadings.some((r) => r === null)) continue;
       const smallestSum = (partReadings as Reading[]).reduce((sum, r) => sum + low(r), 0);
       if (smallestSum <= high(wholeReading)) continue;
-      diagnostics.push(diagnosticOn(whole, 'parts-exceed-whole',
-        `The parts of ${whole.text} add up to more than it: ${parts.map((p) => p.text).join(' + ')}.`,
+      diagnostics.push(diagnosticOn(whole, Diagnostics.partsExceedWhole,
+        Diagnostics.partsExceedWhole.message(whole.text, parts.map((p) => p.text)),
         parts.map((part) => ({ figure: part, message: `A part: ${part.text}.` }))));
     }
   }
@@ -362,8 +360,8 @@ function checkRepeats(statements: readonly Statement[]): Diagnostic[] {
       continue;
     }
     if (low(reading) <= high(first.reading) && low(first.reading) <= high(reading)) continue;
-    diagnostics.push(diagnosticOn(figure, 'conflicting-figures',
-      `The ${figure.metric} for this period is ${figure.text} here but ${first.figure.text} on ${lineOf(first.figure)}.`,
+    diagnostics.push(diagnosticOn(figure, Diagnostics.conflictingFigures,
+      Diagnostics.conflictingFigures.message(figure.metric ?? '', figure.text, first.figure.text, first.figure.line + 1),
       [{ figure: first.figure, message: `The same ${figure.metric} for the same period: ${first.figure.text}.` }]));
   }
   return diagnostics;

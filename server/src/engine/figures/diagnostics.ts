@@ -1,6 +1,6 @@
 // Diagnostics on figures the engine cannot read, each with the quick fixes that would make
 // it readable: insert the missing currency, insert the missing unit, remove markup debris.
-import { DIAGNOSTIC_CODES, type DiagnosticCode } from '../catalog';
+import { Diagnostics, type CatalogKind } from '../catalog';
 import type { Diagnostic, Figure, Fix } from '../types';
 import { FALLBACK_CURRENCIES, PREFIX_OF } from './currencies';
 import type { Problem } from './scanner';
@@ -41,10 +41,10 @@ function prefixFor(evidence: CurrencyEvidence, code: string): string {
   return PREFIX_OF.get(code) ?? `${code} `;
 }
 
-function make(figure: Figure, code: DiagnosticCode, message: string, fixes: Fix[], span: { start: number; end: number } = figure): Diagnostic {
+function make(figure: Figure, kind: CatalogKind, message: string, fixes: Fix[], span: { start: number; end: number } = figure): Diagnostic {
   return {
     line: figure.line, start: span.start, end: span.end,
-    severity: DIAGNOSTIC_CODES[code].defaultSeverity, code, message, fixes,
+    severity: kind.defaultSeverity, code: kind.code, message, fixes,
   };
 }
 
@@ -60,24 +60,24 @@ function currencyHint(evidence: CurrencyEvidence): string {
 /** The diagnostic for a figure's problem, with its fixes. */
 export function diagnose(figure: Figure, problem: Problem, evidence: CurrencyEvidence): Diagnostic {
   switch (problem.code) {
-    case 'missing-currency': {
+    case Diagnostics.missingCurrency.code: {
       const choices = currencyChoices(evidence);
       const fixes = choices.map((code, index): Fix => ({
         title: `Insert currency ${code}`,
         edits: [{ line: figure.line, start: figure.start, end: figure.start, newText: prefixFor(evidence, code) }],
         preferred: index === 0 && (code === evidence.defaultCurrency || evidence.counts.has(code)),
       }));
-      return make(figure, 'missing-currency', `"${figure.text}" is an amount with no currency${currencyHint(evidence)}: say which currency it is in.`, fixes);
+      return make(figure, Diagnostics.missingCurrency, Diagnostics.missingCurrency.message(figure.text, currencyHint(evidence)), fixes);
     }
-    case 'unparsed-figure': {
+    case Diagnostics.unparsedFigure.code: {
       const fixes: Fix[] = problem.missingUnitAt === null ? [] : [
         { title: 'Insert unit "%"', edits: [{ line: figure.line, start: problem.missingUnitAt, end: problem.missingUnitAt, newText: '%' }], preferred: true },
       ];
-      return make(figure, 'unparsed-figure', `"${figure.text}" states a change with no unit: is it a percentage, points or an amount?`, fixes);
+      return make(figure, Diagnostics.unparsedFigure, Diagnostics.unparsedFigure.message(figure.text), fixes);
     }
-    case 'escaped-symbol': {
+    case Diagnostics.escapedSymbol.code: {
       const edits = problem.debris.map((d) => ({ line: figure.line, start: d.start, end: d.end, newText: '' }));
-      return make(figure, 'escaped-symbol', `"${figure.text}" holds markup debris (a stray backslash) that breaks the number when copied.`, [
+      return make(figure, Diagnostics.escapedSymbol, Diagnostics.escapedSymbol.message(figure.text), [
         { title: 'Remove the stray backslash', edits, preferred: true },
       ], { start: problem.debris[0].start, end: problem.debris[problem.debris.length - 1].end });
     }

@@ -10,13 +10,9 @@ import { LineContext } from './context';
 const BUILT_IN_GLOSSARY: Readonly<Record<string, readonly string[]>> = {
   'revenue': ['revenue', 'sales', 'turnover', 'top line'],
   'sales volume': ['sales volume'],
-  'customer management revenue': ['customer management revenue'],
-  'cmr': ['cmr'],
   'cloud revenue': ['cloud revenue', 'cloud business revenue', 'cloud business'],
   'public cloud revenue': ['public cloud', 'public cloud revenue'],
   'ai-related revenue': ['ai-related revenue', 'ai revenue'],
-  'ai-related product revenue': ['ai-related product revenue'],
-  'direct sales and others revenue': ['direct sales and others revenue', 'direct sales revenue'],
   'advertising revenue': ['advertising revenue', 'ad revenue'],
   'subscription revenue': ['subscription revenue'],
   'service revenue': ['service revenue', 'services revenue'],
@@ -52,7 +48,7 @@ const BUILT_IN_GLOSSARY: Readonly<Record<string, readonly string[]>> = {
   'active users': ['active users', 'active accounts'],
   'customers': ['customers'],
   'buyers': ['buyers', 'active buyers'],
-  'consumers': ['consumers', 'annual active consumers'],
+  'consumers': ['consumers', 'active consumers'],
   'members': ['members', 'paying members'],
   'membership': ['membership'],
   'orders': ['orders', 'paid orders'],
@@ -76,7 +72,6 @@ const BUILT_IN_GLOSSARY: Readonly<Record<string, readonly string[]>> = {
   'sales and marketing expenses': ['sales and marketing expenses'],
   'general and administrative expense': ['general and administrative expense'],
   'general and administrative expenses': ['general and administrative expenses'],
-  'general administrative expenses': ['general administrative expenses'],
   'product development expense': ['product development expense'],
   'product development expenses': ['product development expenses'],
   'r&d expense': ['r&d expense', 'r&d expenses', 'r&d spending', 'research and development expense', 'research and development expenses', 'research and development'],
@@ -305,6 +300,8 @@ export class MetricGlossary {
     if (genericOf(written) && ACRONYM.test(previous)) {
       return { metric: `${previous.toLowerCase()} ${genericOf(written)}`, start: start - previous.length - 1 };
     }
+    const line = revenueLine(text, start, written);
+    if (line) return { metric: `${line.toLowerCase()} ${metric}`, start: start - line.length - 1 };
     const space = written.search(/[ -]/);
     if (space > 0 && /^[A-Z]/.test(written) && /^[A-Z]/.test(previous)) {
       const head = this.lookup(written.slice(space + 1));
@@ -312,6 +309,37 @@ export class MetricGlossary {
     }
     return { metric, start };
   }
+}
+
+/**
+ * The words that name a line of revenue when they open the sentence: "Customer management
+ * revenue increased", "Direct sales and others revenue grew". One to five plain words, the
+ * first capitalized as a sentence opens (or an acronym), none a determiner or a word for the whole.
+ */
+const REVENUE_LINE = /^[A-Z][A-Za-z]*(?:-[a-z]+)?(?: (?:[a-z]+(?:-[a-z]+)?|&)){0,4}$/;
+const NOT_A_LINE: ReadonlySet<string> = new Set([
+  'total', 'our', 'the', 'this', 'that', 'its', 'their', 'net', 'group', 'overall', 'consolidated', 'quarterly', 'annual',
+  'reported', 'adjusted', 'gross', 'company', 'full', 'first', 'second', 'third', 'fourth', 'same', 'organic', 'so', 'but',
+  'as', 'while', 'in', 'on', 'for', 'of', 'with', 'by', 'at', 'a', 'an', 'all', 'both', 'other', 'such', 'these', 'those',
+  // Pronouns and the verbs that report or expect: "We expect revenue", "Management said revenue".
+  'we', 'i', 'you', 'they', 'he', 'she', 'it', 'said', 'says', 'say', 'expect', 'expects', 'expected', 'see', 'saw', 'sees',
+  'noted', 'believe', 'think', 'estimate', 'estimated', 'guide', 'guided', 'now', 'then', 'also',
+]);
+/** A period word names when, not which line: "Full-year revenue", "Fourth-quarter revenue". */
+const PERIOD_WORD = /(?:year|quarter|month|half|week|annual|ytd)/i;
+
+/** The name of the revenue line a sentence opens with, or null: see REVENUE_LINE. */
+function revenueLine(text: string, start: number, written: string): string | null {
+  if (!/^revenues?$/i.test(written) || start < 2 || text.charCodeAt(start - 1) !== 32) return null;
+  // The sentence opens at the line's start or after a full stop, question mark or exclamation mark and a space.
+  const opening = Math.max(text.lastIndexOf('. ', start - 2), text.lastIndexOf('? ', start - 2), text.lastIndexOf('! ', start - 2));
+  const from = opening < 0 ? 0 : opening + 2;
+  if (start - 1 - from > 60) return null;
+  const words = text.slice(from, start - 1);
+  if (!REVENUE_LINE.test(words)) return null;
+  // "and" joins two names of one line ("Direct sales and others"), but does not open one.
+  const list = words.split(' ');
+  return list[0].toLowerCase() === 'and' || list.some((word) => NOT_A_LINE.has(word.toLowerCase()) || PERIOD_WORD.test(word)) ? null : words;
 }
 
 /** An abbreviation in capitals ("UE", "DTC"), not a word that opens a sentence. */

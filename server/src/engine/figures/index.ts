@@ -1,6 +1,7 @@
 // The figure engine: finds every figure on every line, normalizes it (kind, value, unit,
 // range, qualifier), says what it measures (metric, change, comparison), applies the user's
 // checked readings and reports the figures it cannot read, with fixes.
+import { Diagnostics } from '../catalog';
 import type { AnalyzeOptions, Diagnostic, Figure, Span } from '../types';
 import { applyChecked } from './checked';
 import { durationBoundHolds, LineContext } from './context';
@@ -9,7 +10,7 @@ import { diagnose, newCurrencyEvidence, recordCurrency, type CurrencyEvidence } 
 import { LineMetrics, MetricGlossary } from './glossary';
 import { scanLine, type PendingCurrency, type Problem, type ScanContext } from './scanner';
 import { MONETARY_METRIC } from '../facts/currencies';
-import { usesDecimalComma } from './numbers';
+import { scaled, SCALES, usesDecimalComma } from './numbers';
 import { isMoneyNoun } from './nouns';
 
 export { anchorFigure } from './checked';
@@ -61,6 +62,25 @@ function findDefaultCurrency(lines: string[]): string | null {
   return null;
 }
 
+/**
+ * The figures on a line, or why reading them failed: a bug in a reader must not take the whole
+ * analysis down, and must not pass unseen either, so the failure becomes a value.
+ */
+export function scanLineOrFailure(text: string, context: Parameters<typeof scanLine>[1]): ReturnType<typeof scanLine> | { failure: string } {
+  try {
+    return scanLine(text, context);
+  } catch (error) {
+    return { failure: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+/** The internal-error diagnostic for a line whose figures could not be read, over the line's text. */
+function internalError(line: number, text: string, failure: string): Diagnostic {
+  const kind = Diagnostics.internalError;
+  const start = text.length - text.trimStart().length;
+  return { line, start, end: Math.max(start, text.trimEnd().length), severity: kind.defaultSeverity, code: kind.code, message: kind.message(failure), fixes: [] };
+}
+
 /** A figure as read on its own line, before the document decides its currency and checked readings. */
 export interface LineFigureEntry {
   /** A template: the document's reading copies it (with its line) before changing anything. */
@@ -70,30 +90,43 @@ export interface LineFigureEntry {
   currencyMark: string | null;
   /** Where the figure's sentence starts on its line. */
   sentenceStart: number;
+  /** For an amount whose scale opens a later line: how many lines down, and where the scale word starts there. */
+  takes: { lines: number; start: number } | null;
 }
 
-/** What the figure reading of every line depends on beyond the line and the line before it. */
+/** One line's reading: its figures, or the internal error that stopped reading them. */
+export interface LineFigures {
+  entries: LineFigureEntry[];
+  failure: Diagnostic | null;
+}
+
+/** What the figure reading of every line depends on beyond the lines around it. */
 export function figureScanContext(lines: string[]): ScanContext {
   return { defaultCurrency: findDefaultCurrency(lines), decimalComma: usesDecimalComma(lines) };
 }
 
+/** The next non-blank line within a hard wrap's reach, which a line's last amount may take its scale from; or -1. */
+export function wrapLineAfter(lines: readonly string[], line: number): number {
+  for (let next = line + 1; next < lines.length && next <= line + 1 + WRAP_BLANK_LINES; next++) {
+    if (lines[next].trim()) return next;
+  }
+  return -1;
+}
+
 /**
  * Reads the figures of one line. The result depends only on the line, the previous non-blank
- * line (`lineBefore`, at `lineBeforeNumber`), the structure spans on the line, the scan
- * context and the glossary, so an incremental reading may keep it while those stay the same.
+ * line (`lineBefore`, at `lineBeforeNumber`), the next non-blank line within a hard wrap's
+ * reach (wrapLineAfter), the structure spans on the line, the scan context and the glossary,
+ * so an incremental reading may keep it while those stay the same.
  */
 export function readLineFigures(
-  text: string, line: number, lineBefore: string | null, lineBeforeNumber: number,
+  lines: readonly string[], line: number, lineBefore: string | null, lineBeforeNumber: number,
   lineStructure: readonly Span[], scanContext: ScanContext, glossary: MetricGlossary,
-): LineFigureEntry[] | null {
+): LineFigures | null {
+  const text = lines[line];
   if (!HAS_DIGIT_OR_LETTER.test(text)) return null;
-  let scanned;
-  try {
-    scanned = scanLine(text, scanContext);
-  } catch {
-    // A reading bug must not take the whole analysis down: this line keeps no figures.
-    return null;
-  }
+  const scanned = scanLineOrFailure(text, scanContext);
+  if ('failure' in scanned) return { entries: [], failure: internalError(line, text, scanned.failure) };
   if (!scanned.length) return null;
   const inStructure = (start: number, end: number) => lineStructure.some((span) => start < span.end && end > span.start);
   const context = new LineContext(text);
@@ -102,6 +135,12 @@ export function readLineFigures(
   const entries: LineFigureEntry[] = [];
   for (const s of scanned) {
     if (inStructure(s.start, s.end)) continue;
+    // "Our No.\n1 priority": a rank cut from its number by a hard wrap.
+    if (s.kind === 'count' && s.min === null && !text.slice(0, s.start).trim() && lineBefore !== null && WRAPPED_RANK.test(lineBefore.trimEnd()) && !/^[\d.,]+%/.test(text.slice(s.start))) {
+      s.kind = 'ordinal';
+      s.value = null;
+      s.unit = null;
+    }
     const end = Math.min(s.end, text.length);
     const figure: Figure = {
       line, start: s.start, end, text: text.slice(s.start, end),
@@ -109,6 +148,18 @@ export function readLineFigures(
       approximate: s.approximate, bound: s.bound, metric: null, change: null,
       metricSpan: null, comparison: null, qualifier: s.qualifier, checked: false,
     };
+    let takes: LineFigureEntry['takes'] = null;
+    // "$2" at the end of a hard-wrapped line whose next line opens with "billion": one amount.
+    if (figure.kind === 'money' && s.currencyMark && end === text.trimEnd().length && isDigitCode(text.charCodeAt(end - 1))) {
+      const wrapped = wrappedScale(lines, line);
+      if (wrapped !== null) {
+        const { factor } = wrapped;
+        takes = { lines: wrapped.line - line, start: wrapped.start };
+        figure.value = figure.value === null ? null : scaled(figure.value, factor);
+        figure.min = figure.min === null ? null : scaled(figure.min, factor);
+        figure.max = figure.max === null ? null : scaled(figure.max, factor);
+      }
+    }
     // "invest 380 billion over three years": "over" a span of time is no bound on it.
     if (figure.kind === 'duration' && figure.qualifier && !durationBoundHolds(text, text.lastIndexOf(figure.qualifier, figure.start), figure.end, figure.qualifier)) {
       figure.bound = null;
@@ -124,13 +175,13 @@ export function readLineFigures(
       figure.comparison = figure.change ? context.comparisonAround(figure.start, figure.end) : null;
       if (figure.value !== null && figure.value < 0 && !figure.change) figure.change = 'decrease';
     }
-    const needsSentence = s.pending !== null && s.pending !== undefined || (figure.kind === 'money' && figure.unit !== null && figure.unit !== YEN_OR_YUAN);
+    const needsSentence = (s.pending !== null && s.pending !== undefined) || (figure.kind === 'money' && figure.unit !== null && figure.unit !== YEN_OR_YUAN);
     entries.push({
       figure, problem: s.problem ?? null, pending: s.pending ?? null, currencyMark: s.currencyMark,
-      sentenceStart: needsSentence ? context.sentenceAt(figure.start).start : -1,
+      sentenceStart: needsSentence ? context.sentenceAt(figure.start).start : -1, takes,
     });
   }
-  return entries;
+  return { entries, failure: null };
 }
 
 /**
@@ -140,16 +191,15 @@ export function readLineFigures(
 export function readFigures(lines: string[], options: AnalyzeOptions, structure: Span[] = []): FigureReading {
   const scanContext = figureScanContext(lines);
   const glossary = glossaryFor(options.glossary);
-  const perLine: Array<LineFigureEntry[] | null> = new Array(lines.length);
+  const perLine: Array<LineFigures | null> = new Array(lines.length);
   const structureByLine = spansByLine(structure, lines.length);
   let previousLine: string | null = null;
   let previousLineNumber = -1;
   for (let line = 0; line < lines.length; line++) {
-    const text = lines[line];
-    perLine[line] = readLineFigures(text, line, previousLine, previousLineNumber, structureByLine[line] ?? NO_SPANS, scanContext, glossary);
+    perLine[line] = readLineFigures(lines, line, previousLine, previousLineNumber, structureByLine[line] ?? NO_SPANS, scanContext, glossary);
     // The previous non-blank line, for a line that goes on with its sentence.
-    if (text.trim()) {
-      previousLine = text;
+    if (lines[line].trim()) {
+      previousLine = lines[line];
       previousLineNumber = line;
     }
   }
@@ -169,13 +219,13 @@ export function spansByLine(spans: readonly Span[], lineCount: number): Array<Sp
 }
 
 /**
- * The document's reading of its lines' figures: currencies the document decides (the yen
- * sign, amounts without a written currency), checked readings and diagnostics. `lineOf`
- * gives the line each line's entries now stand on when they were read elsewhere (an
- * incremental reading); their figures are then copied, never changed in place.
+ * The document's reading of its lines' figures: scale words an amount took from the line
+ * after it, versions, currencies the document decides (the yen sign, amounts without a
+ * written currency), checked readings and diagnostics. With `copy` (an incremental reading)
+ * the entries' figures are copied onto the line they now stand on, never changed in place.
  */
 export function assembleFigures(
-  lines: string[], perLine: ReadonlyArray<LineFigureEntry[] | null>, options: AnalyzeOptions,
+  lines: string[], perLine: ReadonlyArray<LineFigures | null>, options: AnalyzeOptions,
   defaultCurrency: string | null, copy: ((entry: LineFigureEntry, line: number) => Figure) | null,
 ): FigureReading {
   const evidence = newCurrencyEvidence(defaultCurrency);
@@ -190,10 +240,17 @@ export function assembleFigures(
     found.add(code);
     nearCurrencies.set(key, found);
   };
+  const failures: Diagnostic[] = [];
+  /** Where a scale word opens a line after an amount that was cut from it by a hard wrap. */
+  let takenScale: { line: number; start: number } | null = null;
   for (let line = 0; line < perLine.length; line++) {
-    const entries = perLine[line];
-    if (!entries) continue;
-    for (const entry of entries) {
+    const reading = perLine[line];
+    if (!reading) continue;
+    if (reading.failure) failures.push(reading.failure.line === line ? reading.failure : { ...reading.failure, line });
+    for (const entry of reading.entries) {
+      // The scale word an amount on an earlier line took is part of that amount.
+      if (takenScale && takenScale.line === line && takenScale.start === entry.figure.start) continue;
+      if (entry.takes) takenScale = { line: line + entry.takes.lines, start: entry.takes.start };
       const figure = copy ? copy(entry, line) : entry.figure;
       if (entry.pending) pending.push({ figure, how: entry.pending, sentence: sentenceKey(line, entry.sentenceStart) });
       else if (figure.kind === 'money' && figure.unit) {
@@ -208,6 +265,8 @@ export function assembleFigures(
       figures.push(figure);
     }
   }
+
+  relabelVersions(figures);
 
   // A yen sign is CNY in a call that speaks of RMB, JPY otherwise.
   const yen = (evidence.counts.get('CNY') ?? 0) > (evidence.counts.get('JPY') ?? 0) || defaultCurrency === 'CNY' ? 'CNY' : 'JPY';
@@ -227,6 +286,7 @@ export function assembleFigures(
     if (attached.has(figure)) continue;
     diagnostics.push(diagnose(figure, problem, evidence));
   }
+  diagnostics.push(...failures);
   diagnostics.sort((a, b) => a.line - b.line || a.start - b.start);
   return { figures, diagnostics, defaultCurrency };
 }
@@ -262,7 +322,7 @@ function resolveCurrency(figure: Figure, how: PendingCurrency, evidence: Currenc
   figure.value = null;
   figure.min = null;
   figure.max = null;
-  return { code: 'missing-currency' };
+  return { code: Diagnostics.missingCurrency.code };
 }
 
 /**
@@ -284,6 +344,48 @@ const DOMINANT_SHARE = 0.9;
 function sentenceKey(line: number, start: number): number {
   return line * 2 ** 24 + start + 1;
 }
+
+/** A version number as written: "2.5", "3.11". */
+const VERSION_TEXT = /^\d{1,2}\.\d{1,2}$/;
+
+/**
+ * A version the document names ("Gemini 2.5") is that name wherever it stands bare ("when we
+ * built 2.5"): a bare decimal count with the same text becomes a label too.
+ */
+function relabelVersions(figures: Figure[]): void {
+  const versions = new Set(figures.filter((f) => f.kind === 'label' && VERSION_TEXT.test(f.text)).map((f) => f.text));
+  if (!versions.size) return;
+  for (const figure of figures) {
+    if (figure.kind !== 'count' || figure.unit !== null || figure.min !== null || !versions.has(figure.text)) continue;
+    figure.kind = 'label';
+    figure.value = null;
+    figure.approximate = false;
+    figure.bound = null;
+    figure.qualifier = null;
+    figure.metric = null;
+    figure.metricSpan = null;
+    figure.change = null;
+    figure.comparison = null;
+  }
+}
+
+/** A rank word ending a line, whose number opens the next ("Our No."). On trimmed text. */
+const WRAPPED_RANK = /(?:^|[^\p{L}])(?:no\.|number|#)$/iu;
+/** A scale word opening a line, after the line number a court or hearing transcript prints. */
+const WRAPPED_SCALE_WORD = /^\s*(?:\d{1,3}\s+)?(thousand|million|billion|trillion)(?![\p{L}])/iu;
+/** How many blank lines a hard wrap may leave between an amount and its scale (double-spaced transcripts). */
+const WRAP_BLANK_LINES = 2;
+
+/** The scale that opens the next non-blank line after `line`, for an amount the line break cut from it; or null. */
+function wrappedScale(lines: readonly string[], line: number): { factor: number; line: number; start: number } | null {
+  const next = wrapLineAfter(lines, line);
+  if (next < 0) return null;
+  const match = WRAPPED_SCALE_WORD.exec(lines[next].slice(0, 40));
+  const factor = match ? SCALES.get(match[1].toLowerCase()) : undefined;
+  return match && factor !== undefined ? { factor, line: next, start: match[0].length - match[1].length } : null;
+}
+
+const isDigitCode = (code: number): boolean => code >= 48 && code <= 57;
 
 const MONEY_NOUN_AFTER = /^ (?:of |in )?([A-Za-z]+)/;
 

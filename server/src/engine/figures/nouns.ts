@@ -27,6 +27,7 @@ const COUNTED_NOUNS: ReadonlySet<string> = new Set([
   'developers', 'enterprises', 'companies', 'clients', 'households', 'people', 'consumers', 'visitors',
   'viewers', 'players', 'drivers', 'couriers', 'warehouses', 'cities', 'countries', 'markets',
   'products', 'skus', 'models', 'apps', 'outlets', 'restaurants', 'hotels', 'trips', 'rides', 'tickets',
+  'installs', 'seats', 'licenses', 'readers', 'listeners', 'patients', 'students', 'followers', 'locations',
 ]);
 
 /** True for nouns a call counts ("orders", "stores"), so "2,000 stores" after a year-like number is a count. */
@@ -50,6 +51,8 @@ export function isMoneyNoun(word: string): boolean {
 /** Collective nouns that stand for a count of their members ("membership expanding to 46 million"). */
 const COLLECTIVE_NOUNS: ReadonlyMap<string, string> = new Map([
   ['membership', 'member'], ['headcount', 'employee'], ['workforce', 'employee'], ['audience', 'viewer'],
+  // Active-user measures, written as acronyms in the singular ("mDAU grew to 136 million").
+  ['dau', 'user'], ['mau', 'user'], ['wau', 'user'], ['mdau', 'user'], ['mdaus', 'user'],
 ]);
 
 // A word after the number, with a leading blank. Sticky; group 1 is the word.
@@ -62,11 +65,17 @@ function sticky(regex: RegExp, text: string, at: number): RegExpExecArray | null
   return regex.exec(text);
 }
 
+/** Plurals that do not end in "s", to their singular. */
+const IRREGULAR_PLURALS: ReadonlyMap<string, string> = new Map([
+  ['people', 'person'], ['children', 'child'], ['men', 'man'], ['women', 'woman'], ['feet', 'foot'], ['mice', 'mouse'], ['series', 'series'], ['species', 'species'], ['buses', 'bus'], ['campuses', 'campus'], ['viruses', 'virus'],
+]);
+
 /** The singular, lower-case form of a counted noun: "cities" → "city", "ADSs" → "ads". */
 export function singular(noun: string): string {
   if (/[A-Z]s$/.test(noun)) return noun.slice(0, -1).toLowerCase();
   const lower = noun.toLowerCase();
-  if (lower === 'people') return 'person';
+  const irregular = IRREGULAR_PLURALS.get(lower);
+  if (irregular) return irregular;
   if (/ies$/.test(lower) && lower.length > 4) return `${lower.slice(0, -3)}y`;
   if (/(?:ches|shes|xes|sses)$/.test(lower)) return lower.slice(0, -2);
   if (/[^s]s$/.test(lower) && lower.length > 3) return lower.slice(0, -1);
@@ -82,6 +91,9 @@ function isModifier(word: string): boolean {
   const lower = word.toLowerCase();
   return MODIFIERS.has(lower) || (/(?:ly|ed|ing)$/.test(lower) && !COUNTED_NOUNS.has(lower));
 }
+
+/** Words that make a length an area or a volume ("square feet", "cubic meters"). */
+const AREA_WORDS: ReadonlySet<string> = new Set(['square', 'cubic']);
 
 /** Adjectives common between a number and its noun ("1,200 net new customers"). */
 const MODIFIERS: ReadonlySet<string> = new Set(['net', 'new', 'total', 'additional', 'active', 'unique', 'more', 'fewer', 'gross']);
@@ -118,11 +130,18 @@ export function countedNounAfter(text: string, at: number, allowOf: boolean): { 
     // An acronym modifies the noun after it ("1,000 AI models"), so it is not the noun.
     const modifier = i === 0 && /\p{Lu}{2,}/u.test(word) && !/s$/.test(word);
     if (!modifier) first ??= word;
-    if (/[^s]s$/.test(word) && word.length > 3) return { unit: singular(word), plural: true };
+    if ((/[^s]s$/.test(word) && word.length > 3) || IRREGULAR_PLURALS.has(word.toLowerCase())) {
+      // "175 square feet": an area keeps its measure word.
+      const unit = first !== undefined && first !== word && AREA_WORDS.has(first.toLowerCase()) ? `${first.toLowerCase()} ${singular(word)}` : singular(word);
+      return { unit, plural: true };
+    }
     if (text.charAt(position) !== ' ') break;
   }
   return first === undefined ? undefined : { unit: singular(first), plural: false };
 }
+
+/** Words that make a counted noun before them a tally ("customer count", "user base"). */
+const TALLY_WORDS: ReadonlySet<string> = new Set(['count', 'base', 'number', 'numbers', 'total']);
 
 // The words before a number in its clause, at most this far back.
 const NOUN_BEFORE_REACH = 40;
@@ -134,11 +153,15 @@ export function countNounBefore(text: string, at: number): string | null {
   const slice = text.slice(from, at);
   const clause = slice.slice(Math.max(slice.lastIndexOf(','), slice.lastIndexOf('.'), slice.lastIndexOf(';')) + 1);
   let found: string | null = null;
+  let previous = '';
   PLURAL_WORD.lastIndex = 0;
   for (let m = PLURAL_WORD.exec(clause); m; m = PLURAL_WORD.exec(clause)) {
     const lower = m[0].toLowerCase();
     if (COUNTED_NOUNS.has(lower)) found = singular(m[0]);
     else if (COLLECTIVE_NOUNS.has(lower)) found = COLLECTIVE_NOUNS.get(lower) ?? null;
+    // "a customer count that exceeded 300 million", "our user base of 20 million".
+    else if (TALLY_WORDS.has(lower) && COUNTED_NOUNS.has(`${previous}s`)) found = previous;
+    previous = lower;
   }
   return found;
 }

@@ -22,7 +22,8 @@ export const RANK_BEFORE = /(?:^|[^\p{L}])(?:no\.|number|#|rank(?:ed)?|top)$/iu;
 export const EXCHANGE_BEFORE = /(?:^|[^\p{L}])(?:[A-Z]{2,6}):$/u;
 /** Labels chained with plus signs ("1+6+N"). Sticky. */
 export const PLUS_CHAIN = /(?:\+[A-Za-z\d]+)+/y;
-const CAPITALIZED_WORD = /^\p{Lu}[\p{L}\d-]*$/u;
+/** "Scope", "Llama", and camel-case names such as "iPhone" or "eBay". */
+const CAPITALIZED_WORD = /^(?:\p{Lu}|\p{Ll}\p{Lu})[\p{L}\d-]*$/u;
 
 /** The capitalized word right before a number ("Scope 1", "Llama 2"), given trimmed text before it; or null. */
 export function nameBefore(trimmed: string): string | null {

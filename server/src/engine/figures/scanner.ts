@@ -2,6 +2,7 @@
 // where a figure starts (a digit, a spelled-out number, a scale or share word), then sticky
 // regexes that read forward from there (scale, unit, currency, range) and anchored regexes on
 // a bounded slice before it (currency, qualifier, month, name). No step rescans the line.
+import { Diagnostics } from '../catalog';
 import type { Bound, Figure, FigureKind } from '../types';
 import {
   alternation, CURRENCY_AFTER, CURRENCY_AFTER_OPENING, CURRENCY_OF_AFTER, currencyMarkBefore, CURRENCY_REGEXES, currencyOf, RANGE_CURRENCY, SUBUNIT_AFTER, subunitOf,
@@ -24,9 +25,9 @@ import { countedNounAfter, countNounAfter, countNounBefore, isCountedNoun } from
 
 /** Why a figure could not be read; the diagnostics module turns it into a diagnostic. */
 export type Problem =
-  | { code: 'missing-currency' }
-  | { code: 'unparsed-figure'; missingUnitAt: number | null }
-  | { code: 'escaped-symbol'; debris: Array<{ start: number; end: number }> };
+  | { code: typeof Diagnostics.missingCurrency.code }
+  | { code: typeof Diagnostics.unparsedFigure.code; missingUnitAt: number | null }
+  | { code: typeof Diagnostics.escapedSymbol.code; debris: Array<{ start: number; end: number }> };
 
 /** A figure as read on its line, before metric, change and checked readings are added. */
 export interface ScannedFigure
@@ -61,7 +62,7 @@ const NUMBER_WORD = new RegExp(
     '(?:tens|hundreds) of (?:thousands|millions|billions)|hundreds|thousands|millions|billions|trillions',
     'a (?:hundred|thousand|million|billion|trillion|third|quarter|fifth|half)',
     '(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?',
-    'hundred|thousand|million|billion|trillion|half|doubled|tripled|quadrupled|doubling|tripling|quadrupling|twofold|threefold|fourfold|fivefold|tenfold',
+    'hundred|thousand|million|billion|trillion|half|double|doubled|tripled|quadrupled|doubling|tripling|quadrupling|twofold|threefold|fourfold|fivefold|tenfold',
     'third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|twentieth)\\b',
   ].join('|'),
   'gi',
@@ -114,11 +115,13 @@ const PERCENT_AFTER = /[ \u00a0]?(?:%|％|percent(?!age)|per cent)/iy;
 const POINTS_AFTER = /[ \u00a0-]?(?:percentage[ -]points?|percent[ -]points?|ppts?|pps?)(?![\p{L}])|[ \u00a0]?(?:個|个)?百分[點点]/iuy;
 const BASIS_AFTER = /[ \u00a0-]?(?:basis[ -]points?|bps|bp)(?![\p{L}])/iuy;
 const DURATION_AFTER =
-  /(?:-plus)?[ -](?:(?:consecutive|straight|successive|full|more|additional) )?(years?|quarters?|months?|weeks?|days?|hours?|minutes?)(?![\p{L}])(?![- ](?:on|over)[- ](?:years?|quarters?|months?|weeks?|days?)(?![\p{L}]))/iuy;
+  /(?:-plus)?[ -](?:(?:consecutive|straight|successive|full|more|additional|fiscal|calendar)[ -])?(decades?|years?|quarters?|months?|weeks?|days?|hours?|minutes?|seconds?)(?![\p{L}])(?![- ](?:on|over)[- ](?:years?|quarters?|months?|weeks?|days?)(?![\p{L}]))/iuy;
 const MULTIPLE_AFTER = /[ -]?(?:times|fold)(?![\p{L}])|x(?![\p{L}\d])/iuy;
+/** A rate of events after "times": "a month", "per day", "every year". Sticky. */
+const FREQUENCY_AFTER = / (?:a|an|per|every|each) (?:second|minute|hour|day|week|month|quarter|year)(?![\p{L}])/iuy;
 const FRACTION_AFTER = /[ -](half|thirds?|quarters?|fifths?|tenths?)(?![\p{L}])/iuy;
 const OF_AFTER = / of(?![\p{L}])/iuy;
-const RANGE_JOIN = /(?: to | and | or |[-–—] ?| - | – )(?=[\d$\\€£¥a-zA-Z])/y;
+const RANGE_JOIN = /(?: to | and | or |[-–] to |[-–—] ?| - | – )(?=[\d$\\€£¥a-zA-Z])/y;
 const A_MONTH_AFTER = / an? (?:month|year|week|day|quarter)(?![\p{L}])/iuy;
 const BEFORE_REACH = 32;
 /** The widest ratio between a range's ends: "5 to 7", "30 to 35", "1 to 10"; wider ends state a movement. */
@@ -127,6 +130,8 @@ const RANGE_SPREAD = 10;
 const PER_SHARE = / (?:per|a) (?:share|ADS|ordinary share)/y;
 const FORM_SUFFIX = /-[A-Z](?![\p{L}\d])/uy;
 const SLASH_DATE = /\/\d{1,2}\/\d{2,4}(?![\d/])/y;
+/** " / 5 of": the denominator of a share written with blanks around the slash; " of" ends the match. Sticky. */
+const SPACED_SHARE = / \/ (\d{1,2}) of(?![\p{L}])/uy;
 const SLASH_FRACTION = /\/(\d{1,3})(?![\d/]|\.\d)/y;
 const MIXED_FRACTION = /[- ](\d{1,2})\/(\d{1,2})(?![\d/]|\.\d)/y;
 const ORDINAL_SUFFIX = /^(?:st|nd|rd|th)$/i;
@@ -251,10 +256,16 @@ function readTail(text: string, at: number): Tail {
   if (m) {
     const unit = m[1].toLowerCase().replace(/s$/, '');
     const bound = m[0].startsWith('-plus') ? 'atLeast' : undefined;
+    // "two decades" is twenty years: the contract measures long spans in years.
+    if (unit === 'decade') return { kind: 'duration', unit: 'year', convert: (value) => scaled(value, 10), end: at + m[0].length, currencyMark: null, bound };
     return { kind: 'duration', unit, convert: identity, end: at + m[0].length, currencyMark: null, bound };
   }
   m = stickyOpening(MULTIPLE_AFTER, ' -tTfFxX', text, at);
-  if (m) return { kind: 'multiple', unit: 'x', convert: identity, end: at + m[0].length, currencyMark: null };
+  if (m) {
+    // "downloaded 30 million times a month" counts events; it multiplies nothing.
+    if (stickyOpening(FREQUENCY_AFTER, ' ', text, at + m[0].length)) return { kind: 'count', unit: 'time', convert: identity, end: at + m[0].length, currencyMark: null };
+    return { kind: 'multiple', unit: 'x', convert: identity, end: at + m[0].length, currencyMark: null };
+  }
   return { kind: null, unit: null, convert: identity, end: at, currencyMark: null };
 }
 
@@ -402,7 +413,16 @@ function readDigitFigure(text: string, at: number, context: ScanContext): Scanne
       // Pence: "42.5p per share".
       return withQualifier(text, blank({ start: numberStart, end: tokenEnd, kind: 'money', value: Number((value / 100).toPrecision(12)), unit: 'GBP' }));
     }
-    if (lower === 'x') return withQualifier(text, blank({ start: numberStart, end: tokenEnd, kind: 'multiple', value, unit: 'x' }));
+    if (lower === 'x') {
+      // "between 25x and 200x", "3x-4x": both ends glued to their x make one range.
+      const joined = stickyOpening(RANGE_JOIN, JOIN_OPENING, text, tokenEnd);
+      const second = joined && rangeAllowed(text, numberStart, joined[0]) ? readNumberToken(text, tokenEnd + joined[0].length, true, context.decimalComma) : null;
+      if (joined && second && !second.gluedBefore && second.gluedAfter.toLowerCase() === 'x') {
+        const high = parseDigits(second.written, context.decimalComma);
+        if (spreadAllowed(value, high, joined[0])) return withQualifier(text, blank({ start: numberStart, end: second.end, kind: 'multiple', min: value, max: high, unit: 'x' }));
+      }
+      return withQualifier(text, blank({ start: numberStart, end: tokenEnd, kind: 'multiple', value, unit: 'x' }));
+    }
     if (lower === 'pp' || lower === 'ppt' || lower === 'ppts' || lower === 'pts') {
       return withQualifier(text, blank({ start: numberStart, end: tokenEnd, kind: 'percentagePoints', value: percentToFraction(value), unit: 'pp' }));
     }
@@ -411,6 +431,8 @@ function readDigitFigure(text: string, at: number, context: ScanContext): Scanne
     }
     return label(text, at, tokenEnd);
   }
+  // "HTTP/2", "TCP/1": a number after a slash glued to letters is part of a name.
+  if (text.charCodeAt(numberStart - 1) === 47 && isLetter(text.charCodeAt(numberStart - 2))) return label(text, numberStart, tokenEnd);
   // "_20260311" in a file name or title is part of a name.
   if (text.charCodeAt(at - 1) === 95 || text.charCodeAt(tokenEnd) === 95) return label(text, at, tokenEnd);
   // "'21", "fiscal year '24", "calendar '24 and '25": a year with its century left out.
@@ -421,6 +443,16 @@ function readDigitFigure(text: string, at: number, context: ScanContext): Scanne
   if (slashDate && value <= 31) return blank({ start: numberStart, end: numberEnd + slashDate[0].length, kind: 'date' });
   const slash = stickyOpening(SLASH_FRACTION, '/', text, numberEnd);
   if (slash) return readSlash(text, numberStart, value, written, slash, context);
+  // "3 / 5 of it": a share written with a spaced slash, said of something.
+  const spaced = Number.isInteger(value) ? stickyOpening(SPACED_SHARE, ' ', text, numberEnd) : null;
+  if (spaced && value < Number(spaced[1]) && SHARE_DENOMINATORS.has(Number(spaced[1]))) {
+    return withQualifier(text, blank({ start: numberStart, end: numberEnd + spaced[0].length - 3, kind: 'fraction', value: Number((value / Number(spaced[1])).toPrecision(12)) }));
+  }
+  // "5½ years", "3¾%": a fraction character glued to the whole number.
+  const vulgar = Number.isInteger(value) ? VULGAR_FRACTIONS.get(text.charAt(numberEnd)) : undefined;
+  if (vulgar !== undefined) {
+    return readMeasure(text, { start: numberStart, end: numberEnd + 1, value: value + vulgar, written: text.slice(numberStart, numberEnd + 1), digits: true, scale: 1 }, context, null);
+  }
   const mixed = Number.isInteger(value) ? stickyOpening(MIXED_FRACTION, '- ', text, numberEnd) : null;
   if (mixed && Number(mixed[1]) < Number(mixed[2])) {
     const whole = value + Number(mixed[1]) / Number(mixed[2]);
@@ -428,6 +460,12 @@ function readDigitFigure(text: string, at: number, context: ScanContext): Scanne
   }
   return readMeasure(text, { start: numberStart, end: numberEnd, value, written, digits: true, scale: 1 }, context, null);
 }
+
+/** Fraction characters written after a whole number ("5½"), to their value. */
+const VULGAR_FRACTIONS: ReadonlyMap<string, number> = new Map([
+  ['½', 1 / 2], ['¼', 1 / 4], ['¾', 3 / 4], ['⅓', 1 / 3], ['⅔', 2 / 3], ['⅕', 1 / 5], ['⅖', 2 / 5], ['⅗', 3 / 5], ['⅘', 4 / 5],
+  ['⅙', 1 / 6], ['⅚', 5 / 6], ['⅛', 1 / 8], ['⅜', 3 / 8], ['⅝', 5 / 8], ['⅞', 7 / 8],
+]);
 
 /** The rest of a span of dates after "2/3": "-4/94". Sticky. */
 const DATE_SPAN_TAIL = /-\d{1,2}\/\d{2,4}(?![\d/])/y;
@@ -439,6 +477,9 @@ const SHARE_DENOMINATORS: ReadonlySet<number> = new Set([2, 3, 4, 5, 8, 10, 16, 
 function readSlash(text: string, start: number, numerator: number, written: string, slash: RegExpExecArray, context: ScanContext): ScannedFigure | null {
   const denominator = Number(slash[1]);
   const end = start + written.length + slash[0].length;
+  // "phase 1/2", "item 7/8": a name.
+  const trimmed = before(text, start);
+  if (endsInLetterOrDot(trimmed) && isNamingWord(lastLowerWord(trimmed)) && NAMING_WORD_BEFORE.test(trimmed)) return blank({ start, end, kind: 'label' });
   // "2/3-4/94" in a running header: a span of dates, not a share.
   const dateSpan = stickyOpening(DATE_SPAN_TAIL, '-', text, end);
   if (dateSpan && numerator <= 12 && denominator <= 31) return blank({ start, end: end + dateSpan[0].length, kind: 'date' });
@@ -544,11 +585,51 @@ function currencyBefore(text: string, offset: number): CurrencyBefore | null {
   return { start, code, mark: text.slice(start, offset) };
 }
 
+/** "13 and a half million", "two and a half years": the half belongs to the number. Sticky. */
+const AND_A_HALF = / and a half(?![\p{L}])/iuy;
+/** A hedge between a number and its scale or noun: "20 plus million", "30-ish million", "600-some customers". Sticky. */
+const HEDGE_INFIX = /(?:[ -]plus|-ish|-some|-odd)(?![\p{L}])/iuy;
+
+/** A number's core with "and a half" and a hedge read into it, and the hedge's meaning; null when neither follows. */
+function readHedge(text: string, core: Core): { core: Core; hedge: Qualifier | null } | null {
+  if (core.scale !== 1) return null;
+  let end = core.end;
+  let value = core.value;
+  const half = Number.isInteger(value) ? stickyOpening(AND_A_HALF, ' ', text, end) : null;
+  if (half) {
+    value += 0.5;
+    end += half[0].length;
+  }
+  let hedge: Qualifier | null = null;
+  const infix = stickyOpening(HEDGE_INFIX, ' -', text, end);
+  // The hedge belongs to the number only when a scale, a unit or a counted noun follows it ("20-some at the top" is left alone).
+  if (infix && (readScale(text, end + infix[0].length) || readTail(text, end + infix[0].length).kind || countedNounAfter(text, end + infix[0].length, false)?.plural)) {
+    const written = infix[0].slice(1);
+    const plus = written.toLowerCase() === 'plus';
+    hedge = { written, start: end + 1, approximate: !plus, bound: plus ? 'atLeast' : null };
+    end += infix[0].length;
+  }
+  if (end === core.end) return null;
+  return { core: { ...core, end, value, written: text.slice(core.start, end) }, hedge };
+}
+
 /**
  * Reads a number written in digits (or words) with what follows it: scale, unit, currency,
  * range; then decides its kind. `glued` is a currency glued before the digits ("RMB2.17").
  */
 function readMeasure(text: string, core: Core, context: ScanContext, glued: CurrencyBefore | null): ScannedFigure | null {
+  const hedged = readHedge(text, core);
+  if (!hedged) return readMeasureCore(text, core, context, glued);
+  const figure = readMeasureCore(text, hedged.core, context, glued);
+  if (figure && hedged.hedge && figure.kind !== 'label') {
+    figure.approximate ||= hedged.hedge.approximate;
+    figure.bound ??= hedged.hedge.bound;
+    figure.qualifier ??= hedged.hedge.written;
+  }
+  return figure;
+}
+
+function readMeasureCore(text: string, core: Core, context: ScanContext, glued: CurrencyBefore | null): ScannedFigure | null {
   let end = core.end;
   let factor = core.scale;
   const scale = factor === 1 ? readScale(text, end) : null;
@@ -570,6 +651,17 @@ function readMeasure(text: string, core: Core, context: ScanContext, glued: Curr
       negative = true;
       start = core.start - 1;
     }
+  }
+  // "9 out of 10 customers", "one in five people": a share said as a count of a count.
+  const outOf = factor === 1 && !currency && Number.isInteger(core.value) ? stickyOpening(OUT_OF, ' ', text, end) : null;
+  if (outOf && (outOf[1] !== undefined || core.value === 1)) {
+    const whole = parseDigitsOrWords(outOf[2]);
+    if (whole !== null && core.value < whole && !stickyOpening(DURATION_AFTER, ' -', text, end + outOf[0].length)) {
+      return withQualifier(text, blank({ start, end: end + outOf[0].length, kind: 'fraction', value: Number((core.value / whole).toPrecision(12)) }));
+    }
+  }
+  if (factor === 1 && !currency && endsInLetterOrDot(before(text, start)) && FACTOR_BEFORE.test(before(text, start))) {
+    return withQualifier(text, blank({ start, end, kind: 'multiple', value: negative ? -core.value : core.value, unit: 'x' }));
   }
   // Plain numbers: dates, periods, clock times, ordinals and labels, when nothing measures them.
   if (core.digits && factor === 1 && !currency) {
@@ -604,7 +696,7 @@ function readMeasure(text: string, core: Core, context: ScanContext, glued: Curr
         const high = secondTail.convert(scaled(second.value, second.factor !== 1 ? second.factor : firstFactor));
         // "14 to 2%" falls rather than spans: a range runs upwards, so the two stay apart. Ends far
         // apart ("$5.5 million to $92.8 million") are a movement, and equal ends a repetition.
-        if (low < high && (low <= 0 || high <= low * RANGE_SPREAD)) {
+        if (spreadAllowed(low, high, joined[0])) {
           min = low;
           max = high;
           tail = { ...secondTail, end: second.end };
@@ -626,7 +718,7 @@ function readMeasure(text: string, core: Core, context: ScanContext, glued: Curr
       pending: currency ? null : tail.pending ?? null,
     });
     const escapes = escapedDebris(text, start, figureEnd);
-    if (escapes.length) figure.problem = { code: 'escaped-symbol', debris: escapes };
+    if (escapes.length) figure.problem = { code: Diagnostics.escapedSymbol.code, debris: escapes };
     if (tail.bound) {
       figure.bound = tail.bound;
       figure.qualifier = 'plus';
@@ -642,6 +734,14 @@ function readMeasure(text: string, core: Core, context: ScanContext, glued: Curr
  * states a movement ("from RMB 749 million to RMB 58.6 billion"), two figures.
  */
 const MOVEMENT_BEFORE = /(?:^|[^\p{L}])(?:from|by|up|down|increased?|decreased?|grew|rose|fell|declined?|improved|dropped|went)$/iu;
+
+/**
+ * Whether two ends make a range: it runs upwards, and ends far apart state a movement unless
+ * "between … and" says it is a range ("between DKK 57 million and DKK 65 billion").
+ */
+function spreadAllowed(low: number, high: number, joiner: string): boolean {
+  return low < high && (low <= 0 || high <= low * RANGE_SPREAD || joiner.trim() === 'and');
+}
 
 function rangeAllowed(text: string, start: number, joiner: string): boolean {
   const trimmed = before(text, start);
@@ -714,13 +814,21 @@ function escapedDebris(text: string, start: number, end: number): Array<{ start:
 /** A size glued with a hyphen that names a product ("3-nanometer", "6-inch", "12-core"). Sticky. */
 const SIZE_NAME = /-(?:nanometers?|nm|microns?|inch|foot|feet|meters?|metres?|miles?|kilometers?|liters?|litres?|gallons?|tons?|tonnes?|watts?|volts?|bits?|cores?|layers?|nodes?|stor(?:y|ies)|seats?|wheels?|doors?|stars?)(?![\p{L}])/iuy;
 /** Words after which a number names rather than measures ("version 12", "phase 3"). On trimmed text. */
-const NAMING_WORD_BEFORE = /(?:^|[^\p{L}])(?:version|release|form|item|article|section|chapter|rule|phase|tier|gen|generation|series|model|type|class|room|gate|route|channel|page|slide|exhibit|schedule|proposal|resolution|episode|season|volume)$/iu;
+const NAMING_WORD_BEFORE = /(?:^|[^\p{L}])(?:version|release|form|item|article|section|chapter|rule|phase|tier|gen|generation|series|model|type|class|room|gate|route|channel|page|slide|exhibit|schedule|proposal|resolution|episode|season|volume|line|paragraph|clause|title|bill|amendment|docket)s?$/iu;
+/** A naming word, its first number and a list joiner before the next number ("phases 1 and"). On trimmed text. */
+const NAMING_LIST_BEFORE = /(?:^|[^\p{L}])(?:version|release|item|article|section|chapter|rule|phase|tier|generation|model|class|room|gate|route|channel|page|slide|exhibit|schedule|proposal|resolution|episode|season|volume|line|paragraph|clause|title|bill|amendment|docket)s? \d{1,3}(?:, \d{1,3}){0,4},? (?:and|or|to|through)$/iu;
 /** "Page 4 of" before the page count of a page marker. On trimmed text. */
 const PAGE_OF_BEFORE = /(?:^|[^\p{L}])(?:page|slide|p\.) ?\d{1,4} of$/iu;
 const NAMING_WORDS: ReadonlySet<string> = new Set([
   'version', 'release', 'form', 'item', 'article', 'section', 'chapter', 'rule', 'phase', 'tier', 'gen', 'generation', 'series', 'model',
   'type', 'class', 'room', 'gate', 'route', 'channel', 'page', 'slide', 'exhibit', 'schedule', 'proposal', 'resolution', 'episode', 'season', 'volume',
+  'line', 'paragraph', 'clause', 'title', 'bill', 'amendment', 'docket',
 ]);
+
+/** "phase" and "phases 1 and 2" both name. */
+function isNamingWord(word: string): boolean {
+  return NAMING_WORDS.has(word) || (word.endsWith('s') && NAMING_WORDS.has(word.slice(0, -1)));
+}
 
 /** The last run of letters of a text, lower case. */
 function lastLowerWord(text: string): string {
@@ -729,11 +837,26 @@ function lastLowerWord(text: string): string {
   return text.slice(start).toLowerCase();
 }
 
+/** A capitalized word that is not all capitals (an acronym after a number is more often a unit). */
+const CAPITALIZED_NAME = /^\p{Lu}\p{Ll}+$/u;
+/** A version number: one or two digits, a dot, one or two digits ("2.0", "3.11"). */
+const VERSION_NUMBER = /^\d{1,2}\.\d{1,2}$/;
+
 /** The "to 1" or ":1" of a ratio ("20 to 1", "3:1"). Sticky. */
 const RATIO_TAIL = /(?: to |:)1(?![\d,:\/]|\.\d)/y;
 
 /** A rate named shortly before a number, then a verb or preposition that links them. On trimmed text. */
 const RATE_BEFORE = /\b(?:rates?|yields?|ratio|margins?|comps|unemployment|inflation|participation|coupon)\b[^.;:!?\d]{0,30}\b(?:was|were|is|are|at|of|to|by|up|down|around|about|approximately|roughly)$/i;
+
+/** A range's second end and the word after it, after "top 4": "-5 hands". Sticky. */
+const TOP_COUNT_AFTER = /(?:[-–]\d{1,3})? ([\p{L}]+)/uy;
+
+/** "the top 4-5 hands", "the top 20 coins": "top" before things in the plural counts them rather than ranking one. */
+function topCount(text: string, trimmed: string, end: number): boolean {
+  if (lastLowerWord(trimmed) !== 'top') return false;
+  const after = stickyOpening(TOP_COUNT_AFTER, ' -–', text, end);
+  return after !== null && countedNounAfter(text, end + after[0].length - after[1].length - 1, false)?.plural === true;
+}
 
 /** A percentage right after a number, so "the top 1%" measures rather than ranks. */
 const PERCENT_NEXT = /^ ?(?:%|percent|per cent)/i;
@@ -759,7 +882,7 @@ function readPlain(text: string, core: Core, start: number): ScannedFigure | nul
   }
   const last = trimmed.charCodeAt(trimmed.length - 1);
   const afterWord = (last >= 65 && last <= 90) || (last >= 97 && last <= 122) || last === 46 || last === 35;
-  if (afterWord && RANK_BEFORE.test(trimmed) && !PERCENT_NEXT.test(text.slice(core.end, core.end + 9))) return blank({ start, end: core.end, kind: 'ordinal' });
+  if (afterWord && RANK_BEFORE.test(trimmed) && !PERCENT_NEXT.test(text.slice(core.end, core.end + 9)) && !topCount(text, trimmed, core.end)) return blank({ start, end: core.end, kind: 'ordinal' });
   if ((last === 58 && EXCHANGE_BEFORE.test(trimmed)) || (core.written.charCodeAt(0) === 48 && isDigitCode(core.written.charCodeAt(1)))) return blank({ start, end: core.end, kind: 'label' });
   const chain = stickyOpening(PLUS_CHAIN, '+', text, core.end);
   if (chain) return blank({ start, end: core.end + chain[0].length, kind: 'label' });
@@ -768,7 +891,9 @@ function readPlain(text: string, core: Core, start: number): ScannedFigure | nul
   // "Page 4 of 9": a page marker.
   if (afterWord && trimmed.endsWith('of') && PAGE_OF_BEFORE.test(trimmed)) return blank({ start, end: core.end, kind: 'label' });
   // "version 12", "Form 10", "phase 3": numbers after a naming word.
-  if (afterWord && core.value < 1000 && NAMING_WORDS.has(lastLowerWord(trimmed)) && NAMING_WORD_BEFORE.test(trimmed) && !PERCENT_NEXT.test(text.slice(core.end, core.end + 9))) return blank({ start, end: core.end, kind: 'label' });
+  if (afterWord && core.value < 1000 && isNamingWord(lastLowerWord(trimmed)) && NAMING_WORD_BEFORE.test(trimmed) && !PERCENT_NEXT.test(text.slice(core.end, core.end + 9))) return blank({ start, end: core.end, kind: 'label' });
+  // "phases 1 and 2", "items 7, 8 and 9": every number of a list after a naming word names.
+  if (afterWord && core.value < 1000 && NAMING_LIST_BEFORE.test(trimmed)) return blank({ start, end: core.end, kind: 'label' });
   // "20 to 1": a ratio.
   const ratio = Number.isInteger(core.value) && core.value > 1 ? stickyOpening(RATIO_TAIL, ' :', text, core.end) : null;
   if (ratio) return withQualifier(text, blank({ start, end: core.end + ratio[0].length, kind: 'multiple', value: core.value, unit: 'x' }));
@@ -783,13 +908,21 @@ function readPlain(text: string, core: Core, start: number): ScannedFigure | nul
     if (!next || !isCountedNoun(next)) return blank({ start, end: core.end, kind: 'date' });
   }
   const integer = !/[.,]/.test(core.written);
-  if (integer && core.value < 1000) {
+  // "Docker 2.0", "Gemini 2.5": a short decimal after a name is its version.
+  if ((integer && core.value < 1000) || VERSION_NUMBER.test(core.written)) {
     // A name stands one blank before its number ("Scope 1"); the cheap test goes first.
     const oneBlankBefore = trimmed.length === Math.min(start, BEFORE_REACH) - 1;
     const name = oneBlankBefore ? nameBefore(trimmed) : null;
-    if (name && isNameWord(name) && !stickyOpening(/[ -](?:%|percent|times|x|years?|months?|quarters?|weeks?|days?)(?![\p{L}])/iuy, ' -', text, core.end) && text.charCodeAt(core.end) !== 37) {
+    if (name && isNameWord(name) && !stickyOpening(/[ -](?:%|percent|times|x|decades?|years?|months?|quarters?|weeks?|days?|hours?|minutes?|seconds?)(?![\p{L}])/iuy, ' -', text, core.end) && text.charCodeAt(core.end) !== 37) {
       return blank({ start, end: core.end, kind: 'label' });
     }
+  }
+  // "2.5 Pro", "3.5 Turbo": a version before the name it belongs to.
+  if (!integer && VERSION_NUMBER.test(core.written) && text.charCodeAt(core.end) === 32) {
+    const next = wordAfter(text, core.end);
+    if (next && CAPITALIZED_NAME.test(next) && isNameWord(next) && !/[.!?]$/.test(trimmed)) return blank({ start, end: core.end, kind: 'label' });
+  }
+  if (integer && core.value < 1000) {
     const acronym = text.charCodeAt(core.end) === 32 ? acronymAfter(text, core.end) : null;
     if (acronym && isNameAcronym(acronym)) return blank({ start, end: core.end + 1 + acronym.length, kind: 'label' });
   }
@@ -806,6 +939,8 @@ function bareNumber(text: string, core: Core, start: number, end: number, value:
   const noun = countedNounAfter(text, end, factor !== 1);
   // A plain integer before a singular noun names it ("the 618 festival"); it counts nothing.
   if (noun && !noun.plural && factor === 1 && !range && core.digits && !core.written.includes(',') && (core.value >= 2 || !integer)) return blank({ start, end, kind: 'label' });
+  // "the 2.5 series", "our 2.5 models": things are not counted in tenths, so the number names them.
+  if (noun && noun.plural && factor === 1 && !range && core.digits && !Number.isInteger(core.value) && VERSION_NUMBER.test(core.written) && (isCountedNoun(`${noun.unit}s`) || NAMED_IN_SERIES.has(noun.unit))) return blank({ start, end, kind: 'label' });
   if (noun) return blank({ start, end, kind: 'count', value, ...range, unit: noun.unit });
   if (factor === 1) {
     const trimmed = before(text, start);
@@ -821,7 +956,7 @@ function bareNumber(text: string, core: Core, start: number, end: number, value:
     if (core.digits && !Number.isInteger(core.value) && !range) {
       const unitNeeded = /^ (?:year[- ](?:on|over)[- ]year |yoy )?(?:increase|decrease|growth|decline|rise|drop|gain|jump|improvement)/i.test(text.slice(end, end + 40))
         || /(?:increased?|decreased?|grew|growth|declined?|rose|up|down|fell|by)$/i.test(trimmed);
-      if (unitNeeded) return blank({ start, end, kind: 'unparsed', problem: { code: 'unparsed-figure', missingUnitAt: core.end } });
+      if (unitNeeded) return blank({ start, end, kind: 'unparsed', problem: { code: Diagnostics.unparsedFigure.code, missingUnitAt: core.end } });
     }
     return blank({ start, end, kind: 'count', value, ...range, unit: null });
   }
@@ -829,14 +964,43 @@ function bareNumber(text: string, core: Core, start: number, end: number, value:
   if (classifier) return blank({ start, end, kind: 'count', value, ...range, unit: classifier[1] || classifier[2] || null });
   const nounBefore = countNounBefore(text, start);
   if (nounBefore) return blank({ start, end, kind: 'count', value, ...range, unit: nounBefore });
+  // "13.5 million are still using it", "1.1 million of those": people do what money does not.
+  if (stickyOpening(PEOPLE_VERB_AFTER, ' ', text, end)) return blank({ start, end, kind: 'count', value, ...range, unit: null });
   return blank({ start, end, kind: 'money', value, ...range, pending: 'amount' });
 }
+
+/** " out of 10", " in five": the whole of a share said as counts; group 1 is set for "out of". Sticky. */
+const OUT_OF = / (?:(out of)|in) (\d{1,4}|two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|a hundred|a thousand)(?![\p{L}\d]|[.,]\d)/iuy;
+
+/** A whole written in digits or words ("10", "ten", "a hundred"), or null. */
+function parseDigitsOrWords(written: string): number | null {
+  return /^\d+$/.test(written) ? Number(written) : parseNumberWords(written);
+}
+
+/** " a million", " of a billion" after a share word. Group 1 is the scale. Sticky. */
+const SHARE_OF_SCALE = / (?:of )?an? (hundred|thousand|million|billion|trillion)(?![\p{L}])/iuy;
+/** "a couple of", "a few", "several" right before a scale word. On trimmed text. */
+const VAGUE_COUNT_BEFORE = /(?:^|[^\p{L}])(a couple of|a couple|a few|several)$/iu;
+/** The value read for a vague count before a scale: approximate, as the figure says. */
+const VAGUE_COUNTS: ReadonlyMap<string, number> = new Map([['a couple', 2], ['a few', 3], ['several', 3]]);
+
+/** What follows "double" when it multiplies: a determiner, a pronoun, a preposition, or the clause's end. Sticky. */
+const DOUBLE_AS_FACTOR_AFTER = /(?: (?:the|what|that|this|its|our|their|his|her|your|my|it|them|in|of|over|from|since|by)(?![\p{L}])|[.,;:!?)]|$)/iuy;
+/** "a factor 3", "by a factor of 10": the number is a multiple. On trimmed text. */
+const FACTOR_BEFORE = /(?:^|[^\p{L}])factor(?: of)?$/iu;
+
+/** What people do and amounts of money do not, right after a bare scaled number ("13.5 million are still using"). Sticky. */
+const PEOPLE_VERB_AFTER = / (?:(?:are|were) (?:still |now |already )?|who (?:are |were )?)?(?:using|registered|signed up|subscribed|logged in|playing|watching|visiting|downloading|of (?:those|them|whom) (?:are|were)(?! (?:from|in|for|related|attributable|due|tied|driven|spent|invested|allocated|expected|associated)(?![\p{L}])))(?![\p{L}])/iuy;
+
+/** Nouns that a version number names ("the 2.5 series", singular as countedNounAfter gives them). */
+const NAMED_IN_SERIES: ReadonlySet<string> = new Set(['series', 'version', 'release', 'generation', 'edition']);
 
 /** Reads a figure that starts with a word: spelled-out numbers, fuzzy amounts, shares, multiples. */
 function readWordFigure(text: string, at: number, word: string, context: ScanContext): ScannedFigure | null {
   const lower = word.toLowerCase();
   const end = at + word.length;
-  const fuzzy = fuzzyPercent(lower);
+  // "double" alone is a factor, "double-digit" a fuzzy percentage.
+  const fuzzy = lower === 'double' ? null : fuzzyPercent(lower);
   if (fuzzy) {
     return withQualifier(text, blank({ start: at, end, kind: 'percent', min: fuzzy[0], max: fuzzy[1], unit: '%' }));
   }
@@ -852,7 +1016,17 @@ function readWordFigure(text: string, at: number, word: string, context: ScanCon
     return blank({ start: at, end, kind: 'money', min: magnitude[0], max: magnitude[1], pending: 'magnitude' });
   }
   const multiple = MULTIPLE_WORDS.get(lower);
-  if (multiple !== undefined) return withQualifier(text, blank({ start: at, end, kind: 'multiple', value: multiple, unit: 'x' }));
+  if (multiple !== undefined) {
+    // "double the performance", "worth double": a factor; "a double", "double-click", "double down": not one.
+    if (lower === 'double' && (!stickyOpening(DOUBLE_AS_FACTOR_AFTER, ' .,;:!?)', text, end) || /(?:^|[^\p{L}])(?:a|the)$/iu.test(before(text, at)))) return null;
+    return withQualifier(text, blank({ start: at, end, kind: 'multiple', value: multiple, unit: 'x' }));
+  }
+  // "half a million users", "a quarter of a billion dollars": a share of a scale is an amount.
+  const shareOfScale = lower === 'half' || lower === 'a quarter' || lower === 'a third' || lower === 'a half' ? stickyOpening(SHARE_OF_SCALE, ' ', text, end) : null;
+  if (shareOfScale) {
+    const share = FRACTION_WORDS.get(lower.replace(/^a /, '')) ?? 0.5;
+    return readMeasure(text, { start: at, end: end + shareOfScale[0].length, value: share, written: text.slice(at, end + shareOfScale[0].length), digits: false, scale: SCALES.get(shareOfScale[1].toLowerCase()) ?? 1 }, context, null);
+  }
   if (lower === 'half') return readHalf(text, at, end);
   if (ORDINAL_WORDS.has(lower)) {
     // "one-third" was read with its number; a lone "third" or "tenth" ranks.
@@ -871,6 +1045,14 @@ function readWordFigure(text: string, at: number, word: string, context: ScanCon
   }
   const scale = SCALES.get(lower);
   if (scale !== undefined) {
+    // "a couple of million", "a few billion": a small vague number before the scale.
+    const vague = endsInLetterOrDot(before(text, at)) ? VAGUE_COUNT_BEFORE.exec(before(text, at)) : null;
+    if (vague) {
+      const start = at - (text.slice(0, at).length - text.slice(0, at).trimEnd().length) - vague[1].length;
+      const figure = readMeasure(text, { start, end, value: scaled(VAGUE_COUNTS.get(vague[1].toLowerCase().replace(/ of$/, '')) ?? 1, scale), written: text.slice(start, end), digits: false, scale: 1 }, context, null);
+      if (figure) figure.approximate = true;
+      return figure;
+    }
     return readMeasure(text, { start: at, end, value: scale, written: word, digits: false, scale: 1 }, context, null);
   }
   const number = parseNumberWords(lower);
@@ -889,13 +1071,23 @@ function readWordFigure(text: string, at: number, word: string, context: ScanCon
   const core: Core = { start: at, end, value: number, written: word, digits: false, scale: 1 };
   const scaleAfter = readScale(text, end);
   if (scaleAfter) return readMeasure(text, core, context, null);
+  if (readHedge(text, core)) {
+    // "two and a half years", "two and a half million": a small spelled count alone is still left out.
+    const measured = readMeasure(text, core, context, null);
+    return measured && (measured.kind !== 'count' || measured.unit !== null || (measured.value ?? 0) >= 1000) ? measured : null;
+  }
   const tail = readTail(text, end);
   const joined = tail.kind ? null : stickyOpening(RANGE_JOIN, JOIN_OPENING, text, end);
   const rangeEnd = joined ? readRangeEnd(text, end + joined[0].length, context.decimalComma) : null;
   if (rangeEnd && rangeEnd.tail.kind && rangeEnd.tail.kind !== 'money') return readMeasure(text, core, context, null);
   // Small spelled-out counts ("three strategies") are left out, as the contract allows; "six cents" and "nine bucks" are money.
-  if (!tail.kind) return null;
+  if (!tail.kind) {
+    const measured = (endsInLetterOrDot(before(text, at)) && FACTOR_BEFORE.test(before(text, at))) || stickyOpening(OUT_OF, ' ', text, end) ? readMeasure(text, core, context, null) : null;
+    return measured && (measured.kind === 'multiple' || measured.kind === 'fraction') ? measured : null;
+  }
   if (tail.kind === 'money') return readMeasure(text, core, context, null);
+  // "one second" and "a second" ask the listener to wait; they measure nothing.
+  if (tail.kind === 'duration' && tail.unit === 'second' && number === 1) return null;
   const figure = readMeasure(text, core, context, null);
   return figure && figure.kind !== 'count' && figure.kind !== 'unparsed' ? figure : null;
 }
@@ -903,11 +1095,19 @@ function readWordFigure(text: string, at: number, word: string, context: ScanCon
 /** What follows "of" in a share of something: a determiner or a number ("three quarters of the revenue"). */
 const SHARE_OF = /^ of (?:the|our|its|their|all|this|that|these|those|total|[\d$€£¥])/i;
 
+/** "-year" after "half", and group 1 when a span follows it ("to go", "ago", "left"). Sticky. */
+const HALF_YEAR_SPAN = /[- ]year(?![\p{L}])( (?:to go|ago|left|later|from now|away)(?![\p{L}]))?/iuy;
+
 /** "half a month", "half-day", "first half", "by half". */
 function readHalf(text: string, at: number, end: number): ScannedFigure | null {
   const trimmed = before(text, at);
   // "a month and a half" or "one and a half years": the half belongs to the length of time.
   if (/(?:^|[^\p{L}])and(?: a)?$/iu.test(trimmed) && (/(?:month|year|week|day|quarter|hour)s? and(?: a)?$/i.test(trimmed) || stickyOpening(/ (?:months?|years?|weeks?|days?|quarters?|hours?)(?![\p{L}])/iuy, ' ', text, end))) return null;
+  // "half-year to go", "for a half year": a length of time, not the period "the half-year".
+  const halfYear = stickyOpening(HALF_YEAR_SPAN, ' -', text, end);
+  if (halfYear && (halfYear[1] || /(?:^|[^\p{L}])(?:a|another|for|about|over|nearly|almost|than|only|just)$/iu.test(trimmed))) {
+    return withQualifier(text, blank({ start: at, end: end + halfYear[0].length - (halfYear[1]?.length ?? 0), kind: 'duration', value: 0.5, unit: 'year' }));
+  }
   // "half-yearly", "half of next year": a period.
   if (stickyOpening(/(?:[- ]yearly|[- ]year(?![\p{L}])| of (?:next|this|last|the) (?:year|fiscal))/iuy, ' -', text, end)) return blank({ start: at, end, kind: 'period' });
   if (/(?:^|[^\p{L}])(?:first|second|back|front|latter|later|other|1st|2nd)$/iu.test(trimmed)) {

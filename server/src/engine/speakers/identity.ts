@@ -11,6 +11,11 @@ export interface Identity {
   affiliation: string | null;
 }
 
+/** The key two headers share when they spell the same person's name the same way. */
+export function speakerKey(speaker: string): string {
+  return speaker.normalize('NFKC').replace(/\s+/g, ' ').trim().toLowerCase();
+}
+
 function tokensOf(name: string): string[] {
   return name.toLowerCase().split(/[\s.]+/).map((t) => t.replace(/[^\p{L}\p{N}]/gu, '')).filter((t) => t.length > 0);
 }
