@@ -12,7 +12,7 @@ import { readConsistency } from './figures/consistency';
 import type { LineFindings } from './figures/consistency';
 import type { ScanContext } from './figures/scanner';
 import { splitLines } from './text';
-import { countWords, isPlainSpeechLine, mayBeLabel, readTurns } from './turns';
+import { countWords, endsParagraph, isPlainSpeechLine, mayBeLabel, readTurns } from './turns';
 import type { TurnReading } from './turns';
 import type { Analysis, AnalyzeOptions, Figure, Span, Turn } from './types';
 
@@ -110,15 +110,14 @@ const NO_SPANS: readonly Span[] = [];
 
 /**
  * The turn reading after an edit that kept the number of lines, fixed up where it is safe:
- * outside captions, when every changed line is plain speech before and after
- * (isPlainSpeechLine), stays blank or non-blank, lies inside one turn's body, no frame line
- * is near, and the line after them is no label. The page frame cannot change then (its
- * lines are short with digits, start with a number or stand next to a running header), and
- * only that turn's word count does. Null when the turns must be read again.
+ * when every changed line is plain speech before and after (isPlainSpeechLine), stays blank
+ * or non-blank, lies inside one turn's body, no frame line is near, and a label on the line
+ * after them reads the same paragraph end before it. The page frame and caption cues cannot
+ * change then (their lines are short with digits, start with a number or stand next to a
+ * running header), and only that turn's word count does. Null when the turns must be read again.
  */
 function fixUpTurns(old: LineState, lines: readonly string[], prefix: number, suffix: number): TurnReading | null {
   const reading = old.turnReading;
-  if (reading.cues) return null;
   const first = prefix;
   const last = lines.length - suffix;
   const copy = (turns: Turn[]): TurnReading => ({ ...reading, turns, sections: reading.sections.slice() });
@@ -134,7 +133,8 @@ function fixUpTurns(old: LineState, lines: readonly string[], prefix: number, su
     if (!isPlainSpeechLine(before) || !isPlainSpeechLine(after)) return null;
     words += countWords(after, 0) - countWords(before, 0);
   }
-  if (last < lines.length && mayBeLabel(lines[last])) return null;
+  // A label right after the edit reads whether the line before it ends a paragraph.
+  if (last < lines.length && mayBeLabel(lines[last]) && endsParagraph(old.lines[last - 1]) !== endsParagraph(lines[last - 1])) return null;
   const index = lastTurnBefore(reading.turns, first);
   const turn = index >= 0 ? reading.turns[index] : null;
   if (!turn || last - 1 > turn.endLine) return null;

@@ -462,10 +462,15 @@ export function isPlainSpeechLine(text: string): boolean {
   if (trimmed.length === 0) return true;
   if ((trimmed.length <= MAX_FRAME_LINE && DIGIT.test(trimmed)) || MAY_BE_FRAME.test(text)) return false;
   if (FENCE.test(text) || isFramingLine(text)) return false;
-  return parseHeadingLine(text) === null && readCourtMarker(text, 0) === null && parseHeader(text, false, 0) === null;
+  return parseHeadingLine(text) === null && readCourtMarker(text, 0) === null && parseHeader(text, false, 0) === null && parseVoice(text) === null;
 }
 
-/** Whether a line could be a speaker's label (for the line after an edit). */
+/** What a label on the next line reads from this one (startsParagraph): whether a sentence or paragraph ends here. */
+export function endsParagraph(text: string): boolean {
+  return isBlank(text) || SENTENCE_END.test(text) || !HAS_LETTER.test(text);
+}
+
+/** Whether a line could be a speaker's label (for the line after an edit), whose reading looks at the line before it. */
 export function mayBeLabel(text: string): boolean {
   return parseHeader(text, false, 0) !== null;
 }
