@@ -22,6 +22,7 @@ const entries = [
   { entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   // The CLI's worker threads load this file from beside dist/cli.js.
   { entryPoints: ['server/src/cliWorker.ts'], outfile: 'dist/cliWorker.js' },
+  { entryPoints: ['server/src/analysisWorker.ts'], outfile: 'dist/analysisWorker.js' },
 ];
 // The workbench webviews' scripts and stylesheet run in the page: one self-contained file each.
 const webviewEntries = {

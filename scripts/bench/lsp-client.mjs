@@ -7,7 +7,11 @@ import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 const { createMessageConnection, StreamMessageReader, StreamMessageWriter } = require('vscode-jsonrpc/node');
 
-export async function startServer(serverPath) {
+/**
+ * `workspaceFolders` (file URIs) are indexed by the server at start; `onProgress` gets every
+ * $/progress value it reports (the client says it supports work-done progress).
+ */
+export async function startServer(serverPath, { workspaceFolders = null, onProgress = null } = {}) {
   const child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (chunk) => { stderr += chunk; });
@@ -30,15 +34,17 @@ export async function startServer(serverPath) {
       }
     }
   });
+  if (onProgress) connection.onNotification('$/progress', (params) => onProgress(params.value));
   connection.onNotification(() => {});
   connection.listen();
 
   await connection.sendRequest('initialize', {
     processId: process.pid,
     rootUri: null,
-    workspaceFolders: null,
+    workspaceFolders: workspaceFolders ? workspaceFolders.map((uri, i) => ({ uri, name: `folder-${i}` })) : null,
     capabilities: {
-      workspace: { configuration: true, workspaceFolders: false },
+      window: { workDoneProgress: onProgress !== null },
+      workspace: { configuration: true, workspaceFolders: workspaceFolders !== null },
       textDocument: {
         synchronization: { dynamicRegistration: false, didSave: false },
         publishDiagnostics: { versionSupport: true, relatedInformation: true },
@@ -51,6 +57,7 @@ export async function startServer(serverPath) {
 
   return {
     connection,
+    pid: child.pid,
     /** Resolves with the time (performance.now()) the diagnostics of `version` (or later) arrive. */
     diagnosticsFor(uri, version, timeoutMs = 60_000) {
       return new Promise((resolve, reject) => {

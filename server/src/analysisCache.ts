@@ -3,8 +3,13 @@
 // once; a request that arrives first computes that same version and the timer reuses it.
 // The wait scales with what the document last cost to analyze: a page is re-read almost at
 // once, while a document that takes half a second waits for a pause in typing.
+// Each version is read incrementally from the one before (engine/incremental.ts), and
+// documents above a size are read by an AnalysisRunner off the request path (a worker
+// thread on Node), so requests about other documents stay answered meanwhile.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze, LineIndex } from './engine';
+import { IncrementalDocuments } from './analysisRunner';
+import type { AnalysisRunner } from './analysisRunner';
+import { LineIndex } from './engine';
 import type { Analysis, AnalyzeOptions } from './engine';
 
 export interface AnalyzedDocument {
@@ -22,28 +27,111 @@ interface CacheEntry {
   document: AnalyzedDocument;
 }
 
+/** An analyzed version; its line index is built when a handler first needs it. */
+class Analyzed implements AnalyzedDocument {
+  private index: LineIndex | null = null;
+
+  constructor(readonly uri: string, readonly version: number, readonly text: string, readonly analysis: Analysis) {}
+
+  get lines(): LineIndex {
+    return (this.index ??= new LineIndex(this.text));
+  }
+}
+
+/** Documents at least this long are read off the request path when a runner is given. */
+export const OFF_THREAD_THRESHOLD = 1_000_000;
+
+/** Answers computed from one analyzed version (outline, folding, semantic tokens), kept with it. */
+const answers = new WeakMap<AnalyzedDocument, Map<string, unknown>>();
+
+/** The answer `key` for this version of the document, computed once. */
+export function answerOnce<T>(document: AnalyzedDocument, key: string, compute: (document: AnalyzedDocument) => T): T {
+  let kept = answers.get(document);
+  if (!kept) answers.set(document, (kept = new Map()));
+  if (kept.has(key)) return kept.get(key) as T;
+  const answer = compute(document);
+  kept.set(key, answer);
+  return answer;
+}
+
 export class AnalysisCache {
   private readonly entries = new Map<string, CacheEntry>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
   /** What the last analysis of each document took, in milliseconds. */
   private readonly costs = new Map<string, number>();
   private generation = 0;
+  /** The incremental states of documents read on this thread. */
+  private readonly inline = new IncrementalDocuments();
+  /** The generation each document's incremental state here was read with. */
+  private readonly inlineGenerations = new Map<string, number>();
+  /** Analyses under way off the request path, per document. */
+  private readonly inFlight = new Map<string, { version: number; generation: number; done: Promise<AnalyzedDocument> }>();
 
   constructor(
     private readonly optionsFor: (uri: string) => AnalyzeOptions,
     private readonly maxDebounceMs = 150,
+    private readonly offThread: AnalysisRunner | null = null,
+    private readonly offThreadThreshold = OFF_THREAD_THRESHOLD,
   ) {}
 
-  /** The analysis of the document's current version and options, computed at most once. */
+  /** The analysis of the document's current version and options, computed at most once, on this thread. */
   get(document: TextDocument): AnalyzedDocument {
-    const cached = this.entries.get(document.uri);
-    if (cached && cached.version === document.version && cached.generation === this.generation) return cached.document;
+    const cached = this.current(document);
+    if (cached) return cached;
     const text = document.getText();
     const started = performance.now();
-    const analysis = analyze(text, this.optionsFor(document.uri));
+    const fresh = this.inlineGenerations.get(document.uri) !== this.generation;
+    const analysis = this.inline.analyze(document.uri, text, this.optionsFor(document.uri), fresh);
+    this.inlineGenerations.set(document.uri, this.generation);
     this.costs.set(document.uri, performance.now() - started);
-    const analyzed: AnalyzedDocument = { uri: document.uri, version: document.version, text, lines: new LineIndex(text), analysis };
-    this.entries.set(document.uri, { version: document.version, generation: this.generation, document: analyzed });
+    return this.keep(document.uri, document.version, this.generation, text, analysis);
+  }
+
+  /**
+   * The same analysis, for handlers. A large document that cannot be read incrementally here
+   * (just opened, options changed, or too large for figures) is read by the off-thread
+   * runner while this thread answers other requests; its reading is then adopted, so the
+   * next versions are read incrementally here. A version already read (or being read) is
+   * not read again.
+   */
+  analyzed(document: TextDocument): Promise<AnalyzedDocument> {
+    const cached = this.current(document);
+    if (cached) return Promise.resolve(cached);
+    const { uri, version } = document;
+    const generation = this.generation;
+    const incremental = this.inline.canUpdate(uri) && this.inlineGenerations.get(uri) === generation;
+    const text = document.getText();
+    if (!this.offThread || incremental || text.length < this.offThreadThreshold) return Promise.resolve(this.get(document));
+    const flying = this.inFlight.get(uri);
+    if (flying && flying.version === version && flying.generation === generation) return flying.done;
+    const started = performance.now();
+    const done = this.offThread.analyze(text, this.optionsFor(uri)).then((analyzed) => {
+      this.costs.set(uri, performance.now() - started);
+      // A reading the document no longer waits for (its marks or a newer version came meanwhile) is answered but not kept.
+      if (this.inFlight.get(uri)?.done !== done) return new Analyzed(uri, version, text, analyzed.analysis);
+      this.inFlight.delete(uri);
+      if (generation === this.generation && !(this.inline.canUpdate(uri) && this.inlineGenerations.get(uri) === generation)) {
+        this.inline.adopt(uri, analyzed);
+        this.inlineGenerations.set(uri, generation);
+      }
+      return this.keep(uri, version, generation, text, analyzed.analysis);
+    });
+    this.inFlight.set(uri, { version, generation, done });
+    return done;
+  }
+
+  private current(document: TextDocument): AnalyzedDocument | null {
+    const cached = this.entries.get(document.uri);
+    return cached && cached.version === document.version && cached.generation === this.generation ? cached.document : null;
+  }
+
+  /** Keeps an analysis unless a newer version's is already kept. */
+  private keep(uri: string, version: number, generation: number, text: string, analysis: Analysis): AnalyzedDocument {
+    const analyzed = new Analyzed(uri, version, text, analysis);
+    const kept = this.entries.get(uri);
+    if (!kept || kept.version < version || (kept.version === version && kept.generation <= generation)) {
+      this.entries.set(uri, { version, generation, document: analyzed });
+    }
     return analyzed;
   }
 
@@ -79,11 +167,15 @@ export class AnalysisCache {
   /** One document's options changed (its checked marks). */
   invalidate(uri: string): void {
     this.entries.delete(uri);
+    this.inlineGenerations.delete(uri);
+    this.inFlight.delete(uri);
   }
 
   forget(uri: string): void {
     this.cancel(uri);
     this.entries.delete(uri);
     this.costs.delete(uri);
+    this.inline.forget(uri);
+    this.invalidate(uri);
   }
 }

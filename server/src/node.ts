@@ -5,8 +5,9 @@ import { clientFiles } from './clientFiles';
 import { localThenClient } from './files';
 import { nodeFiles } from './nodeFiles';
 import { startServer } from './server';
+import { WorkerRunner } from './workerRunner';
 
 const connection = createConnection(ProposedFeatures.all);
-const server = startServer(connection, { files: localThenClient(nodeFiles, clientFiles(connection)), processId: process.pid });
+const server = startServer(connection, { files: localThenClient(nodeFiles, clientFiles(connection)), processId: process.pid, analysisRunner: new WorkerRunner() });
 process.on('uncaughtException', (error) => server.logError('an uncaught exception', error));
 process.on('unhandledRejection', (error) => server.logError('an unhandled promise', error));

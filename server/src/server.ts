@@ -18,7 +18,8 @@ import {
 } from 'vscode-languageserver';
 import type { ClientCapabilities, Connection, InitializeParams, InitializeResult } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { AnalysisCache } from './analysisCache';
+import { AnalysisCache, answerOnce } from './analysisCache';
+import type { AnalysisRunner } from './analysisRunner';
 import type { AnalyzedDocument } from './analysisCache';
 import { CheckedStore, SIDECAR_SUFFIX } from './checkedStore';
 import { displayUri } from './files';
@@ -76,6 +77,8 @@ export interface ServerDependencies {
   settings?: Partial<Settings>;
   /** This server's process id, for the client's crash-recovery test; absent in a web worker. */
   processId?: number;
+  /** Reads large documents off the request path (a worker thread on Node); without it they are read inline. */
+  analysisRunner?: AnalysisRunner;
 }
 
 export interface RunningServer {
@@ -108,7 +111,7 @@ export function startServer(connection: Connection, deps: ServerDependencies): R
     glossary: settingsFor(uri).glossary,
     checked: checkedStore.get(uri),
     maxDocumentSize: settingsFor(uri).maxDocumentSize,
-  }));
+  }), undefined, deps.analysisRunner ?? null);
   /** Sidecar reads of documents just opened; their first diagnostics wait for them. */
   const sidecarLoads = new Map<string, Promise<void>>();
   /** Documents opened since their last analysis: their first publish skips the typing delay. */
@@ -119,7 +122,7 @@ export function startServer(connection: Connection, deps: ServerDependencies): R
   const annotations = new AnnotationService({
     files,
     sidecars: checkedStore.sidecars,
-    transcript,
+    transcript: transcriptNow,
     openUris: () => documents.keys(),
     whenLoaded: async (uri) => sidecarLoads.get(uri),
     reloadSidecar: (uri) => reloadSidecar(uri),
@@ -174,17 +177,24 @@ export function startServer(connection: Connection, deps: ServerDependencies): R
     return guarded(what, () => fallback, handler);
   }
 
-  /** The analysis of an open transcript; other documents get no features. */
-  function transcript(uri: string): AnalyzedDocument | null {
+  /** The analysis of an open transcript; other documents get no features. Large ones are read off this thread. */
+  async function transcript(uri: string): Promise<AnalyzedDocument | null> {
+    const document = documents.get(uri);
+    return document && document.languageId === TRANSCRIPT_LANGUAGE ? cache.analyzed(document) : null;
+  }
+
+  /** The same, read on this thread at once, for the few callers that cannot wait. */
+  function transcriptNow(uri: string): AnalyzedDocument | null {
     const document = documents.get(uri);
     return document && document.languageId === TRANSCRIPT_LANGUAGE ? cache.get(document) : null;
   }
 
-  /** Publishes for the document still open under that URI; one closed during an await gets nothing. */
-  function publishDiagnostics(uri: string): void {
+  /** Publishes for the document still open under that URI; one closed or changed during an await gets nothing. */
+  async function publishDiagnostics(uri: string): Promise<void> {
     const document = documents.get(uri);
     if (!document) return;
-    const analyzed = cache.get(document);
+    const analyzed = await cache.analyzed(document);
+    if (documents.get(uri)?.version !== analyzed.version) return;
     workspaceIndex.set(document.uri, analyzed.analysis.turns);
     void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: documentDiagnostics(analyzed, settingsFor(uri)) });
   }
@@ -203,14 +213,14 @@ export function startServer(connection: Connection, deps: ServerDependencies): R
     await sidecarLoads.get(uri);
     const document = documents.get(uri);
     if (!document) return;
-    if (document.languageId === TRANSCRIPT_LANGUAGE) publishDiagnostics(uri);
+    if (document.languageId === TRANSCRIPT_LANGUAGE) await publishDiagnostics(uri);
     else detect(document);
   }
 
   /** After a settings change: new diagnostics for transcripts, detection for the rest. */
   function reviewAllOpen(): void {
     for (const document of documents.all()) {
-      if (document.languageId === TRANSCRIPT_LANGUAGE) publishDiagnostics(document.uri);
+      if (document.languageId === TRANSCRIPT_LANGUAGE) void publishDiagnostics(document.uri).catch((error) => logError('analysis', error));
       else detect(document);
     }
   }
@@ -350,7 +360,7 @@ export function startServer(connection: Connection, deps: ServerDependencies): R
     await checkedStore.load(uri);
     if (!keepMarksIfOpen(uri)) return;
     cache.invalidate(uri);
-    if (documents.get(uri)?.languageId === TRANSCRIPT_LANGUAGE) publishDiagnostics(uri);
+    if (documents.get(uri)?.languageId === TRANSCRIPT_LANGUAGE) await publishDiagnostics(uri);
     refreshEditorFeatures();
     annotations.changed(uri);
   }
@@ -410,75 +420,75 @@ export function startServer(connection: Connection, deps: ServerDependencies): R
     }
   });
 
-  connection.onDocumentSymbol(guard('document symbols', [], ({ textDocument }) => {
-    const document = transcript(textDocument.uri);
-    return document ? annotations.symbols(document, documentSymbols(document)) : [];
+  connection.onDocumentSymbol(guard('document symbols', [], async ({ textDocument }) => {
+    const document = await transcript(textDocument.uri);
+    return document ? annotations.symbols(document, answerOnce(document, 'symbols', documentSymbols)) : [];
   }));
 
-  connection.onFoldingRanges(guard('folding ranges', [], ({ textDocument }) => {
-    const document = transcript(textDocument.uri);
-    return document ? foldingRanges(document) : [];
+  connection.onFoldingRanges(guard('folding ranges', [], async ({ textDocument }) => {
+    const document = await transcript(textDocument.uri);
+    return document ? answerOnce(document, 'folding', foldingRanges) : [];
   }));
 
-  connection.onHover(guard('hover', null, ({ textDocument, position }) => {
-    const document = transcript(textDocument.uri);
+  connection.onHover(guard('hover', null, async ({ textDocument, position }) => {
+    const document = await transcript(textDocument.uri);
     return document ? annotations.hover(document, position, hoverAt(document, position, settingsFor(document.uri))) : null;
   }));
 
-  connection.onCodeAction(guard('code actions', [], (params) => {
-    const document = transcript(params.textDocument.uri);
+  connection.onCodeAction(guard('code actions', [], async (params) => {
+    const document = await transcript(params.textDocument.uri);
     return document ? [...codeActions(document, params, settingsFor(document.uri)), ...annotations.codeActions(document, params)] : [];
   }));
 
-  connection.onReferences(guard('references', [], ({ textDocument, position, context }) => {
-    const document = transcript(textDocument.uri);
+  connection.onReferences(guard('references', [], async ({ textDocument, position, context }) => {
+    const document = await transcript(textDocument.uri);
     return document ? speakerReferences(document, position, context.includeDeclaration, workspaceIndex) : [];
   }));
 
-  connection.onDocumentHighlight(guard('document highlights', [], ({ textDocument, position }) => {
-    const document = transcript(textDocument.uri);
+  connection.onDocumentHighlight(guard('document highlights', [], async ({ textDocument, position }) => {
+    const document = await transcript(textDocument.uri);
     return document ? speakerHighlights(document, position) : [];
   }));
 
-  connection.onPrepareRename(guard('prepare rename', null, ({ textDocument, position }) => {
-    const document = transcript(textDocument.uri);
+  connection.onPrepareRename(guard('prepare rename', null, async ({ textDocument, position }) => {
+    const document = await transcript(textDocument.uri);
     return document ? prepareSpeakerRename(document, position) : null;
   }));
 
-  connection.onRenameRequest(guard('rename', null, ({ textDocument, position, newName }) => {
-    const document = transcript(textDocument.uri);
+  connection.onRenameRequest(guard('rename', null, async ({ textDocument, position, newName }) => {
+    const document = await transcript(textDocument.uri);
     return document ? answer(renameSpeaker(document, position, newName)) : null;
   }));
 
   connection.onWorkspaceSymbol(guard('workspace symbols', [], ({ query }) => workspaceSymbols(workspaceIndex, query)));
 
-  connection.languages.inlayHint.on(guard('inlay hints', [], ({ textDocument, range }) => {
-    const document = settingsFor(textDocument.uri).inlayHintsEnabled ? transcript(textDocument.uri) : null;
+  connection.languages.inlayHint.on(guard('inlay hints', [], async ({ textDocument, range }) => {
+    const document = settingsFor(textDocument.uri).inlayHintsEnabled ? await transcript(textDocument.uri) : null;
     return document ? inlayHints(document, range) : [];
   }));
 
-  connection.languages.semanticTokens.on(guard('semantic tokens', { data: [] }, ({ textDocument }) => {
-    const document = transcript(textDocument.uri);
-    return document ? semanticTokens(document) : { data: [] };
+  connection.languages.semanticTokens.on(guard('semantic tokens', { data: [] }, async ({ textDocument }) => {
+    const document = await transcript(textDocument.uri);
+    return document ? answerOnce(document, 'semanticTokens', semanticTokens) : { data: [] };
   }));
 
-  connection.languages.semanticTokens.onRange(guard('semantic tokens in range', { data: [] }, ({ textDocument, range }) => {
-    const document = transcript(textDocument.uri);
+  connection.languages.semanticTokens.onRange(guard('semantic tokens in range', { data: [] }, async ({ textDocument, range }) => {
+    const document = await transcript(textDocument.uri);
     return document ? semanticTokens(document, range) : { data: [] };
   }));
 
-  connection.onRequest(ROSTER_REQUEST, guard('roster', [], ({ uri }: { uri: string }) => {
-    const document = transcript(uri);
+  connection.onRequest(ROSTER_REQUEST, guard('roster', [], async ({ uri }: { uri: string }) => {
+    const document = await transcript(uri);
     return document ? roster(document) : [];
   }));
 
-  connection.onRequest(FIGURES_REQUEST, guard('figures', [], ({ uri }: { uri: string }) => {
-    const document = transcript(uri);
+  connection.onRequest(FIGURES_REQUEST, guard('figures', [], async ({ uri }: { uri: string }) => {
+    const document = await transcript(uri);
     return document ? figureList(document) : [];
   }));
 
-  connection.onRequest(SUMMARY_REQUEST, guard('summary', null, ({ uri }: { uri: string }) => {
-    const document = transcript(uri);
+  connection.onRequest(SUMMARY_REQUEST, guard('summary', null, async ({ uri }: { uri: string }) => {
+    const document = await transcript(uri);
     return document ? summary(document) : null;
   }));
 
@@ -495,8 +505,8 @@ export function startServer(connection: Connection, deps: ServerDependencies): R
   connection.onRequest(EXPORT_ANNOTATIONS_REQUEST, guardOrFail('exporting annotations', async (params: ExportAnnotationsParams) => answer(await annotations.export(params))));
   connection.onRequest(FILES_RENAMED_REQUEST, guardOrFail('moving sidecars', (params: FilesRenamedParams) => annotations.filesRenamed(params)));
   // The analyst's workbench: the figures table, calls side by side and who spoke how much.
-  connection.onRequest(FIGURE_TABLE_REQUEST, guard('figure table', [], ({ uri }: DocumentParams) => {
-    const document = transcript(uri);
+  connection.onRequest(FIGURE_TABLE_REQUEST, guard('figure table', [], async ({ uri }: DocumentParams) => {
+    const document = await transcript(uri);
     return document ? figureTable(document) : [];
   }));
 
@@ -506,15 +516,15 @@ export function startServer(connection: Connection, deps: ServerDependencies): R
       // A call that is not open is read with its folder's settings, asked for once here.
       if (!isOpen(uri)) await settingsStore.load(uri);
       const { glossary, maxDocumentSize } = settingsFor(uri);
-      const call = await loadCall(uri, transcript, files, { glossary, maxDocumentSize, checked: checkedStore.get(uri) });
+      const call = await loadCall(uri, transcriptNow, files, { glossary, maxDocumentSize, checked: checkedStore.get(uri) });
       if (!isOpen(uri)) settingsStore.forget(uri);
       return call;
     }));
     return compareMetrics(calls);
   }));
 
-  connection.onRequest(TALK_SHARE_REQUEST, guard('talk share', null, ({ uri }: DocumentParams) => {
-    const document = transcript(uri);
+  connection.onRequest(TALK_SHARE_REQUEST, guard('talk share', null, async ({ uri }: DocumentParams) => {
+    const document = await transcript(uri);
     return document ? talkShare(document) : null;
   }));
 
@@ -551,7 +561,7 @@ export function startServer(connection: Connection, deps: ServerDependencies): R
     await sidecarLoads.get(chosen.uri);
     await checkedStore.add(chosen.uri, { text: chosen.text, ...anchorFigure(lineText, chosen), ...chosen.reading });
     cache.invalidate(chosen.uri);
-    publishDiagnostics(chosen.uri);
+    await publishDiagnostics(chosen.uri);
     refreshEditorFeatures();
     const sidecar = checkedStore.sidecars.sidecarOf(chosen.uri);
     return { sidecar: sidecar && displayUri(sidecar) };

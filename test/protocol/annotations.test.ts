@@ -111,6 +111,8 @@ describe('protocol: annotations', function () {
     assert.match(jane.detail ?? '', /Chief Financial Officer · 2 annotations$/);
     assert.match(remarks.detail ?? '', /2 annotations/);
     assert.ok(!(remarks.children!.find((symbol) => symbol.name === 'Marcus Hale')!.detail ?? '').includes('annotation'));
+    // The outline is cached per version: asking again counts the annotations once, not twice.
+    assert.deepEqual(await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } }), symbols);
   });
 
   it('follows edits above, re-anchors a small edit inside, and detaches (never drops) deleted text', async () => {

@@ -89,6 +89,23 @@ describe('protocol: bad input', function () {
     assert.ok(hover);
   });
 
+  it('answers hovers on another document while a 20 MB document is being analyzed', async () => {
+    const uri = 'untitled:huge-again';
+    const huge = CALL.repeat(Math.ceil(20_000_000 / CALL.length));
+    let analyzed = false;
+    const published = client.waitForDiagnostics(uri, () => true, 50000).then((params) => {
+      analyzed = true;
+      return params;
+    });
+    await client.open(uri, huge);
+    // The large document is read off the request path: these hovers do not wait for it.
+    const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri: 'untitled:lf' }, position: positionOf(CALL, '12.5 billion', 1) });
+    assert.equal(analyzed, false, 'the hover waited for the large document');
+    assert.match((hover.contents as { value: string }).value, /12,500,000,000 CNY/);
+    assert.equal((await published).diagnostics[0].code, 'degraded-analysis');
+    await client.close(uri);
+  });
+
   it('answers requests for unknown documents with empty results', async () => {
     const uri = 'file:///never/opened.transcript';
     assert.equal(await client.request('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 0 } }), null);

@@ -40,7 +40,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
 }
 
 /** Both lists in document order; most documents have no consistency diagnostic at all. */
-function mergeByPosition(first: Diagnostic[], second: Diagnostic[]): Diagnostic[] {
+export function mergeByPosition(first: Diagnostic[], second: Diagnostic[]): Diagnostic[] {
   if (second.length === 0) return first;
   return [...first, ...second].sort((a, b) => a.line - b.line || a.start - b.start);
 }

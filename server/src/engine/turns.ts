@@ -321,7 +321,7 @@ const isWordCode = (code: number) =>
  * Space-separated words that hold a letter or digit ("--" and "**" are not words). It jumps
  * from space to space with indexOf, so a long paragraph costs one native search per word.
  */
-function countWords(line: string, from: number): number {
+export function countWords(line: string, from: number): number {
   let words = 0;
   let at = from;
   while (at < line.length) {
@@ -356,6 +356,10 @@ const spanOf = (line: number, part: HeaderPart | null): Span | null =>
 export interface TurnReading {
   turns: Turn[];
   sections: Section[];
+  /** True when the document is captions (WebVTT or SRT). */
+  cues: boolean;
+  /** Lines that are only page frame (running headers and their companions, page numbers). */
+  frameLine: readonly boolean[];
   /**
    * Spans that frame the text rather than being said (turn counters `[17]`, running page
    * headers, page and line numbers, caption timings), in line order: no figures are read there.
@@ -436,5 +440,37 @@ export function readTurns(lines: string[]): TurnReading {
     turns[i].speaker = identity.canonical;
   });
   structure.sort((a, b) => a.line - b.line || a.start - b.start);
-  return { turns, sections: assignSections(turns, scan.headings), structure };
+  return { turns, sections: assignSections(turns, scan.headings), structure, cues: frame.cues, frameLine: frame.frameLine };
+}
+
+/** A line that could open a page's frame: short with a digit, or starting with a number. */
+const MAY_BE_FRAME = /^[ \t]*\d/;
+const DIGIT = /\d/;
+/** Running headers and page numbers are at most this long (layout/page.ts). */
+const MAX_FRAME_LINE = 100;
+
+/**
+ * Whether a line is only speech: no label, heading, court marker, code fence, rule, or line
+ * that could be page furniture or a line number. Changing such a line inside a turn's body
+ * (blank staying blank, speech staying speech) changes that turn's word count and nothing
+ * else of the turn reading, provided the line after it is no label (a label's reading looks
+ * at the line before it) and no frame line is within two lines (a running header's
+ * companion is found there).
+ */
+export function isPlainSpeechLine(text: string): boolean {
+  const trimmed = text.trim();
+  if (trimmed.length === 0) return true;
+  if ((trimmed.length <= MAX_FRAME_LINE && DIGIT.test(trimmed)) || MAY_BE_FRAME.test(text)) return false;
+  if (FENCE.test(text) || isFramingLine(text)) return false;
+  return parseHeadingLine(text) === null && readCourtMarker(text, 0) === null && parseHeader(text, false, 0) === null && parseVoice(text) === null;
+}
+
+/** What a label on the next line reads from this one (startsParagraph): whether a sentence or paragraph ends here. */
+export function endsParagraph(text: string): boolean {
+  return isBlank(text) || SENTENCE_END.test(text) || !HAS_LETTER.test(text);
+}
+
+/** Whether a line could be a speaker's label (for the line after an edit), whose reading looks at the line before it. */
+export function mayBeLabel(text: string): boolean {
+  return parseHeader(text, false, 0) !== null;
 }

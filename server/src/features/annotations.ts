@@ -423,13 +423,16 @@ export class AnnotationService {
       if (turn) perTurnLine.set(turn.line, (perTurnLine.get(turn.line) ?? 0) + 1);
     }
     const label = (count: number) => `${count} ${count === 1 ? 'annotation' : 'annotations'}`;
-    const visit = (symbol: DocumentSymbol): number => {
+    // The outline is cached per version: symbols with a count are copies, the cached ones stay as they are.
+    const visit = (symbol: DocumentSymbol): { symbol: DocumentSymbol; count: number } => {
       let count = symbol.kind === SymbolKind.Namespace ? 0 : perTurnLine.get(symbol.range.start.line) ?? 0;
-      for (const child of symbol.children ?? []) count += visit(child);
-      if (count) symbol.detail = symbol.detail ? `${symbol.detail} · ${label(count)}` : label(count);
-      return count;
+      const visited = (symbol.children ?? []).map(visit);
+      for (const child of visited) count += child.count;
+      if (!count) return { symbol, count };
+      const copy: DocumentSymbol = { ...symbol, detail: symbol.detail ? `${symbol.detail} · ${label(count)}` : label(count) };
+      if (symbol.children) copy.children = visited.map((child) => child.symbol);
+      return { symbol: copy, count };
     };
-    for (const symbol of symbols) visit(symbol);
-    return symbols;
+    return symbols.map((symbol) => visit(symbol).symbol);
   }
 }

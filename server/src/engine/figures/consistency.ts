@@ -327,43 +327,117 @@ function basisOf(text: string): string {
   return [...new Set([...text.matchAll(BASIS)].map((m) => m[0].toLowerCase().replace(/[- ]/g, '')))].sort().join(',');
 }
 
-function checkRepeats(sentences: readonly Sentence[]): Diagnostic[] {
+/** A plain statement of a metric for a period, which a later one must agree with. */
+interface Statement {
+  key: string;
+  figure: Figure;
+  reading: Reading;
+}
+
+function statementsOf(sentence: Sentence): Statement[] {
+  const levels = sentence.figures.filter((f) => f.kind === 'money' && f.metric && !f.change);
+  if (levels.length === 0 || NOT_A_PLAIN_STATEMENT.test(sentence.text) || NAMED_PART.test(sentence.text)) return [];
+  const period = periodOf(sentence.text);
+  if (!period) return [];
+  const statements: Statement[] = [];
+  for (const figure of levels) {
+    // One figure per metric in the sentence: two would be a split or a comparison.
+    if (levels.some((other) => other !== figure && other.metric === figure.metric)) continue;
+    const reading = readingOf(figure);
+    if (!reading || namesSomething(sentence.text, figure.metric ?? '')) continue;
+    statements.push({ key: `${figure.metric}|${figure.unit}|${period}|${basisOf(sentence.text)}`, figure, reading });
+  }
+  return statements;
+}
+
+function checkRepeats(statements: readonly Statement[]): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const firstStatement = new Map<string, { figure: Figure; reading: Reading }>();
-  for (const sentence of sentences) {
-    const levels = sentence.figures.filter((f) => f.kind === 'money' && f.metric && !f.change);
-    if (levels.length === 0 || NOT_A_PLAIN_STATEMENT.test(sentence.text) || NAMED_PART.test(sentence.text)) continue;
-    const period = periodOf(sentence.text);
-    if (!period) continue;
-    for (const figure of levels) {
-      // One figure per metric in the sentence: two would be a split or a comparison.
-      if (levels.some((other) => other !== figure && other.metric === figure.metric)) continue;
-      const reading = readingOf(figure);
-      if (!reading || namesSomething(sentence.text, figure.metric ?? '')) continue;
-      const key = `${figure.metric}|${figure.unit}|${period}|${basisOf(sentence.text)}`;
-      const first = firstStatement.get(key);
-      if (!first) {
-        firstStatement.set(key, { figure, reading });
-        continue;
-      }
-      if (low(reading) <= high(first.reading) && low(first.reading) <= high(reading)) continue;
-      diagnostics.push(diagnosticOn(figure, Diagnostics.conflictingFigures,
-        Diagnostics.conflictingFigures.message(figure.metric ?? '', figure.text, first.figure.text, first.figure.line + 1),
-        [{ figure: first.figure, message: `The same ${figure.metric} for the same period: ${first.figure.text}.` }]));
+  for (const { key, figure, reading } of statements) {
+    const first = firstStatement.get(key);
+    if (!first) {
+      firstStatement.set(key, { figure, reading });
+      continue;
     }
+    if (low(reading) <= high(first.reading) && low(first.reading) <= high(reading)) continue;
+    diagnostics.push(diagnosticOn(figure, Diagnostics.conflictingFigures,
+      Diagnostics.conflictingFigures.message(figure.metric ?? '', figure.text, first.figure.text, first.figure.line + 1),
+      [{ figure: first.figure, message: `The same ${figure.metric} for the same period: ${first.figure.text}.` }]));
   }
   return diagnostics;
 }
 
+/**
+ * What the checks find on one line: its statements for the document-wide repeat check and
+ * its own change and parts diagnostics. It depends only on the line's text and its figures,
+ * so an incremental reading keeps it while both stay the same.
+ */
+export interface LineFindings {
+  figures: Figure[];
+  statements: Statement[];
+  changes: Diagnostic[];
+  parts: Diagnostic[];
+}
+
+function findOnLine(lines: readonly string[], figures: Figure[]): LineFindings {
+  const sentences = sentencesOf(lines, figures);
+  return { figures, statements: sentences.flatMap(statementsOf), changes: checkChanges(sentences), parts: checkParts(sentences) };
+}
+
+/** The fields of a figure the checks read, so findings kept for equal figures stay true. */
+function sameForChecks(a: Figure, b: Figure): boolean {
+  return a.start === b.start && a.end === b.end && a.line === b.line && a.text === b.text && a.kind === b.kind
+    && a.value === b.value && a.min === b.min && a.max === b.max && a.unit === b.unit && a.metric === b.metric
+    && a.change === b.change && a.approximate === b.approximate && a.bound === b.bound && a.checked === b.checked;
+}
+
+function sameFigures(a: readonly Figure[], b: readonly Figure[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (!sameForChecks(a[i], b[i])) return false;
+  return true;
+}
+
+export interface ConsistencyReading {
+  diagnostics: Diagnostic[];
+  /** Each line's findings, for the next version's reading. */
+  findings: Map<number, LineFindings>;
+}
+
 /** Every consistency diagnostic of a document, in document order. */
 export function checkConsistency(lines: readonly string[], figures: readonly Figure[]): Diagnostic[] {
+  return readConsistency(lines, figures, null, () => false).diagnostics;
+}
+
+/**
+ * The same, keeping the findings of `previous` for every line that `unchanged` says holds
+ * the same text at the same line number and whose figures are the same for the checks.
+ */
+export function readConsistency(
+  lines: readonly string[], figures: readonly Figure[], previous: ReadonlyMap<number, LineFindings> | null, unchanged: (line: number) => boolean,
+): ConsistencyReading {
   try {
     const readable = figures.filter((f) => f.kind !== 'unparsed').sort((a, b) => a.line - b.line || a.start - b.start);
-    const sentences = sentencesOf(lines, readable);
-    return [...checkRepeats(sentences), ...checkChanges(sentences), ...checkParts(sentences)]
-      .sort((a, b) => a.line - b.line || a.start - b.start);
+    const findings = new Map<number, LineFindings>();
+    const statements: Statement[] = [];
+    const changes: Diagnostic[] = [];
+    const parts: Diagnostic[] = [];
+    for (let first = 0; first < readable.length;) {
+      const line = readable[first].line;
+      let end = first;
+      while (end < readable.length && readable[end].line === line) end++;
+      const onLine = readable.slice(first, end);
+      const kept = previous?.get(line);
+      const found = kept && unchanged(line) && sameFigures(kept.figures, onLine) ? kept : findOnLine(lines, onLine);
+      findings.set(line, found);
+      for (const statement of found.statements) statements.push(statement);
+      for (const diagnostic of found.changes) changes.push(diagnostic);
+      for (const diagnostic of found.parts) parts.push(diagnostic);
+      first = end;
+    }
+    const diagnostics = [...checkRepeats(statements), ...changes, ...parts].sort((a, b) => a.line - b.line || a.start - b.start);
+    return { diagnostics, findings };
   } catch {
     // A checking bug must not take the analysis down: the figures stand without these notes.
-    return [];
+    return { diagnostics: [], findings: new Map() };
   }
 }

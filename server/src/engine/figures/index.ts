@@ -8,7 +8,7 @@ import { durationBoundHolds, LineContext } from './context';
 import { CURRENCY_STATED, currencyOf, STATEMENT_SCOPE, STATEMENT_SUBJECT, YEN_OR_YUAN } from './currencies';
 import { diagnose, newCurrencyEvidence, recordCurrency, type CurrencyEvidence } from './diagnostics';
 import { LineMetrics, MetricGlossary } from './glossary';
-import { scanLine, type PendingCurrency, type Problem } from './scanner';
+import { scanLine, type PendingCurrency, type Problem, type ScanContext } from './scanner';
 import { MONETARY_METRIC } from '../facts/currencies';
 import { scaled, SCALES, usesDecimalComma } from './numbers';
 import { isMoneyNoun } from './nouns';
@@ -32,7 +32,7 @@ const HAS_DIGIT_OR_LETTER = /\d|[a-z]|[\u3007\u4e00-\u9fff\uff10-\uff19]/i;
 // A compiled glossary per user glossary, so each analysis does not recompile the built-in one.
 let cachedGlossary: { key: string; glossary: MetricGlossary } | null = null;
 
-function glossaryFor(extra: Record<string, string[]> | undefined): MetricGlossary {
+export function glossaryFor(extra: Record<string, string[]> | undefined): MetricGlossary {
   const key = extra ? JSON.stringify(extra) : '';
   if (!cachedGlossary || cachedGlossary.key !== key) {
     cachedGlossary = { key, glossary: new MetricGlossary(extra && typeof extra === 'object' ? extra : {}) };
@@ -81,14 +81,154 @@ function internalError(line: number, text: string, failure: string): Diagnostic 
   return { line, start, end: Math.max(start, text.trimEnd().length), severity: kind.defaultSeverity, code: kind.code, message: kind.message(failure), fixes: [] };
 }
 
+/** A figure as read on its own line, before the document decides its currency and checked readings. */
+export interface LineFigureEntry {
+  /** A template: the document's reading copies it (with its line) before changing anything. */
+  figure: Figure;
+  problem: Problem | null;
+  pending: PendingCurrency | null;
+  currencyMark: string | null;
+  /** Where the figure's sentence starts on its line. */
+  sentenceStart: number;
+  /** For an amount whose scale opens a later line: how many lines down, and where the scale word starts there. */
+  takes: { lines: number; start: number } | null;
+}
+
+/** One line's reading: its figures, or the internal error that stopped reading them. */
+export interface LineFigures {
+  entries: LineFigureEntry[];
+  failure: Diagnostic | null;
+}
+
+/** What the figure reading of every line depends on beyond the lines around it. */
+export function figureScanContext(lines: string[]): ScanContext {
+  return { defaultCurrency: findDefaultCurrency(lines), decimalComma: usesDecimalComma(lines) };
+}
+
+/** The next non-blank line within a hard wrap's reach, which a line's last amount may take its scale from; or -1. */
+export function wrapLineAfter(lines: readonly string[], line: number): number {
+  for (let next = line + 1; next < lines.length && next <= line + 1 + WRAP_BLANK_LINES; next++) {
+    if (lines[next].trim()) return next;
+  }
+  return -1;
+}
+
+/**
+ * Reads the figures of one line. The result depends only on the line, the previous non-blank
+ * line (`lineBefore`, at `lineBeforeNumber`), the next non-blank line within a hard wrap's
+ * reach (wrapLineAfter), the structure spans on the line, the scan context and the glossary,
+ * so an incremental reading may keep it while those stay the same.
+ */
+export function readLineFigures(
+  lines: readonly string[], line: number, lineBefore: string | null, lineBeforeNumber: number,
+  lineStructure: readonly Span[], scanContext: ScanContext, glossary: MetricGlossary,
+): LineFigures | null {
+  const text = lines[line];
+  if (!HAS_DIGIT_OR_LETTER.test(text)) return null;
+  const scanned = scanLineOrFailure(text, scanContext);
+  if ('failure' in scanned) return { entries: [], failure: internalError(line, text, scanned.failure) };
+  if (!scanned.length) return null;
+  const inStructure = (start: number, end: number) => lineStructure.some((span) => start < span.end && end > span.start);
+  const context = new LineContext(text);
+  // Metric phrases are read once per sentence that holds a figure, not on the whole line.
+  const metrics = new LineMetrics(glossary, text, context, lineBefore, scanned);
+  const entries: LineFigureEntry[] = [];
+  for (const s of scanned) {
+    if (inStructure(s.start, s.end)) continue;
+    // "Our No.\n1 priority": a rank cut from its number by a hard wrap.
+    if (s.kind === 'count' && s.min === null && !text.slice(0, s.start).trim() && lineBefore !== null && WRAPPED_RANK.test(lineBefore.trimEnd()) && !/^[\d.,]+%/.test(text.slice(s.start))) {
+      s.kind = 'ordinal';
+      s.value = null;
+      s.unit = null;
+    }
+    const end = Math.min(s.end, text.length);
+    const figure: Figure = {
+      line, start: s.start, end, text: text.slice(s.start, end),
+      kind: s.kind, value: finite(s.value), min: finite(s.min), max: finite(s.max), unit: s.unit,
+      approximate: s.approximate, bound: s.bound, metric: null, change: null,
+      metricSpan: null, comparison: null, qualifier: s.qualifier, checked: false,
+    };
+    let takes: LineFigureEntry['takes'] = null;
+    // "$2" at the end of a hard-wrapped line whose next line opens with "billion": one amount.
+    if (figure.kind === 'money' && s.currencyMark && end === text.trimEnd().length && isDigitCode(text.charCodeAt(end - 1))) {
+      const wrapped = wrappedScale(lines, line);
+      if (wrapped !== null) {
+        const { factor } = wrapped;
+        takes = { lines: wrapped.line - line, start: wrapped.start };
+        figure.value = figure.value === null ? null : scaled(figure.value, factor);
+        figure.min = figure.min === null ? null : scaled(figure.min, factor);
+        figure.max = figure.max === null ? null : scaled(figure.max, factor);
+      }
+    }
+    // "invest 380 billion over three years": "over" a span of time is no bound on it.
+    if (figure.kind === 'duration' && figure.qualifier && !durationBoundHolds(text, text.lastIndexOf(figure.qualifier, figure.start), figure.end, figure.qualifier)) {
+      figure.bound = null;
+      figure.qualifier = null;
+    }
+    if (MEASURES.has(figure.kind)) {
+      figure.change = RATIOS.has(figure.kind)
+        ? context.changeAround(figure.start, figure.end)
+        : context.changeBefore(figure.start, figure.end);
+      const named = metrics.metricOf(figure.start, figure.end, figure.kind, figure.change);
+      figure.metric = named?.metric ?? null;
+      figure.metricSpan = named ? { line: named.previousLine ? lineBeforeNumber : line, start: named.start, end: named.end } : null;
+      figure.comparison = figure.change ? context.comparisonAround(figure.start, figure.end) : null;
+      if (figure.value !== null && figure.value < 0 && !figure.change) figure.change = 'decrease';
+    }
+    const needsSentence = (s.pending !== null && s.pending !== undefined) || (figure.kind === 'money' && figure.unit !== null && figure.unit !== YEN_OR_YUAN);
+    entries.push({
+      figure, problem: s.problem ?? null, pending: s.pending ?? null, currencyMark: s.currencyMark,
+      sentenceStart: needsSentence ? context.sentenceAt(figure.start).start : -1, takes,
+    });
+  }
+  return { entries, failure: null };
+}
+
 /**
  * `structure` lists spans that frame the text rather than being said in it (turn counters,
  * running headers, page and line numbers), in line order: a figure there is no figure.
  */
 export function readFigures(lines: string[], options: AnalyzeOptions, structure: Span[] = []): FigureReading {
-  const defaultCurrency = findDefaultCurrency(lines);
-  const evidence = newCurrencyEvidence(defaultCurrency);
+  const scanContext = figureScanContext(lines);
   const glossary = glossaryFor(options.glossary);
+  const perLine: Array<LineFigures | null> = new Array(lines.length);
+  const structureByLine = spansByLine(structure, lines.length);
+  let previousLine: string | null = null;
+  let previousLineNumber = -1;
+  for (let line = 0; line < lines.length; line++) {
+    perLine[line] = readLineFigures(lines, line, previousLine, previousLineNumber, structureByLine[line] ?? NO_SPANS, scanContext, glossary);
+    // The previous non-blank line, for a line that goes on with its sentence.
+    if (lines[line].trim()) {
+      previousLine = lines[line];
+      previousLineNumber = line;
+    }
+  }
+  return assembleFigures(lines, perLine, options, scanContext.defaultCurrency, null);
+}
+
+const NO_SPANS: readonly Span[] = [];
+
+/** The spans of each line (sparse: lines without spans have none), from spans in line order. */
+export function spansByLine(spans: readonly Span[], lineCount: number): Array<Span[] | undefined> {
+  const byLine: Array<Span[] | undefined> = new Array(lineCount);
+  for (const span of spans) {
+    if (span.line < 0 || span.line >= lineCount) continue;
+    (byLine[span.line] ??= []).push(span);
+  }
+  return byLine;
+}
+
+/**
+ * The document's reading of its lines' figures: scale words an amount took from the line
+ * after it, versions, currencies the document decides (the yen sign, amounts without a
+ * written currency), checked readings and diagnostics. With `copy` (an incremental reading)
+ * the entries' figures are copied onto the line they now stand on, never changed in place.
+ */
+export function assembleFigures(
+  lines: string[], perLine: ReadonlyArray<LineFigures | null>, options: AnalyzeOptions,
+  defaultCurrency: string | null, copy: ((entry: LineFigureEntry, line: number) => Figure) | null,
+): FigureReading {
+  const evidence = newCurrencyEvidence(defaultCurrency);
   const figures: Figure[] = [];
   const problems = new Map<Figure, Problem>();
   const yenFigures: Figure[] = [];
@@ -100,94 +240,28 @@ export function readFigures(lines: string[], options: AnalyzeOptions, structure:
     found.add(code);
     nearCurrencies.set(key, found);
   };
-
   const failures: Diagnostic[] = [];
-  const scanContext = { defaultCurrency, decimalComma: usesDecimalComma(lines) };
-  let previousLine: string | null = null;
-  let previousLineNumber = -1;
-  let nextStructure = 0;
   /** Where a scale word opens a line after an amount that was cut from it by a hard wrap. */
   let takenScale: { line: number; start: number } | null = null;
-  for (let line = 0; line < lines.length; line++) {
-    while (nextStructure < structure.length && structure[nextStructure].line < line) nextStructure++;
-    const lineStructure = nextStructure;
-    const inStructure = (start: number, end: number) => {
-      for (let i = lineStructure; i < structure.length && structure[i].line === line; i++) {
-        if (start < structure[i].end && end > structure[i].start) return true;
-      }
-      return false;
-    };
-    const text = lines[line];
-    // The previous non-blank line, for a line that goes on with its sentence.
-    const lineBefore = previousLine;
-    const lineBeforeNumber = previousLineNumber;
-    if (text.trim()) {
-      previousLine = text;
-      previousLineNumber = line;
-    }
-    if (!HAS_DIGIT_OR_LETTER.test(text)) continue;
-    const scanned = scanLineOrFailure(text, scanContext);
-    if ('failure' in scanned) {
-      failures.push(internalError(line, text, scanned.failure));
-      continue;
-    }
-    if (!scanned.length) continue;
-    const context = new LineContext(text);
-    // Metric phrases are read once per sentence that holds a figure, not on the whole line.
-    const metrics = new LineMetrics(glossary, text, context, lineBefore, scanned);
-    for (const s of scanned) {
-      if (inStructure(s.start, s.end)) continue;
+  for (let line = 0; line < perLine.length; line++) {
+    const reading = perLine[line];
+    if (!reading) continue;
+    if (reading.failure) failures.push(reading.failure.line === line ? reading.failure : { ...reading.failure, line });
+    for (const entry of reading.entries) {
       // The scale word an amount on an earlier line took is part of that amount.
-      if (takenScale && takenScale.line === line && takenScale.start === s.start) continue;
-      // "Our No.\n1 priority": a rank cut from its number by a hard wrap.
-      if (s.kind === 'count' && s.min === null && !text.slice(0, s.start).trim() && lineBefore !== null && WRAPPED_RANK.test(lineBefore.trimEnd()) && !/^[\d.,]+%/.test(text.slice(s.start))) {
-        s.kind = 'ordinal';
-        s.value = null;
-        s.unit = null;
-      }
-      const end = Math.min(s.end, text.length);
-      const figure: Figure = {
-        line, start: s.start, end, text: text.slice(s.start, end),
-        kind: s.kind, value: finite(s.value), min: finite(s.min), max: finite(s.max), unit: s.unit,
-        approximate: s.approximate, bound: s.bound, metric: null, change: null,
-        metricSpan: null, comparison: null, qualifier: s.qualifier, checked: false,
-      };
-      // "$2" at the end of a hard-wrapped line whose next line opens with "billion": one amount.
-      if (figure.kind === 'money' && s.currencyMark && end === text.trimEnd().length && isDigitCode(text.charCodeAt(end - 1))) {
-        const wrapped = wrappedScale(lines, line);
-        if (wrapped !== null) {
-          const { factor } = wrapped;
-          takenScale = { line: wrapped.line, start: wrapped.start };
-          figure.value = figure.value === null ? null : scaled(figure.value, factor);
-          figure.min = figure.min === null ? null : scaled(figure.min, factor);
-          figure.max = figure.max === null ? null : scaled(figure.max, factor);
-        }
-      }
-      // "invest 380 billion over three years": "over" a span of time is no bound on it.
-      if (figure.kind === 'duration' && figure.qualifier && !durationBoundHolds(text, text.lastIndexOf(figure.qualifier, figure.start), figure.end, figure.qualifier)) {
-        figure.bound = null;
-        figure.qualifier = null;
-      }
-      if (MEASURES.has(figure.kind)) {
-        figure.change = RATIOS.has(figure.kind)
-          ? context.changeAround(figure.start, figure.end)
-          : context.changeBefore(figure.start, figure.end);
-        const named = metrics.metricOf(figure.start, figure.end, figure.kind, figure.change);
-        figure.metric = named?.metric ?? null;
-        figure.metricSpan = named ? { line: named.previousLine ? lineBeforeNumber : line, start: named.start, end: named.end } : null;
-        figure.comparison = figure.change ? context.comparisonAround(figure.start, figure.end) : null;
-        if (figure.value !== null && figure.value < 0 && !figure.change) figure.change = 'decrease';
-      }
-      if (s.pending) pending.push({ figure, how: s.pending, sentence: sentenceKey(line, context.sentenceAt(figure.start).start) });
+      if (takenScale && takenScale.line === line && takenScale.start === entry.figure.start) continue;
+      if (entry.takes) takenScale = { line: line + entry.takes.lines, start: entry.takes.start };
+      const figure = copy ? copy(entry, line) : entry.figure;
+      if (entry.pending) pending.push({ figure, how: entry.pending, sentence: sentenceKey(line, entry.sentenceStart) });
       else if (figure.kind === 'money' && figure.unit) {
         if (figure.unit === YEN_OR_YUAN) yenFigures.push(figure);
         else {
-          recordCurrency(evidence, figure.unit, s.currencyMark);
-          noteCurrency(sentenceKey(line, context.sentenceAt(figure.start).start), figure.unit);
+          recordCurrency(evidence, figure.unit, entry.currencyMark);
+          noteCurrency(sentenceKey(line, entry.sentenceStart), figure.unit);
           noteCurrency(sentenceKey(line, -1), figure.unit);
         }
       }
-      if (s.problem) problems.set(figure, s.problem);
+      if (entry.problem) problems.set(figure, entry.problem);
       figures.push(figure);
     }
   }
@@ -304,13 +378,11 @@ const WRAP_BLANK_LINES = 2;
 
 /** The scale that opens the next non-blank line after `line`, for an amount the line break cut from it; or null. */
 function wrappedScale(lines: readonly string[], line: number): { factor: number; line: number; start: number } | null {
-  for (let next = line + 1; next < lines.length && next <= line + 1 + WRAP_BLANK_LINES; next++) {
-    if (!lines[next].trim()) continue;
-    const match = WRAPPED_SCALE_WORD.exec(lines[next].slice(0, 40));
-    const factor = match ? SCALES.get(match[1].toLowerCase()) : undefined;
-    return match && factor !== undefined ? { factor, line: next, start: match[0].length - match[1].length } : null;
-  }
-  return null;
+  const next = wrapLineAfter(lines, line);
+  if (next < 0) return null;
+  const match = WRAPPED_SCALE_WORD.exec(lines[next].slice(0, 40));
+  const factor = match ? SCALES.get(match[1].toLowerCase()) : undefined;
+  return match && factor !== undefined ? { factor, line: next, start: match[0].length - match[1].length } : null;
 }
 
 const isDigitCode = (code: number): boolean => code >= 48 && code <= 57;
