@@ -45,7 +45,7 @@ const outFacts = join(dirname(fileURLToPath(import.meta.url)), '..', 'out', 'ser
 const require = createRequire(import.meta.url);
 let facts;
 try {
-  facts = { ...require(join(outFacts, 'currencies.js')), ...require(join(outFacts, 'scales.js')) };
+  facts = { ...require(join(outFacts, 'currencies.js')), ...require(join(outFacts, 'scales.js')), ...require(join(outFacts, 'units.js')) };
 } catch {
   throw new Error('scripts/build-grammar.mjs reads the facts tables from out/: run `npx tsc -b` first');
 }
@@ -57,6 +57,12 @@ const isAsciiMark = (text) => /^[\x20-\x7e]+$/.test(text);
 const bothCases = (text) => (/^[a-z]/.test(text) ? `[${text[0].toUpperCase()}${text[0]}]${escapeLiteral(text.slice(1))}` : escapeLiteral(text));
 const realCurrencies = facts.CURRENCIES.filter((c) => /^[A-Z]{3}$/.test(c.iso));
 const beforeMarks = facts.CURRENCIES.flatMap((c) => c.before);
+// Units come from the same table as the engine's: a spelled unit may be hyphenated ("a
+// 50-basis-point cut"), so each blank inside it is blanks or a hyphen.
+const unitFact = (kind) => facts.UNIT_FACTS.find((fact) => fact.kind === kind);
+const spelledUnit = (form) => form.split(' ').map(bothCases).join(`(?:${SP}+|-)`);
+const UNIT_SPELLED = (kind) => longestFirst([...unitFact(kind).words, ...unitFact(kind).abbreviations]).map(spelledUnit).join('|');
+const UNIT_SYMBOL = (kind) => longestFirst([...unitFact(kind).symbols, ...unitFact(kind).glued]).map(escapeLiteral).join('|');
 const SCALE_WORD = longestFirst(facts.SCALE_FACTS.flatMap((f) => [...f.words, ...f.abbreviations])).map(bothCases).join('|');
 const SCALE_LETTER = longestFirst(facts.SCALE_FACTS.flatMap((f) => f.letters.flatMap((l) => [l, l.toUpperCase()]))).join('|');
 const ISO = longestFirst([...realCurrencies.map((c) => c.iso), ...beforeMarks.filter((m) => /^[A-Z]{3}$/.test(m))]).join('|');
@@ -319,18 +325,18 @@ export function buildGrammar() {
       },
       'figure-percent': {
         name: 'meta.figure.percent.transcript',
-        match: r`${BEFORE_NUMBER}(${AMOUNT})(?:${SP}?(%)|${UNIT_GAP}([Pp]ercent|[Pp]er${SP}cent|pct)(?![\p{L}])|${UNIT_GAP}([Pp]ercentage(?:${SP}+|-)[Pp]oints?|ppts?|pp)(?![\p{L}])|${UNIT_GAP}(bps|bp|[Bb]asis(?:${SP}+|-)[Pp]oints?)(?![\p{L}]))`,
+        match: r`${BEFORE_NUMBER}(${AMOUNT})(?:${SP}?(${UNIT_SYMBOL('percent')})|${UNIT_GAP}(${UNIT_SPELLED('percentagePoints')})(?![\p{L}])|${UNIT_GAP}(${UNIT_SPELLED('percent')})(?![\p{L}])|${UNIT_GAP}(${UNIT_SPELLED('basisPoints')})(?![\p{L}]))`,
         captures: {
           1: s('constant.numeric.figure.amount'),
           2: s('keyword.other.unit.percent'),
-          3: s('keyword.other.unit.percent'),
-          4: s('keyword.other.unit.percent.point'),
+          3: s('keyword.other.unit.percent.point'),
+          4: s('keyword.other.unit.percent'),
           5: s('keyword.other.unit.percent.basis-point'),
         },
       },
       'figure-multiple': {
         name: 'meta.figure.multiple.transcript',
-        match: r`${BEFORE_NUMBER}(${AMOUNT})(x|×)${AFTER_WORD}`,
+        match: r`${BEFORE_NUMBER}(${AMOUNT})(${UNIT_SYMBOL('multiple')})${AFTER_WORD}`,
         captures: { 1: s('constant.numeric.figure.amount'), 2: s('keyword.other.unit.multiple') },
       },
       'figure-scaled': {

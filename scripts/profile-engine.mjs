@@ -33,7 +33,11 @@ function textFiles(dir) {
   });
 }
 
-const texts = [...textFiles(join(root, '..', 'shared', 'corpus')), ...textFiles(join(root, 'fixtures'))]
+// `--earnings21` reads the Earnings-21 calls instead: long paragraphs of spoken numbers.
+const sourceDirs = process.argv.includes('--earnings21')
+  ? [join(root, '..', 'shared', 'corpus-earnings21')]
+  : [join(root, '..', 'shared', 'corpus'), join(root, 'fixtures')];
+const texts = sourceDirs.flatMap(textFiles)
   .map((path) => readFileSync(path, 'utf8').replace(/^\uFEFF/, ''));
 const parts = [];
 for (let length = 0, i = 0; length < MB; i++) {
@@ -70,14 +74,22 @@ const measures = {
 if (baseline) measures['baseline'] = () => { sink += baseline.analyze(oneMB).figures.length; };
 const samples = Object.fromEntries(Object.keys(measures).map((name) => [name, []]));
 for (const fn of Object.values(measures)) fn();
-// Interleaved, so a noisy minute weighs on every measure alike.
+// Interleaved, so a noisy minute weighs on every measure alike, and in reversed order every
+// other round, so neither engine of an A/B comparison always runs second (warmer, or later).
+const order = Object.entries(measures);
+const pairRatios = [];
 for (let run = 0; run < runs; run++) {
-  for (const [name, fn] of Object.entries(measures)) samples[name].push(time(fn));
+  for (const [name, fn] of run % 2 ? [...order].reverse() : order) samples[name].push(time(fn));
+  if (baseline) pairRatios.push(samples.analyze[run] / samples.baseline[run]);
 }
 const digitMs = median(samples['digit regex']);
 console.log(`${oneMB.length.toLocaleString('en-US')} characters, ${lines.length.toLocaleString('en-US')} lines, ${texts.length} source texts, median of ${runs} runs`);
 for (const [name, times] of Object.entries(samples)) {
   const ms = median(times);
   console.log(`${name.padEnd(12)} ${ms.toFixed(2).padStart(8)} ms  ${(ms / digitMs).toFixed(1).padStart(6)}x`);
+}
+if (baseline) {
+  const sorted = [...pairRatios].sort((a, b) => a - b);
+  console.log(`analyze / baseline, round by round: median ${median(pairRatios).toFixed(3)} (quartiles ${sorted[Math.floor(sorted.length / 4)].toFixed(3)}–${sorted[Math.floor((3 * sorted.length) / 4)].toFixed(3)})`);
 }
 if (sink < 0) console.log(sink);

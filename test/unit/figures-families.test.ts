@@ -6,6 +6,7 @@ import { analyze } from '../../server/src/engine';
 import type { Figure } from '../../server/src/engine';
 import { CURRENCIES } from '../../server/src/engine/facts/currencies';
 import { SCALE_FACTS } from '../../server/src/engine/facts/scales';
+import { UNIT_FACTS } from '../../server/src/engine/facts/units';
 import { currencyOf, PREFIX_OF } from '../../server/src/engine/figures/currencies';
 import { SCALES } from '../../server/src/engine/figures/numbers';
 
@@ -34,6 +35,26 @@ describe('figures: one facts table per fact', () => {
     for (const row of SCALE_FACTS) {
       for (const written of [...row.words, ...row.abbreviations, ...row.letters, ...row.cjk]) assert.equal(SCALES.get(written.toLowerCase()), row.factor, written);
     }
+  });
+
+  it('reads every unit of the unit table after a blank, a hyphen or glued, as the grammar colours it', () => {
+    for (const row of UNIT_FACTS) {
+      const value = row.kind === 'basisPoints' ? 0.0012 : row.kind === 'multiple' ? 12 : 0.12;
+      const written = [
+        ...[...row.words, ...row.abbreviations].flatMap((form) => [`12 ${form}`, `12-${form.replace(/ /g, '-')}`]),
+        ...row.symbols.flatMap((form) => [`12${form}`, `12 ${form}`]),
+        ...[...row.abbreviations, ...row.glued].map((form) => `12${form}`),
+      ];
+      for (const figure of written) reads(`Our margin moved by a ${figure} change last year.`, figure, { kind: row.kind, value, unit: row.unit });
+    }
+  });
+
+  it('reads spelled numbers with hyphenated units, and a multiplication sign between numbers as no unit', () => {
+    reads('It was a five-percent rise.', 'five-percent', { kind: 'percent', value: 0.05 });
+    reads('After a 50-basis-point cut, rates held.', '50-basis-point', { kind: 'basisPoints', value: 0.005 });
+    reads('A 3 × 4 grid of stores.', '3', { kind: 'count', unit: null });
+    reads('Leverage stood at 4.1 × at year end.', '4.1 ×', { kind: 'multiple', value: 4.1, unit: 'x' });
+    assert.ok(!analyze('The 90th percentile of 12 percentiles.').figures.some((f) => f.kind === 'percent'));
   });
 
   it('reads the same currency the same way before an amount, after it and in a range', () => {

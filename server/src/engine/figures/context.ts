@@ -113,11 +113,11 @@ export function qualifierAfterMeaning(written: string): { approximate: boolean; 
 }
 
 /** A change word. Group 1: an increase word; group 2: a decrease word. */
-const CHANGE_WORD =
+export const CHANGE_WORD =
   /\b(?:(increase|increases|increased|increasing|grew|grow|grows|growing|growth|rose|rise|rises|risen|rising|up|gain|gains|gained|expand|expands|expanded|expanding|expansion|improve|improves|improved|improvement|accelerate|accelerated|accelerating|acceleration|jump|jumps|jumped|surge|surged|surges|climb|climbs|climbed|higher|doubled|tripled|added|topped|raised|boost|boosts|boosted|rebounded|soared)|(decrease|decreases|decreased|decreasing|decline|declines|declined|declining|fell|fall|falls|falling|drop|drops|dropped|down|reduce|reduces|reduced|reducing|reduction|lower|shrink|shrinks|shrank|shrinking|shrunk|narrow|narrows|narrowed|narrowing|contract|contracts|contracted|contraction|decelerate|decelerated|decelerating|deceleration|cut|slid|slowed|dipped|slip|slips|slipped|eased|softened))\b/gi;
 
 /** A comparison period said with a change. Group 0 is the phrase. */
-const COMPARISON =
+export const COMPARISON =
   /\b(?:year[- ](?:over|on)[- ]year|yoy|y\/y|quarter[- ](?:over|on)[- ]quarter|qoq|q\/q|month[- ](?:over|on)[- ]month|sequentially|from (?:a|the) year (?:ago|earlier)|(?:compared )?(?:with|to) (?:a|the) year (?:ago|earlier)|from (?:the )?(?:last|prior|previous) (?:year|quarter))\b/gi;
 
 interface Marker {

@@ -4,16 +4,24 @@
 import { Diagnostics } from '../catalog';
 import type { AnalyzeOptions, Diagnostic, Figure, Span } from '../types';
 import { applyChecked } from './checked';
-import { durationBoundHolds, LineContext } from './context';
+import { CHANGE_WORD, COMPARISON, durationBoundHolds, LineContext } from './context';
 import { CURRENCY_STATED, currencyOf, STATEMENT_SCOPE, STATEMENT_SUBJECT, YEN_OR_YUAN } from './currencies';
 import { diagnose, newCurrencyEvidence, recordCurrency, type CurrencyEvidence } from './diagnostics';
 import { LineMetrics, MetricGlossary } from './glossary';
-import { scanLine, type PendingCurrency, type Problem, type ScanContext } from './scanner';
+import { NUMBER_WORD, scanLine, type PendingCurrency, type Problem, type ScanContext } from './scanner';
 import { MONETARY_METRIC } from '../facts/currencies';
 import { scaled, SCALES, usesDecimalComma } from './numbers';
 import { isMoneyNoun } from './nouns';
 
 export { anchorFigure } from './checked';
+
+/**
+ * The global regexes of the vocabularies the figure reader must find (for the benchmark, which
+ * times one pass of each over a text: what finding the words alone costs, before reading them).
+ */
+export function vocabularyPatterns(): Record<string, RegExp> {
+  return { numberWords: NUMBER_WORD, changeWords: CHANGE_WORD, comparisons: COMPARISON, metricPhrases: glossaryFor(undefined).regex };
+}
 
 export interface FigureReading {
   figures: Figure[];

@@ -5,9 +5,10 @@
 import { Diagnostics } from '../catalog';
 import type { Bound, Figure, FigureKind } from '../types';
 import {
-  alternation, CURRENCY_AFTER, CURRENCY_AFTER_OPENING, CURRENCY_OF_AFTER, currencyMarkBefore, CURRENCY_REGEXES, currencyOf, RANGE_CURRENCY, SUBUNIT_AFTER, subunitOf,
+  alternation, escapeRegex, CURRENCY_AFTER, CURRENCY_AFTER_OPENING, CURRENCY_OF_AFTER, currencyMarkBefore, CURRENCY_REGEXES, currencyOf, RANGE_CURRENCY, SUBUNIT_AFTER, subunitOf,
 } from './currencies';
 import { SCALE_FACTS } from '../facts/scales';
+import { unitFact, UNIT_FACTS, type UnitFact } from '../facts/units';
 import {
   CJK_CLASSIFIER, CJK_MULTIPLE, CJK_NUMERAL, CJK_QUALIFIER_AFTER, CJK_TENTHS, cjkQualifierAfterMeaning, cjkQualifierBefore, MAY_HOLD_CJK, readCjkNumber,
 } from './cjk';
@@ -54,7 +55,7 @@ export interface ScanContext {
 // Where a figure may start: a digit (the letters glued before it are found by walking back)
 // or a number word. Two simple regexes scan faster than one that must try every letter.
 const DIGIT = /[\d\uff10-\uff19]/g;
-const NUMBER_WORD = new RegExp(
+export const NUMBER_WORD = new RegExp(
   [
     '\\b(?:(?:low|mid|high)(?:-to-| to )(?:mid|high)[- ](?:single|double)[- ]digits?',
     '(?:low|mid|high)[- ]?(?:single|double)[- ]digits?|(?:single|double|triple)[- ]digits?',
@@ -111,12 +112,43 @@ const SCALE_AFTER = new RegExp(
 );
 /** Every CJK scale character, to multiply a run such as 百萬. */
 const CJK_SCALE: ReadonlyMap<string, number> = new Map(SCALE_FACTS.flatMap((f) => f.cjk.map((c): [string, number] => [c, f.factor])));
-const PERCENT_AFTER = /[ \u00a0]?(?:%|％|percent(?!age)|per cent)/iy;
-const POINTS_AFTER = /[ \u00a0-]?(?:percentage[ -]points?|percent[ -]points?|ppts?|pps?)(?![\p{L}])|[ \u00a0]?(?:個|个)?百分[點点]/iuy;
-const BASIS_AFTER = /[ \u00a0-]?(?:basis[ -]points?|bps|bp)(?![\p{L}])/iuy;
+/**
+ * The sticky regex of a unit after a number, from its facts: spelled forms and abbreviations
+ * after a blank or a hyphen and not inside a longer word, symbols and CJK forms glued or after
+ * one blank, glued-only forms right after the digits.
+ */
+function unitAfter(fact: UnitFact): RegExp {
+  // A blank inside a word may be a hyphen ("basis-point").
+  const spelled = (word: string) => escapeRegex(word).replace(/ /g, '[ -]');
+  const parts: string[] = [];
+  if (fact.words.length || fact.abbreviations.length) parts.push(`[ \\u00a0-]?(?:${alternation([...fact.words, ...fact.abbreviations], spelled)})(?![\\p{L}])`);
+  if (fact.symbols.length || fact.cjk.length) parts.push(`[ \\u00a0]?(?:${alternation([...fact.symbols, ...fact.cjk])})${fact.operator ? '(?![ \\u00a0]?\\d)' : ''}`);
+  if (fact.glued.length) parts.push(`(?:${alternation(fact.glued)})(?![\\p{L}\\d])`);
+  return new RegExp(parts.join('|'), 'iuy');
+}
+
+/** The characters a unit's regex can start with, in both cases: most numbers fail on that one look. */
+function unitOpening(fact: UnitFact): string {
+  const firsts = [...fact.words, ...fact.abbreviations, ...fact.glued, ...fact.symbols, ...fact.cjk].map((form) => form[0]);
+  return [...new Set([' ', '\u00a0', '-', ...firsts.flatMap((c) => [c.toLowerCase(), c.toUpperCase()])])].join('');
+}
+
+const POINTS_FACT = unitFact('percentagePoints');
+const PERCENT_FACT = unitFact('percent');
+const BASIS_FACT = unitFact('basisPoints');
+const MULTIPLE_FACT = unitFact('multiple');
+const PERCENT_AFTER = unitAfter(PERCENT_FACT);
+const POINTS_AFTER = unitAfter(POINTS_FACT);
+const BASIS_AFTER = unitAfter(BASIS_FACT);
+/** Units written glued to the digits ("2ppt", "25bps", "5pct"), by their lower-case form. */
+const GLUED_UNITS: ReadonlyMap<string, UnitFact> = new Map(
+  [POINTS_FACT, PERCENT_FACT, BASIS_FACT].flatMap((fact) => [...fact.abbreviations, ...fact.glued].map((form): [string, UnitFact] => [form.toLowerCase(), fact])),
+);
+/** Unit characters above ASCII that may follow a number ("%" is checked by code). */
+const UNIT_SYMBOL_CODES: ReadonlySet<number> = new Set(UNIT_FACTS.flatMap((fact) => [...fact.symbols, ...fact.glued]).map((form) => form.charCodeAt(0)).filter((code) => code > 0x7f));
 const DURATION_AFTER =
   /(?:-plus)?[ -](?:(?:consecutive|straight|successive|full|more|additional|fiscal|calendar)[ -])?(decades?|years?|quarters?|months?|weeks?|days?|hours?|minutes?|seconds?)(?![\p{L}])(?![- ](?:on|over)[- ](?:years?|quarters?|months?|weeks?|days?)(?![\p{L}]))/iuy;
-const MULTIPLE_AFTER = /[ -]?(?:times|fold)(?![\p{L}])|x(?![\p{L}\d])/iuy;
+const MULTIPLE_AFTER = unitAfter(MULTIPLE_FACT);
 /** A rate of events after "times": "a month", "per day", "every year". Sticky. */
 const FREQUENCY_AFTER = / (?:a|an|per|every|each) (?:second|minute|hour|day|week|month|quarter|year)(?![\p{L}])/iuy;
 const FRACTION_AFTER = /[ -](half|thirds?|quarters?|fifths?|tenths?)(?![\p{L}])/iuy;
@@ -178,7 +210,7 @@ function endsInLetterOrDot(text: string): boolean {
 /** Characters that can follow a number and start a unit, scale or currency: a blank, a sign, a letter. */
 function mayHaveTail(text: string, at: number): boolean {
   const code = text.charCodeAt(at);
-  return code === 32 || code === 0xa0 || code === 37 || code === 0xff05 || code === 45 || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code > 0x2fff;
+  return code === 32 || code === 0xa0 || code === 37 || code === 45 || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code > 0x2fff || UNIT_SYMBOL_CODES.has(code);
 }
 
 function sticky(regex: RegExp, text: string, at: number): RegExpExecArray | null {
@@ -196,9 +228,10 @@ function stickyOpening(regex: RegExp, opening: string, text: string, at: number)
 
 // The characters each sticky regex can start with (case-folded where the regex has the i flag).
 const BLANK_OPENING = ' \u00a0';
-const POINTS_OPENING = `${BLANK_OPENING}pP個个百`;
-const PERCENT_OPENING = `${BLANK_OPENING}%％pP`;
-const BASIS_OPENING = `${BLANK_OPENING}bB`;
+const POINTS_OPENING = unitOpening(POINTS_FACT);
+const PERCENT_OPENING = unitOpening(PERCENT_FACT);
+const BASIS_OPENING = unitOpening(BASIS_FACT);
+const MULTIPLE_OPENING = unitOpening(MULTIPLE_FACT);
 const SCALE_OPENING = `${BLANK_OPENING}-${[...new Set(SCALE_FACTS.flatMap((f) => [...f.words, ...f.abbreviations, ...f.cjk]).map((w) => w[0]))].map((c) => c.toLowerCase() + c.toUpperCase()).join('')}`;
 const JOIN_OPENING = ' -–—';
 
@@ -260,7 +293,7 @@ function readTail(text: string, at: number): Tail {
     if (unit === 'decade') return { kind: 'duration', unit: 'year', convert: (value) => scaled(value, 10), end: at + m[0].length, currencyMark: null, bound };
     return { kind: 'duration', unit, convert: identity, end: at + m[0].length, currencyMark: null, bound };
   }
-  m = stickyOpening(MULTIPLE_AFTER, ' -tTfFxX', text, at);
+  m = stickyOpening(MULTIPLE_AFTER, MULTIPLE_OPENING, text, at);
   if (m) {
     // "downloaded 30 million times a month" counts events; it multiplies nothing.
     if (stickyOpening(FREQUENCY_AFTER, ' ', text, at + m[0].length)) return { kind: 'count', unit: 'time', convert: identity, end: at + m[0].length, currencyMark: null };
@@ -423,11 +456,10 @@ function readDigitFigure(text: string, at: number, context: ScanContext): Scanne
       }
       return withQualifier(text, blank({ start: numberStart, end: tokenEnd, kind: 'multiple', value, unit: 'x' }));
     }
-    if (lower === 'pp' || lower === 'ppt' || lower === 'ppts' || lower === 'pts') {
-      return withQualifier(text, blank({ start: numberStart, end: tokenEnd, kind: 'percentagePoints', value: percentToFraction(value), unit: 'pp' }));
-    }
-    if (lower === 'bp' || lower === 'bps') {
-      return withQualifier(text, blank({ start: numberStart, end: tokenEnd, kind: 'basisPoints', value: basisPointsToFraction(value), unit: 'bp' }));
+    const gluedUnit = GLUED_UNITS.get(lower);
+    if (gluedUnit) {
+      const converted = gluedUnit.kind === 'basisPoints' ? basisPointsToFraction(value) : percentToFraction(value);
+      return withQualifier(text, blank({ start: numberStart, end: tokenEnd, kind: gluedUnit.kind, value: converted, unit: gluedUnit.unit }));
     }
     return label(text, at, tokenEnd);
   }
@@ -859,7 +891,7 @@ function topCount(text: string, trimmed: string, end: number): boolean {
 }
 
 /** A percentage right after a number, so "the top 1%" measures rather than ranks. */
-const PERCENT_NEXT = /^ ?(?:%|percent|per cent)/i;
+const PERCENT_NEXT = new RegExp(`^(?:${PERCENT_AFTER.source})`, 'iu');
 /** A two-digit year after a period word: "the first quarter of 19", "second half of 21". On trimmed text. */
 const PERIOD_OF_BEFORE = /(?:^|[^\p{L}])(?:quarter|half|year|fiscal|calendar|FY|CY)(?: of)?$/iu;
 
