@@ -1,10 +1,11 @@
-// The one-pass reader gives the old readers' results: every analysis of the seeds, our
-// fixtures, the Earnings-21 set (both beside the repo in ../shared) and 500 fuzz cases is
-// compared with the analysis the readers gave before the one-pass rewrite, recorded in
-// test/equality/recorded.json as a digest of the whole Analysis (keys sorted, so only values
-// count). A speed change must leave every digest alone; a change of output on purpose is
-// recorded again with UPDATE_EQUALITY=1 after `node scripts/equality.mjs --baseline DIR` has
-// shown, field by field against the older build, that the differences are the intended ones.
+// The readers give the recorded results: every analysis of the seeds, our fixtures, the
+// Earnings-21 set (both beside the repo in ../shared) and 500 fuzz cases is compared with the
+// analysis recorded in test/equality/recorded.json, a digest of the whole Analysis (keys
+// sorted, so only values count). The digests were first recorded from the readers before the
+// speed work of issue 12, so a change made for speed must leave every digest alone. A change
+// of output on purpose is recorded again with UPDATE_EQUALITY=1 once
+// `node scripts/equality.mjs --baseline DIR` has shown, field by field against the older
+// build, that the differences are the intended ones (and the commit says which they are).
 import * as assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -68,7 +69,7 @@ function equalityCases(): { cases: EqualityCase[]; folders: string[] } {
   return { cases, folders };
 }
 
-describe('one-pass reading equals the recorded results of the earlier readers', function () {
+describe('equality: the readers give the recorded results', function () {
   this.timeout(120_000);
 
   it('gives the recorded analysis for every seed, fixture, Earnings-21 call and fuzz case', function () {
