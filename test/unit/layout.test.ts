@@ -203,6 +203,20 @@ describe('layout inference', () => {
       assert.deepEqual(read('Q. Where were you?\nA. At home.').turns.map((t) => t.speaker), ['Q', 'A']);
     });
 
+    it('names THE WITNESS after the witness once the transcript has said who testifies, and not before', () => {
+      const colloquy = [
+        'THE WITNESS: May I see the exhibit first?',
+        'THE COURT: Yes.',
+        'OMAR BELLWEATHER, having been duly sworn, testified as follows:',
+        'DIRECT EXAMINATION',
+        'BY MS. TAVARES:',
+        'Q. Where were you?',
+        'A. At the plant.',
+        'THE WITNESS: Could you repeat the date?',
+      ].join('\n');
+      assert.deepEqual(read(colloquy).turns.map((t) => t.speaker), ['THE WITNESS', 'THE COURT', 'MS. TAVARES', 'OMAR BELLWEATHER', 'OMAR BELLWEATHER']);
+    });
+
     it('reads the lines that say who examines and who testifies', () => {
       assert.deepEqual(readCourtMarker('BY MS. TAVARES:', 0), { kind: 'examiner', name: 'MS. TAVARES' });
       assert.deepEqual(readCourtMarker('   BY MR. LOOMIS (Continuing):', 0), { kind: 'examiner', name: 'MR. LOOMIS' });

@@ -23,7 +23,7 @@ import { MAX_HEADER_LINE, isAllCaps, isFramingLine, isTitledDotLabel, parseHeade
 import type { HeaderCandidate, RosterGroup } from './speakers/headers';
 import { SpeakerRegistry } from './speakers/identity';
 import type { Identity } from './speakers/identity';
-import { assignRoleParts, hasRoleWord, isAnswerName, isFunctionalName, isQuestionName, speakerKindOf } from './speakers/roles';
+import { assignRoleParts, hasRoleWord, isAnswerName, isFunctionalName, isQuestionName, isWitnessName, speakerKindOf } from './speakers/roles';
 import type { HeaderPart } from './speakers/roles';
 import { assignSections } from './speakers/sections';
 import type { SectionHeading } from './speakers/sections';
@@ -381,14 +381,15 @@ export function readTurns(lines: string[]): TurnReading {
   const rosterKinds = new Map<Identity, SpeakerKind>();
   const accepted = acceptCandidates(scan, lines, registry, rosterKinds);
   const structure = [...frame.structure];
-  // Q and A lines are the examiner's and the witness's once the transcript has named them.
+  // Q and A lines (and THE WITNESS) are the examiner's and the witness's once the transcript has named them.
   const examination = new Examination();
   const named = new Set<Candidate>();
   let marker = 0;
   for (const turn of accepted) {
     while (marker < scan.court.length && scan.court[marker].line < turn.candidate.line) examination.read(scan.court[marker++].marker);
     const { name } = turn.candidate.header;
-    const side = isQuestionName(name) ? 'question' : isAnswerName(name) ? 'answer' : null;
+    // "THE WITNESS:" in colloquy is the witness the A lines name, once the transcript has said who.
+    const side = isQuestionName(name) ? 'question' : isAnswerName(name) || isWitnessName(name) ? 'answer' : null;
     const person = side ? examination.speakerOf(side) : null;
     if (person) {
       turn.identity = registry.identify(person);

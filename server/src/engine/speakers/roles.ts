@@ -17,6 +17,7 @@ const UNIDENTIFIED_NAME = /^(?:unidentified|unknown) (?:analyst|participant|spea
 /** The court's own voices in a hearing transcript. */
 const COURT_NAME = /^the (?:court|witness|clerk|bailiff|interpreter|reporter)$/i;
 const ANSWER_NAME = /^(?:a|answer)$/i;
+const WITNESS_NAME = /^the witness$/i;
 
 export function hasRoleWord(text: string): boolean {
   return ROLE_WORD.test(text) || UNSPACED_ROLE_WORD.test(text);
@@ -26,6 +27,9 @@ export function hasRoleWord(text: string): boolean {
 export const isQuestionName = (name: string) => QUESTION_NAME.test(name);
 /** "A", "Answer": the answering side. */
 export const isAnswerName = (name: string) => ANSWER_NAME.test(name);
+
+/** "THE WITNESS": in colloquy, the witness under examination speaks under this label. */
+export const isWitnessName = (name: string) => WITNESS_NAME.test(name);
 
 /** Labels that are speakers by what they do, not who they are (Operator, Q, A, Moderator, The Court). */
 export function isFunctionalName(name: string): boolean {
