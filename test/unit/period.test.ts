@@ -46,7 +46,13 @@ describe('call period', () => {
     assert.equal(periodOf('Compared with the first quarter of profitability, and welcome to the third quarter 2025 earnings call')?.label, 'Q3 2025');
   });
 
-  it('returns null when the head names no period, and never reads implausible years', () => {
+  it('reads no period in a quarter of something else, but does in a quarter of a year', () => {
+    assert.equal(periodOf('Jane Roe: This was our first quarter of profitability.\nJohn Doe: Thanks.'), null);
+    assert.equal(periodOf('Welcome to the second quarter of fiscal 2026 call.')?.label, 'Q2 FY2026');
+    assert.equal(periodOf('Welcome to the third quarter of 2025.')?.label, 'Q3 2025');
+  });
+
+    it('returns null when the head names no period, and never reads implausible years', () => {
     assert.equal(periodOf('Operator: welcome everyone.\nJane Roe: thanks.'), null);
     assert.equal(periodOf('Q1 9999 was great'), null);
     assert.equal(periodOf(''), null);

@@ -71,6 +71,8 @@ function candidatesOnLine(text: string, line: number): Candidate[] {
   for (const match of matches(QUARTER_CODE, text)) add(match, quarterPeriod(Number(match[1]), fullYear(match[3]), match[2] !== undefined), 4);
   for (const match of matches(FISCAL_QUARTER_CODE, text)) add(match, quarterPeriod(Number(match[3]), fullYear(match[2]), true), 4);
   for (const match of matches(QUARTER_WORDS, text)) {
+    // "our first quarter of profitability": a quarter of something else names no period.
+    if (!match[2] && !match[3] && /of$/i.test(match[0])) continue;
     const year = match[3] ? fullYear(match[3]) : null;
     add(match, quarterPeriod(ORDINALS[match[1].toLowerCase()], year, match[2] !== undefined), year === null ? 2 : 4);
   }
