@@ -67,6 +67,8 @@ const arrange = {
     await expandSpeaker(page, 'Trudy Dai');
   },
   annotations: async (page) => {
+    // The tests open the Workspace pane again; the Annotations view gets its room.
+    await collapsePane(page, /^\s*workspace/i);
     await collapsePane(page, /^\s*outline/i);
     await collapsePane(page, /^\s*speakers/i);
   },
@@ -80,9 +82,18 @@ async function serveScreenshots(page, requestDir) {
     unlinkSync(request);
     await arrange[name]?.(page).catch((error) => log(`arranging ${name}: ${error.message}`));
     await page.waitForTimeout(600);
-    // Focus changes can scroll the workbench's containers by a few pixels; a person sees them at rest.
+    // Focus changes can scroll the workbench's containers by a few pixels (the row of the
+    // sidebar and editors slides under the title bar); a person sees them at rest. Only
+    // containers that hide their overflow are reset: the workbench scrolls none of them itself.
     await page.evaluate(() => {
-      for (const element of document.querySelectorAll('html, body, .monaco-workbench')) element.scrollTop = 0;
+      for (const element of document.querySelectorAll('html, body, .monaco-workbench, .monaco-workbench *')) {
+        if (element.scrollTop === 0 && element.scrollLeft === 0) continue;
+        const { overflowX, overflowY } = getComputedStyle(element);
+        if (element.matches('html, body, .monaco-workbench') || (overflowX === 'hidden' && overflowY === 'hidden')) {
+          element.scrollTop = 0;
+          element.scrollLeft = 0;
+        }
+      }
     });
     await page.screenshot({ path: join(mediaDir, `${name}.png`) });
     writeFileSync(join(requestDir, `${name}.done`), 'ok');

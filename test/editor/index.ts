@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Mocha from 'mocha';
 import { resultsFile } from './helpers';
-import { takeScreenshots } from './screenshots';
+import { takeCleanScreenshots, takeScreenshots } from './screenshots';
 
 interface TestRecord {
   title: string;
@@ -13,7 +13,7 @@ interface TestRecord {
   error?: string;
 }
 
-export function run(): Promise<void> {
+export async function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', timeout: 60_000, color: false });
   // A developer can run part of the suite: TRANSCRIPT_LENS_TEST_GREP=Outline npm run test:editor.
   const grep = process.env.TRANSCRIPT_LENS_TEST_GREP;
@@ -25,6 +25,8 @@ export function run(): Promise<void> {
   for (const file of fs.readdirSync(__dirname).filter(inPhase).sort()) {
     mocha.addFile(path.join(__dirname, file));
   }
+  // The pictures of a call as it opens come first, before any test annotates or edits it.
+  if (!afterReload) await photograph(takeCleanScreenshots);
   const records: TestRecord[] = [];
   const target = resultsFile();
   const writeReport = () => {
@@ -51,14 +53,19 @@ export function run(): Promise<void> {
 
   function startMocha(mocha: Mocha, resolve: () => void, reject: (error: Error) => void): Mocha.Runner {
     return mocha.run(async (failures) => {
-      try {
-        if (!afterReload) await takeScreenshots();
-      } catch (error) {
-        console.error(`[transcript-lens test] screenshots failed: ${String(error)}`);
-      }
+      if (!afterReload) await photograph(takeScreenshots);
       writeReport();
       if (failures > 0) reject(new Error(`${failures} in-editor tests failed`));
       else resolve();
     });
+  }
+}
+
+/** Takes pictures; a picture that fails is reported and never fails the suite. */
+async function photograph(take: () => Promise<void>): Promise<void> {
+  try {
+    await take();
+  } catch (error) {
+    console.error(`[transcript-lens test] screenshots failed: ${String(error)}`);
   }
 }

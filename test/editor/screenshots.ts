@@ -1,13 +1,14 @@
 // Sets up the views the runner photographs (into test-results/, or media/ for
-// npm run screenshots): the speaker outline of seed 000, a
-// hover card on a figure, a highlighted seed in a light and a dark theme, and an annotated
-// call with the Annotations view. The suite
-// asks for each picture through a request file and waits for the runner's answer file; the
-// runner arranges the sidebar panes with the mouse, as a person would, before it shoots.
+// npm run screenshots): the speaker outline of seed 000, its Speakers view, a hover card on a
+// figure and a highlighted seed in a light and a dark theme, all before any test annotates or
+// edits the workspace; then, after the suite, an annotated call with the Annotations view and
+// the workbench's webviews. The suite asks for each picture through a request file and waits
+// for the runner's answer file; the runner arranges the sidebar panes with the mouse, as a
+// person would, before it shoots.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { documentSymbols, hoverText, positionOf, SEED_000, SEED_001, showTranscript, sleep, waitFor } from './helpers';
+import { documentSymbols, hoverText, positionOf, SEED_000, SEED_001, showTranscript, sleep, waitFor, workbenchTexts } from './helpers';
 import { takeWorkbenchScreenshots } from './workbenchScreenshots';
 
 /** The folder the runner watches for screenshot requests; unset when no pictures are wanted. */
@@ -36,9 +37,20 @@ async function showAtTop(document: vscode.TextDocument): Promise<void> {
 
 async function showOutline(directory: string): Promise<void> {
   const document = await showTranscript(SEED_000);
-  await documentSymbols(document.uri);
+  const [firstSection] = await documentSymbols(document.uri);
   await vscode.commands.executeCommand('workbench.view.explorer');
   await vscode.commands.executeCommand('outline.focus');
+  await waitFor('the Outline to list the first section', async () => {
+    const rows = await workbenchTexts('.outline-pane .monaco-list-row');
+    return rows === undefined || rows.some((row) => row.includes(firstSection.name)) || undefined;
+  });
+  // The outline.collapseItems setting does not always hold for a tree filled before it was
+  // shown, so every section is expanded by hand, as with the pane's "Expand All" button.
+  await vscode.commands.executeCommand('outline.expand');
+  await waitFor('the Outline to draw no collapsed section', async () => {
+    const collapsed = await workbenchTexts('.outline-pane .monaco-list-row[aria-expanded="false"]');
+    return collapsed === undefined || collapsed.length === 0 || undefined;
+  });
   await showAtTop(document);
   await requestScreenshot(directory, 'outline');
 }
@@ -101,7 +113,8 @@ async function showAnnotations(directory: string): Promise<void> {
   await requestScreenshot(directory, 'annotations');
 }
 
-export async function takeScreenshots(): Promise<void> {
+/** The pictures of a call as it opens, taken before the suite so that no test has touched it. */
+export async function takeCleanScreenshots(): Promise<void> {
   const directory = screenshotDir();
   if (!directory) return;
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
@@ -111,6 +124,17 @@ export async function takeScreenshots(): Promise<void> {
   await showHoverCard(directory);
   await showHighlight(directory, 'highlight-light', 'Default Light Modern');
   await showHighlight(directory, 'highlight-dark', 'Default Dark Modern');
+  // The suite starts as a window does: no editors, the Explorer open, the runner's dark theme.
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  await vscode.commands.executeCommand('workbench.view.explorer');
+}
+
+/** The pictures that need the suite's work or change the workspace themselves, taken after it. */
+export async function takeScreenshots(): Promise<void> {
+  const directory = screenshotDir();
+  if (!directory) return;
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  await vscode.commands.executeCommand('workbench.action.closePanel');
   await showAnnotations(directory);
   await takeWorkbenchScreenshots(directory, requestScreenshot);
 }

@@ -7,7 +7,7 @@ import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient
 import type { CompareFromWebview, CompareToWebview, MetricComparison } from './messages';
 import { compareMetricsRequest } from './requests';
 import { comparisonCsv } from './tableExport';
-import { createWebviewPanel, saveText, TestChannel, webviewHtml } from './webviewPanel';
+import { type RoutedMessage, saveText, type TestChannel, WebviewPanelHost } from './webviewPanel';
 
 export const COMPARE_METRICS_COMMAND = 'transcriptLens.compareMetrics';
 const VIEW_TYPE = 'transcriptLens.compareMetrics';
@@ -26,13 +26,16 @@ async function pickCalls(): Promise<vscode.Uri[] | undefined> {
 }
 
 export class ComparePanel implements vscode.Disposable {
-  private panel: vscode.WebviewPanel | undefined;
+  private readonly panel: WebviewPanelHost<CompareToWebview, CompareFromWebview>;
   private comparison: MetricComparison = { calls: [], rows: [] };
-  private ready: Promise<void> = Promise.resolve();
-  private readonly disposables: vscode.Disposable[] = [];
-  readonly tests = new TestChannel(() => this.panel?.webview);
 
-  constructor(private readonly client: LanguageClient, private readonly extensionUri: vscode.Uri) {}
+  constructor(private readonly client: LanguageClient, extensionUri: vscode.Uri) {
+    this.panel = new WebviewPanelHost(extensionUri, { viewType: VIEW_TYPE, script: 'compare', title: vscode.l10n.t('Compare Metrics') }, (message) => this.receive(message));
+  }
+
+  get tests(): TestChannel {
+    return this.panel.tests;
+  }
 
   /** The command: (clicked, selected) from the Explorer, a list from a caller, or a pick. */
   async run(clicked?: vscode.Uri | vscode.Uri[], selected?: vscode.Uri[]): Promise<void> {
@@ -49,31 +52,13 @@ export class ComparePanel implements vscode.Disposable {
       this.client.outputChannel.appendLine(`Compare request failed: ${String(error)}`);
       this.comparison = { calls: [], rows: [] };
     }
-    if (!this.panel) {
-      this.panel = createWebviewPanel(this.extensionUri, VIEW_TYPE, vscode.l10n.t('Compare Metrics'), vscode.ViewColumn.Active);
-      let markReady: () => void = () => undefined;
-      this.ready = new Promise((resolve) => (markReady = resolve));
-      this.panel.webview.onDidReceiveMessage((message: CompareFromWebview) => {
-        if (message.type === 'ready') markReady();
-        else void this.receive(message);
-      }, undefined, this.disposables);
-      this.panel.onDidDispose(() => (this.panel = undefined), undefined, this.disposables);
-      this.panel.webview.html = webviewHtml(this.panel.webview, this.extensionUri, 'compare', vscode.l10n.t('Compare Metrics'));
-    } else {
-      this.panel.reveal();
-    }
+    if (!this.panel.open(vscode.ViewColumn.Active, vscode.l10n.t('Compare Metrics'))) this.panel.reveal();
     this.panel.title = vscode.l10n.t('Compare Metrics ({0} calls)', this.comparison.calls.length);
-    await this.ready;
-    this.post({ type: 'comparison', comparison: this.comparison });
+    await this.panel.postWhenReady({ type: 'comparison', comparison: this.comparison });
     return this.comparison;
   }
 
-  private post(message: CompareToWebview): void {
-    void this.panel?.webview.postMessage(message);
-  }
-
-  private async receive(message: CompareFromWebview): Promise<void> {
-    if (this.tests.receive(message)) return;
+  private async receive(message: RoutedMessage<CompareFromWebview>): Promise<void> {
     if (message.type === 'open') await this.open(message.call, message.row);
     else if (message.type === 'export') await this.exportCsv();
   }
@@ -93,7 +78,6 @@ export class ComparePanel implements vscode.Disposable {
   }
 
   dispose(): void {
-    this.panel?.dispose();
-    for (const disposable of this.disposables) disposable.dispose();
+    this.panel.dispose();
   }
 }

@@ -4,12 +4,11 @@
 import * as vscode from 'vscode';
 import { fileName } from '../format';
 import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
-import { TRANSCRIPT_LANGUAGE } from '../protocol';
 import { activeTranscript } from '../roster';
 import type { FigureRow, FiguresFromWebview, FiguresToWebview } from './messages';
 import { figureTableRequest } from './requests';
 import { figuresCsv, figuresJson, figuresTsv } from './tableExport';
-import { createWebviewPanel, saveText, TestChannel, webviewHtml } from './webviewPanel';
+import { followActiveTranscript, type RoutedMessage, saveText, type TestChannel, WebviewPanelHost } from './webviewPanel';
 
 export const SHOW_FIGURES_TABLE_COMMAND = 'transcriptLens.showFiguresTable';
 const VIEW_TYPE = 'transcriptLens.figuresTable';
@@ -17,29 +16,19 @@ const VIEW_TYPE = 'transcriptLens.figuresTable';
 const REFRESH_DELAY_MS = 300;
 
 export class FiguresTablePanel implements vscode.Disposable {
-  private panel: vscode.WebviewPanel | undefined;
+  private readonly panel: WebviewPanelHost<FiguresToWebview, FiguresFromWebview>;
   private document: vscode.TextDocument | undefined;
   private rows: FigureRow[] = [];
-  private refreshTimer: NodeJS.Timeout | undefined;
-  private ready: Promise<void> = Promise.resolve();
   private readonly disposables: vscode.Disposable[] = [];
-  readonly tests = new TestChannel(() => this.panel?.webview);
 
-  constructor(private readonly client: LanguageClient, private readonly extensionUri: vscode.Uri) {
+  constructor(private readonly client: LanguageClient, extensionUri: vscode.Uri) {
+    this.panel = new WebviewPanelHost(extensionUri, { viewType: VIEW_TYPE, script: 'figuresTable', title: vscode.l10n.t('Figures') }, (message) => this.receive(message));
     this.disposables.push(
-      vscode.window.onDidChangeActiveTextEditor((editor) => {
-        const document = editor?.document;
-        if (this.panel && document?.languageId === TRANSCRIPT_LANGUAGE && document !== this.document) void this.show(document, false);
-      }),
-      vscode.workspace.onDidChangeTextDocument(({ document }) => {
-        if (!this.panel || document.uri.toString() !== this.document?.uri.toString()) return;
-        if (this.refreshTimer) clearTimeout(this.refreshTimer);
-        this.refreshTimer = setTimeout(() => void this.refresh(), REFRESH_DELAY_MS);
-      }),
+      followActiveTranscript(this.panel, () => this.document, (document) => this.show(document, false), () => this.refresh(), REFRESH_DELAY_MS),
       vscode.window.onDidChangeTextEditorSelection(({ textEditor, selections }) => {
-        if (!this.panel || textEditor.document.uri.toString() !== this.document?.uri.toString()) return;
+        if (!this.panel.isOpen || textEditor.document.uri.toString() !== this.document?.uri.toString()) return;
         const { line, character } = selections[0].active;
-        this.post({ type: 'cursor', line, character });
+        this.panel.post({ type: 'cursor', line, character });
       }),
     );
   }
@@ -56,19 +45,7 @@ export class FiguresTablePanel implements vscode.Disposable {
 
   private async show(document: vscode.TextDocument, reveal: boolean): Promise<void> {
     this.document = document;
-    if (!this.panel) {
-      this.panel = createWebviewPanel(this.extensionUri, VIEW_TYPE, this.title(), vscode.ViewColumn.Beside);
-      let markReady: () => void = () => undefined;
-      this.ready = new Promise((resolve) => (markReady = resolve));
-      this.panel.webview.onDidReceiveMessage((message: FiguresFromWebview) => {
-        if (message.type === 'ready') markReady();
-        else void this.receive(message);
-      }, undefined, this.disposables);
-      this.panel.onDidDispose(() => (this.panel = undefined), undefined, this.disposables);
-      this.panel.webview.html = webviewHtml(this.panel.webview, this.extensionUri, 'figuresTable', vscode.l10n.t('Figures'));
-    } else if (reveal) {
-      this.panel.reveal(undefined, false);
-    }
+    if (!this.panel.open(vscode.ViewColumn.Beside, this.title()) && reveal) this.panel.reveal();
     this.panel.title = this.title();
     await this.refresh();
   }
@@ -79,23 +56,17 @@ export class FiguresTablePanel implements vscode.Disposable {
 
   private async refresh(): Promise<void> {
     const document = this.document;
-    if (!document || !this.panel) return;
+    if (!document || !this.panel.isOpen) return;
     try {
       this.rows = await this.client.sendRequest(figureTableRequest, { uri: document.uri.toString() });
     } catch (error) {
       this.client.outputChannel.appendLine(`Figure table request failed: ${String(error)}`);
       this.rows = [];
     }
-    await this.ready;
-    this.post({ type: 'rows', title: this.title(), rows: this.rows });
+    await this.panel.postWhenReady({ type: 'rows', title: this.title(), rows: this.rows });
   }
 
-  private post(message: FiguresToWebview): void {
-    void this.panel?.webview.postMessage(message);
-  }
-
-  private async receive(message: FiguresFromWebview): Promise<void> {
-    if (this.tests.receive(message)) return;
+  private async receive(message: RoutedMessage<FiguresFromWebview>): Promise<void> {
     switch (message.type) {
       case 'reveal':
         await this.reveal(message.index);
@@ -139,13 +110,16 @@ export class FiguresTablePanel implements vscode.Disposable {
     return this.export(format, state.shown, target);
   }
 
+  get tests(): TestChannel {
+    return this.panel.tests;
+  }
+
   get isOpen(): boolean {
-    return this.panel !== undefined;
+    return this.panel.isOpen;
   }
 
   dispose(): void {
-    if (this.refreshTimer) clearTimeout(this.refreshTimer);
-    this.panel?.dispose();
+    this.panel.dispose();
     for (const disposable of this.disposables) disposable.dispose();
   }
 }
