@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Runs the in-editor suite (out/test/editor/index.js) inside a real VS Code: code-server
 // from the cache, driven by headless Debian chromium through playwright-core. It prepares a
-// temporary workspace (seeds 000 and 001 plus our own files), collects the results file the
+// temporary workspace (the seed texts plus our own files), collects the results file the
 // suite writes, takes screenshots (into test-results/, or media/ with --screenshots), reloads
 // the window for the suite's second phase (*.reload.test.js), and ends with "editor: N passed, M failed".
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
@@ -64,15 +64,32 @@ const arrange = {
   },
   roster: async (page) => {
     await collapsePane(page, /^\s*outline/i);
-    await expandSpeaker(page, 'Trudy Dai');
+    // The chief financial officer of the picture call (test/editor/workspace/quillfield-q2-fy2026.txt).
+    await expandSpeaker(page, 'Declan Furukawa');
   },
   annotations: async (page) => {
     // The tests open the Workspace pane again; the Annotations view gets its room.
     await collapsePane(page, /^\s*workspace/i);
     await collapsePane(page, /^\s*outline/i);
     await collapsePane(page, /^\s*speakers/i);
+    await waitForAnnotationPassages(page);
   },
 };
+
+/**
+ * Waits until the Annotations view, given its room, draws a passage under every tag (each
+ * tag holds at least one): it has drawn tags without their children before.
+ */
+async function waitForAnnotationPassages(page) {
+  const rows = (level) => page.locator(`#workbench\\.parts\\.sidebar .pane:has(.pane-header:has-text("Annotations")) .monaco-list-row[aria-level="${level}"]`);
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const [tags, passages] = [await rows(1).count(), await rows(3).count()];
+    if (tags > 0 && passages >= tags) return;
+    if (Date.now() > deadline) throw new Error(`the Annotations view drew ${passages} passages under ${tags} tags`);
+    await page.waitForTimeout(200);
+  }
+}
 
 /** Photographs the page whenever the suite asks for a picture, until the suite is done. */
 async function serveScreenshots(page, requestDir) {

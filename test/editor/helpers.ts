@@ -10,6 +10,8 @@ export const SEED_000 = '000_591509aa8db88663.txt';
 export const SEED_001 = '001_ffe9e4b71d87f3c5.txt';
 /** Our own invented transcript, kept in test/editor/workspace. */
 export const OWN_CALL = 'harbor-lights-q2.txt';
+/** Our own invented call, long enough to fill the editor and the views, for the README's pictures. */
+export const PICTURE_CALL = 'quillfield-q2-fy2026.txt';
 
 /** Where the runner wants the results; unset under runners that read mocha's exit only. */
 export function resultsFile(): string | undefined {

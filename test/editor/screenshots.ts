@@ -1,14 +1,15 @@
 // Sets up the views the runner photographs (into test-results/, or media/ for
-// npm run screenshots): the speaker outline of seed 000, its Speakers view, a hover card on a
-// figure and a highlighted seed in a light and a dark theme, all before any test annotates or
-// edits the workspace; then, after the suite, an annotated call with the Annotations view and
-// the workbench's webviews. The suite asks for each picture through a request file and waits
+// npm run screenshots): the speaker outline of our own invented picture call, its Speakers
+// view, a hover card on a figure and the call highlighted in a light and a dark theme, all
+// before any test annotates or edits the workspace; then, after the suite, the call annotated
+// with the Annotations view and the workbench's webviews. The pictures show only our own text:
+// the seeds are other people's calls. The suite asks for each picture through a request file and waits
 // for the runner's answer file; the runner arranges the sidebar panes with the mouse, as a
 // person would, before it shoots.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { documentSymbols, hoverText, positionOf, SEED_000, SEED_001, showTranscript, sleep, waitFor, workbenchTexts } from './helpers';
+import { documentSymbols, hoverText, PICTURE_CALL, positionOf, showTranscript, sleep, waitFor, workbenchTexts } from './helpers';
 import { takeWorkbenchScreenshots } from './workbenchScreenshots';
 
 /** The folder the runner watches for screenshot requests; unset when no pictures are wanted. */
@@ -36,7 +37,7 @@ async function showAtTop(document: vscode.TextDocument): Promise<void> {
 }
 
 async function showOutline(directory: string): Promise<void> {
-  const document = await showTranscript(SEED_000);
+  const document = await showTranscript(PICTURE_CALL);
   const [firstSection] = await documentSymbols(document.uri);
   await vscode.commands.executeCommand('workbench.view.explorer');
   await vscode.commands.executeCommand('outline.focus');
@@ -56,7 +57,7 @@ async function showOutline(directory: string): Promise<void> {
 }
 
 async function showRoster(directory: string): Promise<void> {
-  const document = await showTranscript(SEED_000);
+  const document = await showTranscript(PICTURE_CALL);
   await vscode.commands.executeCommand('transcriptLens.roster.focus');
   await showAtTop(document);
   await requestScreenshot(directory, 'roster');
@@ -64,9 +65,9 @@ async function showRoster(directory: string): Promise<void> {
 
 async function showHoverCard(directory: string): Promise<void> {
   await vscode.commands.executeCommand('workbench.action.closeSidebar');
-  const document = await showTranscript(SEED_000);
-  const position = positionOf(document, '234 billion RMB', 4).translate(0, 2);
-  await waitFor('the hover of 234 billion RMB', () => hoverText(document.uri, position));
+  const document = await showTranscript(PICTURE_CALL);
+  const position = positionOf(document, HOVERED_FIGURE).translate(0, 2);
+  await waitFor(`the hover of ${HOVERED_FIGURE}`, () => hoverText(document.uri, position));
   const editor = await vscode.window.showTextDocument(document);
   editor.selection = new vscode.Selection(position, position);
   editor.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.InCenter);
@@ -78,28 +79,39 @@ async function showHoverCard(directory: string): Promise<void> {
 
 async function showHighlight(directory: string, name: string, theme: string): Promise<void> {
   await setTheme(theme);
-  const document = await showTranscript(SEED_001);
+  const document = await showTranscript(PICTURE_CALL);
   const editor = await vscode.window.showTextDocument(document);
-  const top = new vscode.Position(52, 0);
+  // From an analyst's follow-up on: headers, figures of several kinds and the call's one warning.
+  const top = new vscode.Position(Math.max(0, positionOf(document, HIGHLIGHT_FROM).line - 2), 0);
   editor.selection = new vscode.Selection(top, top);
   editor.revealRange(new vscode.Range(top, top), vscode.TextEditorRevealType.AtTop);
   await requestScreenshot(directory, name);
 }
 
-/** Passages of seed 000 tagged for the annotations picture, as a reader might. */
+/** A money figure with a scale, whose hover card shows the amount written out in its currency. */
+const HOVERED_FIGURE = '$4.82 billion';
+/** The question whose header begins the highlight pictures. */
+const HIGHLIGHT_FROM = 'And on tariffs';
+
+/** Passages of the picture call tagged for the annotations picture, as a reader might. */
 const PICTURE_ANNOTATIONS: Array<[string, string, string]> = [
-  ['Competition', 'our DAU leadership in the e-commerce space continues to widen.', 'Share gains claimed, no figure given'],
-  ['KPI', 'the Taobao and Tmall group recorded close to 80 billion RMB in CMR this quarter, a year-over-year increase of 10%.', ''],
-  ['Product', 'we launched, for the first time, a Taobao Good Price Festival', ''],
-  ['Risk', 'there will likely be occasional months with volatility or setbacks in our operations', 'Hedging on the monthly trend'],
+  ['KPI', 'Sales to contractors and landscapers grew 11% and now make up 31% of net sales', 'Pro share up 2 points'],
+  ['Product', 'including our first two compact urban formats', ''],
+  ['Capital return', 'today the board approved a quarterly dividend of $0.62 per share, an increase of 8%', ''],
+  ['Guidance', 'we are raising our full-year guidance', 'Raised; the low end covers a poor summer'],
+  ['Risk', 'a very hot or wet summer can move the year by $200 million either way', 'Weather risk sized'],
 ];
+
+/** The Annotations view's rows at one depth of its tree (1 tag, 2 file, 3 annotation). */
+function annotationRows(level: number): Promise<string[] | undefined> {
+  return workbenchTexts(`#workbench\\.parts\\.sidebar .pane:has(.pane-header:has-text("Annotations")) .monaco-list-row[aria-level="${level}"]`);
+}
 
 async function showAnnotations(directory: string): Promise<void> {
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-  const document = await showTranscript(SEED_000);
+  const document = await showTranscript(PICTURE_CALL);
   const editor = await vscode.window.showTextDocument(document);
   for (const [tag, passage, note] of PICTURE_ANNOTATIONS) {
-    if (!document.getText().includes(passage)) continue;
     const start = positionOf(document, passage);
     editor.selection = new vscode.Selection(start, start.translate(0, passage.length));
     await vscode.commands.executeCommand('transcriptLens.annotate', tag, note);
@@ -107,10 +119,20 @@ async function showAnnotations(directory: string): Promise<void> {
   const top = new vscode.Position(Math.max(0, positionOf(document, PICTURE_ANNOTATIONS[0][1]).line - 2), 0);
   editor.selection = new vscode.Selection(top, top);
   editor.revealRange(new vscode.Range(top, top), vscode.TextEditorRevealType.AtTop);
+  // The suite's tests annotate the seeds too; the view shows this call's annotations only.
+  await vscode.commands.executeCommand('transcriptLens.filterAnnotations', PICTURE_CALL);
   await vscode.commands.executeCommand('workbench.view.explorer');
   await vscode.commands.executeCommand('transcriptLens.annotations.focus');
+  // The view has drawn tags without their children before: the picture waits for the passage
+  // under the view's first tag (Guidance, the code book's first).
+  const firstPassage = PICTURE_ANNOTATIONS.find(([tag]) => tag === 'Guidance')?.[1] ?? '';
+  await waitFor('the Annotations view to draw the passages under their tags', async () => {
+    const passages = await annotationRows(3);
+    return passages === undefined || passages.some((row) => row.includes(firstPassage)) || undefined;
+  });
   await vscode.commands.executeCommand('workbench.action.focusActiveEditorGroup');
   await requestScreenshot(directory, 'annotations');
+  await vscode.commands.executeCommand('transcriptLens.clearAnnotationFilter');
 }
 
 /** The pictures of a call as it opens, taken before the suite so that no test has touched it. */

@@ -1,7 +1,8 @@
-// Pictures of the workbench for the README: the figures table beside a seed call, two calls
-// compared, and who spoke how much in a light and a dark theme.
+// Pictures of the workbench for the README: the figures table beside our own picture call,
+// two quarters of another of our invented companies compared, and who spoke how much in the
+// picture call in a light and a dark theme.
 import * as vscode from 'vscode';
-import { extensionApi, OWN_CALL, positionOf, SEED_000, showTranscript, waitFor, workspaceUri } from './helpers';
+import { extensionApi, OWN_CALL, PICTURE_CALL, positionOf, showTranscript, waitFor, workspaceUri } from './helpers';
 
 type Photograph = (directory: string, name: string) => Promise<void>;
 
@@ -15,14 +16,16 @@ export async function takeWorkbenchScreenshots(directory: string, photograph: Ph
   await vscode.commands.executeCommand('workbench.action.closeSidebar');
   await setTheme('Default Dark Modern');
 
-  const seed = await showTranscript(SEED_000);
-  const editor = await vscode.window.showTextDocument(seed);
-  const revenue = positionOf(seed, '234 billion RMB', 4);
-  editor.selection = new vscode.Selection(revenue, revenue);
+  const call = await showTranscript(PICTURE_CALL);
+  const editor = await vscode.window.showTextDocument(call);
+  const grossMargin = positionOf(call, 'Gross margin was 36.9%');
+  editor.selection = new vscode.Selection(grossMargin, grossMargin);
+  editor.revealRange(new vscode.Range(grossMargin, grossMargin), vscode.TextEditorRevealType.AtTop);
   await vscode.commands.executeCommand('transcriptLens.showFiguresTable');
   await waitFor('the figures table', async () => ((await api.workbench.askWebview('figures', 'state').catch(() => undefined)) as { total: number } | undefined)?.total || undefined);
-  await api.workbench.askWebview('figures', 'filter', { speaker: 'Toby Xu' });
-  await api.workbench.askWebview('figures', 'clickRow', { position: 2 });
+  // Every figure of the picture call's chief financial officer.
+  await api.workbench.askWebview('figures', 'filter', { speaker: 'Declan Furukawa' });
+  await api.workbench.askWebview('figures', 'clickRow', { position: 0 });
   // The table gets most of the window, as a reader who works in it would arrange it.
   await vscode.commands.executeCommand('workbench.action.focusFirstEditorGroup');
   for (let step = 0; step < 4; step++) await vscode.commands.executeCommand('workbench.action.decreaseViewWidth');
@@ -36,7 +39,7 @@ export async function takeWorkbenchScreenshots(directory: string, photograph: Ph
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   for (const [name, theme] of [['talk-share-light', 'Default Light Modern'], ['talk-share-dark', 'Default Dark Modern']]) {
     await setTheme(theme);
-    await showTranscript(SEED_000);
+    await showTranscript(PICTURE_CALL);
     await vscode.commands.executeCommand('transcriptLens.showTalkShare');
     await waitFor('the talk-share charts', async () => ((await api.workbench.askWebview('talkShare', 'state').catch(() => undefined)) as unknown[] | undefined)?.length || undefined);
     await vscode.commands.executeCommand('workbench.action.joinAllGroups');
