@@ -1,6 +1,6 @@
-// Pictures of the workbench for the README: the figures table beside our own picture call,
-// two quarters of another of our invented companies compared, and who spoke how much in the
-// picture call in a light and a dark theme.
+// Pictures of the workbench for the README, all of our own invented calls: the figures table
+// beside the picture call, two quarters of Harbor Lights compared, and who spoke how much in
+// the picture call in a light and a dark theme.
 import * as vscode from 'vscode';
 import { extensionApi, OWN_CALL, PICTURE_CALL, positionOf, showTranscript, waitFor, workspaceUri } from './helpers';
 
