@@ -199,7 +199,7 @@ export function buildGrammar() {
         ],
       },
       'turn-line': {
-        comment: 'Name: text (also Speaker 2: and a full-width colon, 张勇：), with an optional [00:12:34] before the name and an optional (00:12:34) or (Firm) after it; labels such as Note: and metric lines such as Revenue: $5 billion are not turns.',
+        comment: 'Name: text (also Speaker 2: and a full-width colon, 陈晓岚：), with an optional [00:12:34] before the name and an optional (00:12:34) or (Firm) after it; labels such as Note: and metric lines such as Revenue: $5 billion are not turns.',
         name: 'meta.turn.transcript',
         match: r`^(?!(?:\*\*)?${NOT_SPEAKER_LABEL}(?:\*\*)?:)(?:(\[)(${TS})(\])[ \t]+)?(\*\*)?(${NAME}|${UNCASED_NAME})(?:[ \t]+(\()(?:(${TS})|([^()\n]{1,80}))(\)))?(?:(\*\*)([:：])|([:：])(\*\*)?)(?:(?<=：)|(?=[ \t]|$))(?![ \t]+${FIGURE_START})(.*)$`,
         captures: {

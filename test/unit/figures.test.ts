@@ -357,15 +357,15 @@ describe('figures: default currency', () => {
 describe('figures: spans', () => {
   it('keeps every span inside its line with text equal to the slice', () => {
     const call = [
-      'Revenue was RMB234.2 billion (\\$32.1 billion), up 14% year over year.',
-      'We repurchased 45.4 million of our ADSs for approximately \\$3.3 billion.',
-      'Margin rose 3 percentage points; mid single digit GMV decline; 1+6+N; Q1 FY2026.',
+      'Revenue was RMB48.6 billion (\\$6.7 billion), up 11% year over year.',
+      'We repurchased 12.7 million of our ADSs for approximately \\$1.9 billion.',
+      'Margin rose 3 percentage points; mid single digit GMV decline; 2+4+N; Q1 FY2026.',
     ].join('\r\n');
     const lines = call.split(/\r\n/);
     const analysis = analyze(call);
     assert.deepEqual(analysis.figures.map((f) => f.text), [
-      'RMB234.2 billion', '\\$32.1 billion', '14%', '45.4 million', '\\$3.3 billion',
-      '3 percentage points', 'mid single digit', '1+6+N', 'Q1 FY2026',
+      'RMB48.6 billion', '\\$6.7 billion', '11%', '12.7 million', '\\$1.9 billion',
+      '3 percentage points', 'mid single digit', '2+4+N', 'Q1 FY2026',
     ]);
     for (const f of analysis.figures) {
       assert.ok(f.start >= 0 && f.end <= lines[f.line].length && f.start < f.end, `span of "${f.text}"`);
