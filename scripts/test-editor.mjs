@@ -77,18 +77,40 @@ const arrange = {
 };
 
 /**
- * Waits until the Annotations view, given its room, draws a passage under every tag (each
- * tag holds at least one): it has drawn tags without their children before.
+ * Waits until the Annotations view, given its room, draws a passage under every tag (each tag
+ * holds at least one). The view has been left with tags drawn open but empty; a person would
+ * collapse them all and open each again, which asks the extension for their children anew.
  */
 async function waitForAnnotationPassages(page) {
-  const rows = (level) => page.locator(`#workbench\\.parts\\.sidebar .pane:has(.pane-header:has-text("Annotations")) .monaco-list-row[aria-level="${level}"]`);
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    const [tags, passages] = [await rows(1).count(), await rows(3).count()];
-    if (tags > 0 && passages >= tags) return;
-    if (Date.now() > deadline) throw new Error(`the Annotations view drew ${passages} passages under ${tags} tags`);
-    await page.waitForTimeout(200);
+  const pane = page.locator('#workbench\\.parts\\.sidebar .pane').filter({ has: page.locator('.pane-header', { hasText: /^\s*annotations/i }) });
+  const rows = (level) => pane.locator(`.monaco-list-row[aria-level="${level}"]`);
+  const drawn = async (timeoutMs) => {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const [tags, passages] = [await rows(1).count(), await rows(3).count()];
+      if (tags > 0 && passages >= tags) return { tags, passages, done: true };
+      if (Date.now() > deadline) return { tags, passages, done: false };
+      await page.waitForTimeout(200);
+    }
+  };
+  if ((await drawn(3000)).done) return;
+  log('the Annotations view drew tags without their passages: opening them again');
+  await pane.locator('.pane-header').hover();
+  await pane.locator('.pane-header .action-label[aria-label^="Collapse All"]').click();
+  await page.waitForTimeout(300);
+  // Tags first, then the files under them (Collapse All closed those too).
+  for (const level of [1, 2]) {
+    const collapsed = pane.locator(`.monaco-list-row[aria-level="${level}"][aria-expanded="false"]`);
+    for (let opened = 0; opened < 40 && (await collapsed.count()) > 0; opened++) {
+      await collapsed.first().locator('.monaco-tl-twistie').click();
+      await page.waitForTimeout(300);
+    }
   }
+  await page.mouse.move(PARKING.x, PARKING.y);
+  // Back to the editor, as the suite left it (Ctrl+1 focuses the first editor group).
+  await page.keyboard.press('Control+1');
+  const { tags, passages, done } = await drawn(5000);
+  if (!done) throw new Error(`the Annotations view drew ${passages} passages under ${tags} tags`);
 }
 
 /** Photographs the page whenever the suite asks for a picture, until the suite is done. */

@@ -9,7 +9,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { documentSymbols, hoverText, PICTURE_CALL, positionOf, showTranscript, sleep, waitFor, workbenchTexts } from './helpers';
+import { documentSymbols, extensionApi, hoverText, PICTURE_CALL, positionOf, showTranscript, sleep, waitFor, workbenchTexts } from './helpers';
 import { takeWorkbenchScreenshots } from './workbenchScreenshots';
 
 /** The folder the runner watches for screenshot requests; unset when no pictures are wanted. */
@@ -119,12 +119,15 @@ async function showAnnotations(directory: string): Promise<void> {
   const top = new vscode.Position(Math.max(0, positionOf(document, PICTURE_ANNOTATIONS[0][1]).line - 2), 0);
   editor.selection = new vscode.Selection(top, top);
   editor.revealRange(new vscode.Range(top, top), vscode.TextEditorRevealType.AtTop);
-  // The suite's tests annotate the seeds too; the view shows this call's annotations only.
+  // The view is filled once, after every annotation has come back from the server: refreshes
+  // that overlap have left tags without their children. The suite's tests annotate the seeds
+  // too; the view shows this call's annotations only.
+  await (await extensionApi()).annotations.refreshed();
   await vscode.commands.executeCommand('transcriptLens.filterAnnotations', PICTURE_CALL);
   await vscode.commands.executeCommand('workbench.view.explorer');
   await vscode.commands.executeCommand('transcriptLens.annotations.focus');
-  // The view has drawn tags without their children before: the picture waits for the passage
-  // under the view's first tag (Guidance, the code book's first).
+  // The picture waits for the passage under the view's first tag (Guidance, the code book's
+  // first); the runner checks every tag once the view has its room.
   const firstPassage = PICTURE_ANNOTATIONS.find(([tag]) => tag === 'Guidance')?.[1] ?? '';
   await waitFor('the Annotations view to draw the passages under their tags', async () => {
     const passages = await annotationRows(3);
