@@ -119,9 +119,9 @@ async function showAnnotations(directory: string): Promise<void> {
   const top = new vscode.Position(Math.max(0, positionOf(document, PICTURE_ANNOTATIONS[0][1]).line - 2), 0);
   editor.selection = new vscode.Selection(top, top);
   editor.revealRange(new vscode.Range(top, top), vscode.TextEditorRevealType.AtTop);
-  // The view is filled once, after every annotation has come back from the server: refreshes
-  // that overlap have left tags without their children. The suite's tests annotate the seeds
-  // too; the view shows this call's annotations only.
+  // The filter fills the view once, after every annotation has come back from the server: the
+  // view has been left with tags drawn open but empty after a burst of refreshes. The suite's
+  // tests annotate the seeds too; the view shows this call's annotations only.
   await (await extensionApi()).annotations.refreshed();
   await vscode.commands.executeCommand('transcriptLens.filterAnnotations', PICTURE_CALL);
   await vscode.commands.executeCommand('workbench.view.explorer');
