@@ -18,7 +18,7 @@ export const Diagnostics = {
   unparsedFigure: {
     code: 'unparsed-figure',
     defaultSeverity: 'warning',
-    description: 'A number that no figure kind fits, such as "a 9.1 year-on-year increase" with no unit.',
+    description: 'A number that no figure kind fits, such as "a 7.3 year-on-year increase" with no unit.',
     message: (figure: string) => `"${figure}" states a change with no unit: is it a percentage, points or an amount?`,
   },
   missingCurrency: {

@@ -5,7 +5,7 @@
 //    numbers, running headers, page numbers, caption timings) are set aside as structure.
 // 2. Candidates (speakers/headers.ts): every line start that could be a label, read
 //    generically: markup (heading hashes, bold), an optional timestamp, a name-like span in
-//    any script ("Jane Doe", "MR. O'NEILL", "Speaker 2", "张勇"), then a delimiter: a colon
+//    any script ("Jane Doe", "MR. O'NEILL", "Speaker 2", "陈晓岚"), then a delimiter: a colon
 //    in any script (`:`, `：`), a period, a dash with a role, a bracketed turn number, a
 //    timestamp, or nothing (a name alone on its line).
 // 3. Inference (here and layout/shapes.ts): forms that say by themselves that a speaker starts (`Name -- Chief

@@ -199,7 +199,7 @@ export class LineContext {
       const between = this.text.slice(near.end, start);
       // "a $284 million gain, against a loss of $40 million": a change said in another clause is not this amount's.
       if (/[,;]/.test(between)) return null;
-      // "rose 4.5% to €18.2bn", "increased from RMB749 million": "to" names the level reached, "from" the base.
+      // "rose 4.5% to €18.2bn", "increased from RMB312 million": "to" names the level reached, "from" the base.
       if (NAMES_LEVEL_OR_BASE.test(between)) return null;
       // A figure in between takes the change, unless this one is coordinated with it.
       if (!/\d/.test(between) || coordinated(between)) return near.change;

@@ -385,7 +385,7 @@ function narrow(metric: string, noun: RegExpExecArray): string {
 }
 
 /**
- * "Adjusted EBITA was a loss of RMB2 billion", "recorded a profit of RMB63 million": a bare
+ * "Adjusted EBITA was a loss of RMB3 billion", "recorded a profit of RMB48 million": a bare
  * "loss" or "profit" names the measure of profit said before it, in its sentence or carried in.
  */
 function resolveGenerics(matches: MetricMatch[], carried: string | null = null): MetricMatch[] {
@@ -548,7 +548,7 @@ const LEVEL_AFTER_CHANGE = /^ (?:[a-z-]+ )?(?:to|of|at) $/i;
 /** Words that name a metric to set a figure apart from it: "in addition to the dividend", "excluding SBC". */
 const SET_APART = /\b(?:in addition to|besides|beyond|on top of|apart from|aside from|alongside|excluding|other than|except for|instead of)\s+(?:(?:the|our|its|their) )?$/i;
 
-/** The denominator of a share: "the proportion of IT spending within total GDP". */
+/** The denominator of a share: "the share of online orders within total sales". */
 const SHARE_OF = /\b(?:proportion|share|percentage|portion|fraction|part) of\b[^,;.]{0,50}$/i;
 
 /** Words that link a quantity in a unit to the metric before it: "output was 212,000 tonnes", "… 820,000 and 850,000 tonnes". */
@@ -696,7 +696,7 @@ export class LineMetrics {
     // "a EUR 15 million share buyback … brings cash returned to EUR 96 million": the phrase is the noun of the figure right before it.
     // "a 32% revenue increase to $5.1 billion" still names the level reached.
     if (before && this.nounOfEarlierFigure(before, start) && !LEVEL_AFTER_CHANGE.test(this.text.slice(before.end, start))) before = null;
-    // "The proportion of IT spending within total GDP … is 1%": GDP is what the share is of.
+    // "The share of online orders within total sales … is 4%": sales are what the share is of.
     if (before && SHARE_OF.test(this.text.slice(Math.max(sentence.start, before.start - 80), before.start))) before = null;
     // "Beyond the dividend, we returned EUR 20 million": the metric is named to set the figure apart from it.
     if (before && SET_APART.test(this.text.slice(Math.max(sentence.start, before.start - 24), before.start))) before = null;
@@ -737,7 +737,7 @@ export class LineMetrics {
       // "customers thousand miles away": a quantity in a unit belongs to a metric only through a linking word.
       if (counted && before && !fromPreviousLine) {
         const between = this.text.slice(before.end, start);
-        // "… cash flow, … to see tight oil at 7 million barrels": the link must be the metric's own.
+        // "… cash flow, … to see shale output at 4 million barrels": the link must be the metric's own.
         if (!LINKED_TO_FIGURE.test(between) || !isClose(between, 5)) return null;
       }
     }

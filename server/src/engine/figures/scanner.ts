@@ -763,7 +763,7 @@ function readMeasureCore(text: string, core: Core, context: ScanContext, glued: 
 
 /**
  * Whether a joiner makes a range: "and" only after "between"; "to" not after "from", which
- * states a movement ("from RMB 749 million to RMB 58.6 billion"), two figures.
+ * states a movement ("from RMB 312 million to RMB 41.7 billion"), two figures.
  */
 const MOVEMENT_BEFORE = /(?:^|[^\p{L}])(?:from|by|up|down|increased?|decreased?|grew|rose|fell|declined?|improved|dropped|went)$/iu;
 

@@ -133,7 +133,7 @@ export class SpeakerRegistry {
 
   /**
    * The identity of a spelling, created when it is new. A close spelling stated with another
-   * role or firm ("Alex Yao, UBS" and "Alex Yap, Citi") is another person.
+   * role or firm ("Lena Ruiz, Halden Securities" and "Lena Ruis, Corvin Capital") is another person.
    */
   identify(name: string, role: string | null = null, affiliation: string | null = null): Identity {
     const key = name.toLowerCase();
