@@ -186,6 +186,13 @@ describe('metrics: change', () => {
     assert.equal(changeOf(base, '$14 million'), null);
   });
 
+  it('gives a change word after two figures to the nearer one: the level before it stays a level', () => {
+    const text = 'Gross margin was 36.9%, a 40-basis-point improvement on last year, and 11.7% of sales went to rent, down from 12%.';
+    assert.equal(changeOf(text, '36.9%'), null);
+    assert.equal(changeOf(text, '40-basis-point'), 'increase');
+    assert.equal(changeOf('Operating margin was 9.4%, down slightly.', '9.4%'), 'decrease');
+  });
+
   it('reads a change noun that is the subject of the figure', () => {
     assert.equal(changeOf('Subscription growth across enterprise accounts was 14% in the half.', '14%'), 'increase');
     assert.equal(changeOf('Subscriptions across enterprise accounts were 14% of the total.', '14%'), null);

@@ -176,7 +176,7 @@ export class LineContext {
   changeAround(start: number, end: number): Change | null {
     const sentence = this.sentenceAt(start);
     const near = nearest(this.changesNear(start, end, 32, 24), start, end, sentence, 32, 24, (marker) =>
-      marker.end <= start ? this.changesUpTo(marker, start) : !this.introducesFigure(marker));
+      marker.end <= start ? this.changesUpTo(marker, start) : !this.introducesFigure(marker) && !this.figureBetween(end, marker.start));
     if (near) return near.change;
     // "Revenue growth from our largest industries was 9%": a change noun that is the subject of the figure.
     const subject = nearest(this.changesNear(start, start, 56, 0), start, start, sentence, 56, -1, (marker) => {
@@ -223,6 +223,14 @@ export class LineContext {
    */
   private changesUpTo(marker: Marker, start: number): boolean {
     return !NAMES_LEVEL_OR_BASE.test(this.text.slice(marker.end, start)) || /^growth$/i.test(this.text.slice(marker.start, marker.end));
+  }
+
+  /**
+   * "Gross margin was 36.9%, a 40-basis-point improvement": a change word after a figure with
+   * another figure in between is that figure's, as it is before a figure (changeBefore).
+   */
+  private figureBetween(end: number, markerStart: number): boolean {
+    return /\d/.test(this.text.slice(end, markerStart));
   }
 
   /** "an increase of RMB5.3 billion": a change word after a figure that introduces the next figure. */
