@@ -11,7 +11,7 @@
 // on random edits).
 import { analyze, DEFAULT_MAX_DOCUMENT_SIZE, mergeByPosition } from './index';
 import { assembleFigures, glossaryFor, readLineFigures, spansByLine, statedCurrencyOn, wrapLineAfter } from './figures';
-import type { AssembledLine, LineFigures } from './figures';
+import type { AssembledLine, AssembledReading, LineFigures } from './figures';
 import { consistencyDiagnostics, lineFindings } from './figures/consistency';
 import type { LineFindings } from './figures/consistency';
 import { decimalCommaDecided, decimalCommaLead } from './figures/numbers';
@@ -33,7 +33,7 @@ export interface IncrementalAnalysis {
 interface LineState {
   lines: string[];
   /** The offset of each line's first character. */
-  lineStarts: number[];
+  lineStarts: readonly number[];
   turnReading: TurnReading;
   structureByLine: Array<Span[] | undefined>;
   /** Each line's figure readings, as templates that are copied, never changed. */
@@ -45,8 +45,8 @@ interface LineState {
   statedCurrency: Array<string | null | undefined>;
   /** What each line adds to the decimal comma's lead; NaN where not yet asked. */
   commaLead: Float64Array;
-  /** Each line's figures as the document read them. */
-  assembled: Array<AssembledLine | null>;
+  /** The document's reading of the figures, with each line's assembly. */
+  reading: AssembledReading;
   /** What the consistency checks found on each line. */
   findings: Array<LineFindings | null>;
 }
@@ -56,6 +56,11 @@ export interface TextEdit {
   start: number;
   end: number;
   text: string;
+}
+
+/** The offset of each line's first character in the analyzed text, when the analysis keeps them. */
+export function lineStartsOf(analyzed: IncrementalAnalysis): readonly number[] | null {
+  return analyzed.state?.lineStarts ?? null;
 }
 
 /** A full analysis that later edits can update. */
@@ -69,7 +74,7 @@ export function analyzeIncrementally(text: string, options: AnalyzeOptions = {})
 export function update(previous: IncrementalAnalysis, edit: TextEdit): IncrementalAnalysis {
   const start = Math.max(0, Math.min(edit.start, previous.text.length));
   const end = Math.max(start, Math.min(edit.end, previous.text.length));
-  return readEdit(previous, previous.text.slice(0, start) + edit.text + previous.text.slice(end), start, end, edit.text.length);
+  return readEdit(previous, previous.text.slice(0, start) + edit.text + previous.text.slice(end), start, end, edit.text);
 }
 
 /**
@@ -80,15 +85,15 @@ export function updateText(previous: IncrementalAnalysis, text: string): Increme
   if (text === previous.text) return previous;
   const start = commonPrefixLength(previous.text, text);
   const kept = commonSuffixLength(previous.text, text, start);
-  return readEdit(previous, text, start, previous.text.length - kept, text.length - kept - start);
+  return readEdit(previous, text, start, previous.text.length - kept, text.slice(start, text.length - kept));
 }
 
-/** The edited text read from the previous version: `start`..`end` of its text became `inserted` characters. */
-function readEdit(previous: IncrementalAnalysis, text: string, start: number, end: number, inserted: number): IncrementalAnalysis {
+/** The edited text read from the previous version: `start`..`end` of its text became `inserted`. */
+function readEdit(previous: IncrementalAnalysis, text: string, start: number, end: number, inserted: string): IncrementalAnalysis {
   const old = previous.state;
   if (!old) return analyzeIncrementally(text, previous.options);
   if (tooLarge(text, previous.options)) return degraded(text, previous.options);
-  const { lines, lineStarts, prefix, suffix } = spliceLines(old, previous.text, text, start, end, inserted);
+  const { lines, lineStarts, prefix, suffix } = spliceLines(old, previous.text, start, end, inserted);
   return read(text, previous.options, lines, lineStarts, { old, prefix, suffix });
 }
 
@@ -105,22 +110,19 @@ function degraded(text: string, options: AnalyzeOptions): IncrementalAnalysis {
  * lines read again start one line before the edit, since a break typed right after a CR
  * joins it into one CRLF. `prefix` and `suffix` count the lines equal at either end.
  */
-function spliceLines(old: LineState, oldText: string, text: string, start: number, end: number, inserted: number) {
+function spliceLines(old: LineState, oldText: string, start: number, end: number, inserted: string) {
   const oldCount = old.lines.length;
   const first = Math.max(0, lastIndexAtMost(old.lineStarts, start) - 1);
   const last = lastIndexAtMost(old.lineStarts, end);
   const endsText = last + 1 >= oldCount;
-  const delta = inserted - (end - start);
+  const delta = inserted.length - (end - start);
   const regionStart = old.lineStarts[first];
-  const regionEnd = (endsText ? oldText.length : old.lineStarts[last + 1]) + delta;
-  const region = text.slice(regionStart, regionEnd);
+  // Cut from the previous text, which is flat already: the new one may be joined from pieces and need copying first.
+  const region = oldText.slice(regionStart, start) + inserted + oldText.slice(end, endsText ? oldText.length : old.lineStarts[last + 1]);
   const pieces = splitLines(region);
   const pieceStarts = new LineIndex(region).lineStarts;
   // A region that ends with a line break ends where the next kept line starts.
-  if (!endsText) {
-    pieces.pop();
-    pieceStarts.pop();
-  }
+  if (!endsText) pieces.pop();
   const lines = old.lines.slice(0, first);
   const lineStarts = old.lineStarts.slice(0, first);
   for (let i = 0; i < pieces.length; i++) {
@@ -146,7 +148,7 @@ interface Edited {
   suffix: number;
 }
 
-function read(text: string, options: AnalyzeOptions, lines: string[], lineStarts: number[], edited: Edited | null): IncrementalAnalysis {
+function read(text: string, options: AnalyzeOptions, lines: string[], lineStarts: readonly number[], edited: Edited | null): IncrementalAnalysis {
   const old = edited?.old ?? null;
   const count = lines.length;
   const oldCount = old ? old.lines.length : 0;
@@ -199,16 +201,19 @@ function read(text: string, options: AnalyzeOptions, lines: string[], lineStarts
     perLine[line] = keep ? old.perLine[oldLine] : readLineFigures(lines, line, before < 0 ? null : lines[before], before, lineStructure, scanContext, glossary);
   }
 
-  const reading = assembleFigures(lines, perLine, options, defaultCurrency, (line) => {
-    const oldLine = oldLineOf(line);
-    return old && oldLine >= 0 ? old.assembled[oldLine] : null;
+  const reading = assembleFigures(lines, perLine, options, defaultCurrency, {
+    previousOf: (line) => {
+      const oldLine = oldLineOf(line);
+      return old && oldLine >= 0 ? old.reading.assembled[oldLine] : null;
+    },
+    sameLineNumbers: old && shift === 0 ? old.reading : null,
   });
   const { findings, diagnostics: consistency } = readConsistency(lines, reading.assembled, old, oldLineOf);
   const diagnostics = mergeByPosition(reading.diagnostics, consistency);
   const analysis: Analysis = { turns, sections, figures: reading.figures, diagnostics, defaultCurrency, degraded: false };
   return {
     text, options, analysis,
-    state: { lines, lineStarts, turnReading, structureByLine, perLine, lineBefore, scanContext, statedCurrency, commaLead, assembled: reading.assembled, findings },
+    state: { lines, lineStarts, turnReading, structureByLine, perLine, lineBefore, scanContext, statedCurrency, commaLead, reading, findings },
   };
 }
 
@@ -232,7 +237,7 @@ function readConsistency(
       const assembly = assembled[line];
       if (!assembly) continue;
       const oldLine = oldLineOf(line);
-      const onLine = old && oldLine >= 0 && old.assembled[oldLine] === assembly ? old.findings[oldLine] : lineFindings(lines, assembly.figures);
+      const onLine = old && oldLine >= 0 && old.reading.assembled[oldLine] === assembly ? old.findings[oldLine] : lineFindings(lines, assembly.figures);
       findings[line] = onLine;
       if (onLine) found.push(onLine);
     }

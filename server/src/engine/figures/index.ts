@@ -257,12 +257,33 @@ export interface LineEvidence {
 export interface AssembledReading extends FigureReading {
   /** Each line's assembly (null for lines without figures), for the next reading to reuse. */
   assembled: Array<AssembledLine | null>;
+  /** What each line told the document, and the same summed over blocks of lines. */
+  told: Array<LineEvidence | null>;
+  blocks: BlockEvidence[];
 }
+
+/** What an incremental reading may reuse of the previous one. */
+export interface AssemblyReuse {
+  /** The previous assembly of the line now at `line`, when the line is kept. */
+  previousOf(line: number): AssembledLine | null;
+  /** The previous reading when every line kept its number (the edit neither added nor removed lines). */
+  sameLineNumbers: AssembledReading | null;
+}
+
+/** What a block of lines tells the document: amounts per written currency and mark, in the order they first appear. */
+interface BlockEvidence {
+  currencies: Array<[string, string | null, number]>;
+  yenSigns: number;
+  versions: string[];
+}
+
+/** Lines per block whose evidence is summed once and kept while its lines tell the same. */
+const EVIDENCE_BLOCK = 512;
 
 /**
  * The document's reading of its lines' figures: scale words an amount took from the line
  * after it, versions, currencies the document decides (the yen sign, amounts without a
- * written currency), checked readings and diagnostics. With `previousOf` (an incremental
+ * written currency), checked readings and diagnostics. With `reuse` (an incremental
  * reading) the lines' readings are templates, copied onto their line before the document
  * changes anything, and a line whose template, taken scale word, line number and the
  * document's decisions are those of its previous assembly keeps that assembly, figures and
@@ -270,33 +291,43 @@ export interface AssembledReading extends FigureReading {
  */
 export function assembleFigures(
   lines: string[], perLine: ReadonlyArray<LineFigures | null>, options: AnalyzeOptions,
-  defaultCurrency: string | null, previousOf: ((line: number) => AssembledLine | null) | null,
+  defaultCurrency: string | null, reuse: AssemblyReuse | null,
 ): AssembledReading {
-  const keepTemplates = previousOf !== null;
-  // What each line tells the document, in order: written currencies, yen signs, versions.
-  const evidence = newCurrencyEvidence(defaultCurrency);
-  const versions = new Set<string>();
+  const keepTemplates = reuse !== null;
+  const previousOf = (line: number): AssembledLine | null => (reuse ? reuse.previousOf(line) : null);
+  // What each line tells the document: written currencies, yen signs, versions.
   const taken = new Int32Array(perLine.length).fill(-1);
   const told: Array<LineEvidence | null> = new Array(perLine.length).fill(null);
-  let yenSigns = 0;
   /** Where a scale word opens a line after an amount that was cut from it by a hard wrap. */
   let takenScale: { line: number; start: number } | null = null;
   for (let line = 0; line < perLine.length; line++) {
     const template = perLine[line];
     if (!template) continue;
     const takenHere: number = takenScale && takenScale.line === line ? takenScale.start : -1;
-    const previous = previousOf?.(line);
+    const previous = previousOf(line);
     const lineEvidence: LineEvidence = previous && previous.template === template && previous.taken === takenHere ? previous.evidence : evidenceOf(template, takenHere);
     taken[line] = takenHere;
     told[line] = lineEvidence;
     if (lineEvidence.takes) takenScale = { line: line + lineEvidence.takes.lines, start: lineEvidence.takes.start };
-    for (const [code, mark] of lineEvidence.currencies) recordCurrency(evidence, code, mark);
-    yenSigns += lineEvidence.yenSigns;
-    for (const version of lineEvidence.versions) versions.add(version);
+  }
+  // The same summed in document order, block by block; a block whose lines tell the same as before keeps its sum.
+  const evidence = newCurrencyEvidence(defaultCurrency);
+  const versions = new Set<string>();
+  let yenSigns = 0;
+  const blocks: BlockEvidence[] = [];
+  const before = reuse?.sameLineNumbers ?? null;
+  for (let from = 0; from < perLine.length; from += EVIDENCE_BLOCK) {
+    const to = Math.min(perLine.length, from + EVIDENCE_BLOCK);
+    const kept = before?.blocks[blocks.length];
+    const block = kept && sameEntries(told, before.told, from, to) ? kept : blockEvidence(told, from, to);
+    blocks.push(block);
+    for (const [code, mark, times] of block.currencies) recordCurrency(evidence, code, mark, times);
+    yenSigns += block.yenSigns;
+    for (const version of block.versions) versions.add(version);
   }
   // A yen sign is CNY in a call that speaks of RMB, JPY otherwise.
   const yen = (evidence.counts.get('CNY') ?? 0) > (evidence.counts.get('JPY') ?? 0) || defaultCurrency === 'CNY' ? 'CNY' : 'JPY';
-  for (let i = 0; i < yenSigns; i++) recordCurrency(evidence, yen, null);
+  if (yenSigns > 0) recordCurrency(evidence, yen, null, yenSigns);
   const used = [...evidence.counts.keys()];
   const document: DocumentDecisions = { yen, versions, defaultCurrency, used, dominant: dominantCurrency(evidence) };
   const decisions = `${yen}|${defaultCurrency}|${document.dominant}|${used.length > 0}|${used.includes('USD')}|${[...versions].sort().join(' ')}`;
@@ -305,13 +336,13 @@ export function assembleFigures(
   const checked = options.checked ?? [];
   const checkedTexts = new Set(checked.filter((reading) => reading && typeof reading.text === 'string').map((reading) => reading.text));
   const assembled: Array<AssembledLine | null> = new Array(perLine.length).fill(null);
-  const figures: Figure[] = [];
+  let figureCount = 0;
   const candidates: Figure[] = [];
   for (let line = 0; line < perLine.length; line++) {
     const template = perLine[line];
     const lineEvidence = told[line];
     if (!template || !lineEvidence) continue;
-    const previous = previousOf?.(line);
+    const previous = previousOf(line);
     const mayCheck = checkedTexts.size > 0 && template.entries.some((entry) => checkedTexts.has(entry.figure.text));
     let assembly: AssembledLine;
     if (!mayCheck && previous && previous.template === template && previous.taken === taken[line] && previous.decisions === decisions) {
@@ -320,11 +351,13 @@ export function assembleFigures(
       assembly = assembleLine(lines, line, template, taken[line], lineEvidence, decisions, document, keepTemplates);
     }
     assembled[line] = assembly;
-    for (const figure of assembly.figures) {
-      figures.push(figure);
-      if (mayCheck && checkedTexts.has(figure.text)) candidates.push(figure);
-    }
+    figureCount += assembly.figures.length;
+    if (mayCheck) for (const figure of assembly.figures) if (checkedTexts.has(figure.text)) candidates.push(figure);
   }
+  // Sized once: tens of thousands of figures pushed one by one would regrow the list many times.
+  const figures: Figure[] = new Array(figureCount);
+  let next = 0;
+  for (const assembly of assembled) if (assembly) for (const figure of assembly.figures) figures[next++] = figure;
 
   const attached = applyChecked(candidates, lines, checked);
   const diagnostics: Diagnostic[] = [];
@@ -336,7 +369,32 @@ export function assembleFigures(
   }
   diagnostics.push(...failures);
   diagnostics.sort((a, b) => a.line - b.line || a.start - b.start);
-  return { figures, diagnostics, defaultCurrency, assembled };
+  return { figures, diagnostics, defaultCurrency, assembled, told, blocks };
+}
+
+function sameEntries<T>(a: readonly T[], b: readonly T[], from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** The evidence of lines `from`..`to`, each written currency and mark counted once in the order they first appear. */
+function blockEvidence(told: ReadonlyArray<LineEvidence | null>, from: number, to: number): BlockEvidence {
+  const byMark = new Map<string, [string, string | null, number]>();
+  const versions: string[] = [];
+  let yenSigns = 0;
+  for (let line = from; line < to; line++) {
+    const lineEvidence = told[line];
+    if (!lineEvidence) continue;
+    for (const [code, mark] of lineEvidence.currencies) {
+      const key = `${code} ${mark ?? ''}`;
+      const counted = byMark.get(key);
+      if (counted) counted[2]++;
+      else byMark.set(key, [code, mark, 1]);
+    }
+    yenSigns += lineEvidence.yenSigns;
+    for (const version of lineEvidence.versions) versions.push(version);
+  }
+  return { currencies: [...byMark.values()], yenSigns, versions };
 }
 
 /** What the document decided as a whole, which each line's figures take. */
