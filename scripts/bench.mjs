@@ -16,7 +16,7 @@
 // `--only c` (or `--only a,c`) runs only those rows, `--only c5` only the 5 MB server row.
 // FUZZ_SEED=<n> replays a fuzz run seed printed by an earlier run.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -102,13 +102,6 @@ if (runs('b')) {
 // ---------------------------------------------------------------------------------------
 // (c) The running server.
 
-function debounceOfServer() {
-  const cachePath = join(root, 'server', 'src', 'analysisCache.ts');
-  if (!existsSync(cachePath)) return null;
-  const match = /debounceMs\s*=\s*(\d+)/.exec(readFileSync(cachePath, 'utf8'));
-  return match ? Number(match[1]) : null;
-}
-
 /** Positions inside figures (for hover) spread over the document. */
 function hoverPositions(text, count) {
   const figures = engine.analyze(text).figures;
@@ -163,7 +156,7 @@ async function measureServer(label, text, { opens, changes, requests }) {
       changeTimes.push((await arrived) - sent);
     }
     // didChange -> the first answer about the new version (documentSymbol right after the
-    // change): the analysis itself, without the server's pause for typing.
+    // change): the analysis itself and the outline, without the server's pause for typing.
     for (let i = 0; i < changes; i++) {
       const { arrived, sent } = await sendEdit(i);
       await connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } });
@@ -198,13 +191,14 @@ async function measureServer(label, text, { opens, changes, requests }) {
 }
 
 const stats = (times) => `median ${formatMs(median(times))}, p95 ${formatMs(quantile(times, 0.95))} (n=${times.length})`;
-const debounce = debounceOfServer();
-const debounceNote = debounce === null ? '' : ` (includes the server's ${debounce} ms pause for typing)`;
+// The server waits for a pause in typing as long as the document's last update took (2 ms when under 50 ms).
+const debounceNote = ' (the server\'s typing pause included)';
 const text50K = oneMB.slice(0, oneMB.indexOf('\n', 50 * 1024) + 1);
 const text5MB = buildText(sources, 5 * MB);
 try {
   const small = runs('c50') ? await measureServer('50 KB', text50K, { opens: quick ? 5 : 15, changes: quick ? 5 : 20, requests: quick ? 50 : 200 }) : null;
-  const large = runs('c5') ? await measureServer('5 MB', text5MB, { opens: quick ? 2 : 3, changes: quick ? 2 : 5, requests: quick ? 10 : 30 }) : null;
+  // As many edits as on 50 KB: the first ones after opening are slower (see the row), the median is steady typing.
+  const large = runs('c5') ? await measureServer('5 MB', text5MB, { opens: quick ? 2 : 3, changes: quick ? 5 : 20, requests: quick ? 10 : 30 }) : null;
   if (small) {
     rows.push(['(c) 50 KB didOpen → publishDiagnostics', stats(small.openTimes), '≤ 20 ms', verdict(quantile(small.openTimes, 0.5) <= 20)]);
     rows.push([`(c) 50 KB didChange → publishDiagnostics${debounceNote}`, stats(small.changeTimes), '≤ 20 ms', verdict(median(small.changeTimes) <= 20)]);
@@ -212,7 +206,7 @@ try {
   }
   if (large) {
     rows.push(['(c) 5 MB didOpen → publishDiagnostics', stats(large.openTimes), '≤ 500 ms', verdict(median(large.openTimes) <= 500)]);
-    rows.push([`(c) 5 MB didChange → publishDiagnostics, one-line edit${debounceNote}`, stats(large.changeTimes), '≤ 50 ms', verdict(median(large.changeTimes) <= 50)]);
+    rows.push([`(c) 5 MB didChange → publishDiagnostics, one-line edit${debounceNote}`, `${stats(large.changeTimes)}; first edit after opening ${formatMs(large.changeTimes[0])}`, '≤ 50 ms', verdict(median(large.changeTimes) <= 50)]);
     rows.push(['(c) 5 MB didChange → answer for the new version, one-line edit (no typing pause)', stats(large.changeAnswerTimes), '≤ 50 ms', verdict(median(large.changeAnswerTimes) <= 50)]);
   }
   if (small) {
