@@ -348,7 +348,7 @@ export function assembleFigures(
     if (!mayCheck && previous && previous.template === template && previous.taken === taken[line] && previous.decisions === decisions) {
       assembly = previous.line === line ? previous : movedAssembly(previous, line);
     } else {
-      assembly = assembleLine(lines, line, template, taken[line], lineEvidence, decisions, document, keepTemplates);
+      assembly = assembleLine(lines, line, template, taken[line], lineEvidence, decisions, document, keepTemplates ? (mayCheck ? checkedTexts : NOTHING_CHECKED) : null);
     }
     assembled[line] = assembly;
     figureCount += assembly.figures.length;
@@ -431,10 +431,17 @@ function evidenceOf(template: LineFigures, taken: number): LineEvidence {
   return { currencies, yenSigns, versions, takes };
 }
 
-/** The line's figures as the document reads them: copied from the template, then given the document's decisions. */
+const NOTHING_CHECKED: ReadonlySet<string> = new Set();
+
+/**
+ * The line's figures as the document reads them: the template's, given the document's
+ * decisions. With `checkedTexts` the template is kept: a figure is copied when it stands on
+ * another line now or the document may change it (its currency, a version, a checked
+ * reading); the others are the template's own objects, which nothing changes.
+ */
 function assembleLine(
   lines: readonly string[], line: number, template: LineFigures, taken: number, evidence: LineEvidence, decisions: string,
-  document: DocumentDecisions, keepTemplate: boolean,
+  document: DocumentDecisions, checkedTexts: ReadonlySet<string> | null,
 ): AssembledLine {
   const figures: Figure[] = [];
   const problems: Array<{ figure: Figure; problem: Problem }> = [];
@@ -452,7 +459,7 @@ function assembleLine(
     // The scale word an amount on an earlier line took is part of that amount.
     if (skip >= 0 && entry.figure.start === skip) continue;
     if (entry.takes) skip = -1;
-    const figure = keepTemplate ? copyFigure(entry.figure, line) : entry.figure;
+    const figure = checkedTexts && mayChange(entry, line, document, checkedTexts) ? copyFigure(entry.figure, line) : entry.figure;
     if (entry.pending) pending.push({ figure, how: entry.pending, sentence: entry.sentenceStart });
     else if (figure.kind === 'money' && figure.unit) {
       if (figure.unit === YEN_OR_YUAN) yenFigures.push(figure);
@@ -477,6 +484,13 @@ function assembleLine(
   }
   const failure = template.failure && (template.failure.line === line ? template.failure : { ...template.failure, line });
   return { template, taken, decisions, line, evidence, figures, problems, failure };
+}
+
+/** Whether assembling a kept template's figure on `line` changes it: it moved, or the document decides something of it. */
+function mayChange(entry: LineFigureEntry, line: number, document: DocumentDecisions, checkedTexts: ReadonlySet<string>): boolean {
+  const figure = entry.figure;
+  return figure.line !== line || entry.pending !== null || (figure.kind === 'money' && figure.unit === YEN_OR_YUAN)
+    || (figure.kind === 'count' && document.versions.has(figure.text)) || checkedTexts.has(figure.text);
 }
 
 /** A kept assembly on the line it moved to: its figures copied there, nothing else changed. */
