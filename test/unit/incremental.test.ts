@@ -210,6 +210,19 @@ describe('incremental analysis equals a full analysis after every edit', functio
     assert.ok(!after.analysis.diagnostics.some((d) => d.code === 'parts-exceed-whole'));
   });
 
+  it('moves a line\'s consistency findings with it when lines are added above', () => {
+    const text = 'Operator: Welcome.\n\nAna Lee -- Chief Financial Officer\nQ3 2025 revenue was $12 million.\nRevenue was $100 million, of which $60 million was product and $50 million was services.\nQ3 2025 revenue was $19 million.\n';
+    let current = analyzeIncrementally(text);
+    const codes = (analysis: typeof current.analysis) => analysis.diagnostics.map((d) => `${d.code}@${d.line}`).sort();
+    assert.deepEqual(codes(current.analysis), ['conflicting-figures@5', 'parts-exceed-whole@4'], 'the fixture must raise both checks');
+    const at = text.indexOf('Q3 2025 revenue was $12');
+    for (const edit of [{ start: at, end: at, text: 'A new line.\n\n' }, { start: 0, end: 0, text: 'Title\n' }]) {
+      current = update(current, edit);
+      assert.deepEqual(current.analysis, analyze(current.text));
+    }
+    assert.deepEqual(codes(current.analysis), ['conflicting-figures@8', 'parts-exceed-whole@7']);
+  });
+
   it('ran thousands of edits', () => {
     assert.ok(total >= 2000, `only ${total} edits were checked`);
   });

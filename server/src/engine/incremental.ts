@@ -12,7 +12,7 @@
 import { analyze, DEFAULT_MAX_DOCUMENT_SIZE, mergeByPosition } from './index';
 import { assembleFigures, glossaryFor, readLineFigures, spansByLine, statedCurrencyOn, wrapLineAfter } from './figures';
 import type { AssembledLine, AssembledReading, LineFigures } from './figures';
-import { consistencyDiagnostics, lineFindings } from './figures/consistency';
+import { consistencyDiagnostics, lineFindings, movedFindings } from './figures/consistency';
 import type { LineFindings } from './figures/consistency';
 import { decimalCommaDecided, decimalCommaLead } from './figures/numbers';
 import type { ScanContext } from './figures/scanner';
@@ -237,7 +237,13 @@ function readConsistency(
       const assembly = assembled[line];
       if (!assembly) continue;
       const oldLine = oldLineOf(line);
-      const onLine = old && oldLine >= 0 && old.reading.assembled[oldLine] === assembly ? old.findings[oldLine] : lineFindings(lines, assembly.figures);
+      const kept = old && oldLine >= 0 ? old.reading.assembled[oldLine] : null;
+      const keptFindings = old && oldLine >= 0 ? old.findings[oldLine] : null;
+      let onLine: LineFindings | null;
+      if (kept && kept === assembly) onLine = keptFindings;
+      // A line that only moved (its assembly is a copy of the kept one): its findings move with it.
+      else if (kept && assembly.moved) onLine = keptFindings && movedFindings(keptFindings, kept.figures, assembly.figures, line - oldLine);
+      else onLine = lineFindings(lines, assembly.figures);
       findings[line] = onLine;
       if (onLine) found.push(onLine);
     }

@@ -414,6 +414,24 @@ export function lineFindings(lines: readonly string[], figures: readonly Figure[
   return findOnLine(lines, readable);
 }
 
+/**
+ * A line's findings after the line moved: the same findings about the copies of its figures
+ * (`to`, in the order of `from`), their diagnostics `lines` further down.
+ */
+export function movedFindings(found: LineFindings, from: readonly Figure[], to: readonly Figure[], lines: number): LineFindings {
+  const copyOf = (figure: Figure): Figure => to[from.indexOf(figure)];
+  const moved = (diagnostic: Diagnostic): Diagnostic => {
+    const copy: Diagnostic = { ...diagnostic, line: diagnostic.line + lines };
+    if (diagnostic.related) copy.related = diagnostic.related.map((related) => ({ ...related, span: { ...related.span, line: related.span.line + lines } }));
+    return copy;
+  };
+  return {
+    statements: found.statements.map((statement) => ({ ...statement, figure: copyOf(statement.figure) })),
+    changes: found.changes.map(moved),
+    parts: found.parts.map(moved),
+  };
+}
+
 /** The document's consistency diagnostics from its lines' findings in line order, in document order. */
 export function consistencyDiagnostics(findings: Iterable<LineFindings>): Diagnostic[] {
   const statements: Statement[] = [];

@@ -242,6 +242,8 @@ export interface AssembledLine {
   /** The figures with a problem, in the order the document reports them. */
   readonly problems: ReadonlyArray<{ figure: Figure; problem: Problem }>;
   readonly failure: Diagnostic | null;
+  /** True for a copy, made in this reading, of the previous reading's assembly of the line, which moved. */
+  readonly moved?: boolean;
 }
 
 /** What one line tells the document about currencies and versions. */
@@ -498,7 +500,7 @@ function movedAssembly(previous: AssembledLine, line: number): AssembledLine {
   const figures = previous.figures.map((figure) => copyFigure(figure, line));
   const problems = previous.problems.map(({ figure, problem }) => ({ figure: figures[previous.figures.indexOf(figure)], problem }));
   const failure = previous.failure && { ...previous.failure, line };
-  return { ...previous, line, figures, problems, failure };
+  return { ...previous, line, figures, problems, failure, moved: true };
 }
 
 /** A copy of a figure on the line it stands on now, free for the document's reading to change. */
