@@ -7,9 +7,9 @@
 import * as assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyze, anchorFigure } from '../../server/src/engine';
+import { analyze, anchorFigure, LineIndex } from '../../server/src/engine';
 import type { AnalyzeOptions, CheckedFigure } from '../../server/src/engine';
-import { analyzeIncrementally, update, updateText } from '../../server/src/engine/incremental';
+import { analyzeIncrementally, lineStartsOf, update, updateText } from '../../server/src/engine/incremental';
 import type { IncrementalAnalysis, TextEdit } from '../../server/src/engine/incremental';
 import type { Random } from './fuzz.test';
 import { fixtureTexts, randomFigure, seededRandom, syntheticTranscript } from './fuzz.test';
@@ -134,6 +134,8 @@ function checkEdits(name: string, source: string, seed: number, edits: number, {
     const expected = analyze(current.text, options);
     try {
       assert.deepEqual(current.analysis, expected);
+      // The server takes its line index from the update's line starts.
+      assert.deepEqual(lineStartsOf(current), new LineIndex(current.text).lineStarts, 'the line starts differ');
       if (before) assert.deepEqual(previous.analysis, before, 'the previous version\'s analysis changed');
     } catch (error) {
       const where = JSON.stringify(made).slice(0, 300);
