@@ -43,6 +43,9 @@ class Analyzed implements AnalyzedDocument {
   }
 }
 
+/** How many of a document's last update costs set its typing pause. */
+const RECENT_UPDATES = 5;
+
 /** Documents at least this long are read off the request path when a runner is given. */
 export const OFF_THREAD_THRESHOLD = 1_000_000;
 
@@ -62,8 +65,8 @@ export function answerOnce<T>(document: AnalyzedDocument, key: string, compute: 
 export class AnalysisCache {
   private readonly entries = new Map<string, CacheEntry>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
-  /** What the last incremental update of each document took, in milliseconds. */
-  private readonly costs = new Map<string, number>();
+  /** What the last few incremental updates of each document took, in milliseconds. */
+  private readonly costs = new Map<string, number[]>();
   private generation = 0;
   /** The incremental states of documents read on this thread. */
   private readonly inline = new IncrementalDocuments();
@@ -90,7 +93,7 @@ export class AnalysisCache {
     const analyzed = this.inline.analyze(document.uri, text, this.optionsFor(document.uri), fresh);
     this.inlineGenerations.set(document.uri, this.generation);
     // The typing pause follows what an update costs; a first reading says nothing about that.
-    if (incremental) this.costs.set(document.uri, performance.now() - started);
+    if (incremental) this.costs.set(document.uri, [performance.now() - started, ...(this.costs.get(document.uri) ?? [])].slice(0, RECENT_UPDATES));
     else this.costs.delete(document.uri);
     return this.keep(document.uri, document.version, this.generation, text, analyzed.analysis, lineStartsOf(analyzed));
   }
@@ -153,14 +156,16 @@ export class AnalysisCache {
   }
 
   /**
-   * A document whose last update took under 50 ms waits only 2 ms (enough for a burst of
-   * changes to coalesce); a costlier one waits as long as its last update took, up to the
-   * cap. Before its first update, a document that can be updated incrementally is taken to
-   * be cheap (an update's cost follows the edit, not the document); one that must be read
-   * in full waits the cap.
+   * A document whose recent updates took under 50 ms waits only 2 ms (enough for a burst of
+   * changes to coalesce); a costlier one waits as long as the cheapest of its last five took,
+   * up to the cap, so one slow update (a collection, code not yet optimized) does not hold back
+   * the next. Until it has had five, a document that can be updated incrementally is taken
+   * to be cheap (an update's cost follows the edit, not the document, and the first ones after
+   * a full reading pay for its garbage); one that must be read in full waits the cap.
    */
   debounceFor(uri: string): number {
-    const cost = this.costs.get(uri) ?? (this.inline.canUpdate(uri) ? 0 : this.maxDebounceMs);
+    const recent = this.costs.get(uri) ?? [];
+    const cost = recent.length >= RECENT_UPDATES ? Math.min(...recent) : this.inline.canUpdate(uri) ? 0 : this.maxDebounceMs;
     return cost < 50 ? 2 : Math.min(this.maxDebounceMs, Math.ceil(cost));
   }
 

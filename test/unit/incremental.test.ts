@@ -9,7 +9,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyze, anchorFigure, LineIndex } from '../../server/src/engine';
 import type { AnalyzeOptions, CheckedFigure } from '../../server/src/engine';
-import { analyzeIncrementally, lineStartsOf, update, updateText } from '../../server/src/engine/incremental';
+import { afterTransfer, analyzeIncrementally, forTransfer, lineStartsOf, update, updateText } from '../../server/src/engine/incremental';
 import type { IncrementalAnalysis, TextEdit } from '../../server/src/engine/incremental';
 import type { Random } from './fuzz.test';
 import { fixtureTexts, randomFigure, seededRandom, syntheticTranscript } from './fuzz.test';
@@ -223,6 +223,22 @@ describe('incremental analysis equals a full analysis after every edit', functio
       assert.deepEqual(current.analysis, analyze(current.text));
     }
     assert.deepEqual(codes(current.analysis), ['conflicting-figures@8', 'parts-exceed-whole@7']);
+  });
+
+  it('updates a reading sent from another thread without its text and lines as it updates the original', () => {
+    const random = seededRandom(runSeed + 5);
+    const text = window(fixtureTexts(root).join('\n'), random);
+    let original = analyzeIncrementally(text);
+    const sent = structuredClone(forTransfer(original));
+    assert.equal(sent.text, '');
+    let received = afterTransfer(sent, text);
+    for (let i = 0; i < 20; i++) {
+      const edit = randomEdit(random, original);
+      original = update(original, edit);
+      received = update(received, edit);
+      assert.deepEqual(received.analysis, original.analysis);
+      assert.deepEqual(received.analysis, analyze(received.text));
+    }
   });
 
   it('ran thousands of edits', () => {

@@ -63,6 +63,19 @@ export function lineStartsOf(analyzed: IncrementalAnalysis): readonly number[] |
   return analyzed.state?.lineStarts ?? null;
 }
 
+/**
+ * The analysis without what the thread it is sent to holds already (the text, and so the
+ * lines cut from it): less to copy between threads and to collect afterwards.
+ */
+export function forTransfer(analyzed: IncrementalAnalysis): IncrementalAnalysis {
+  return { ...analyzed, text: '', state: analyzed.state && { ...analyzed.state, lines: [] } };
+}
+
+/** An analysis received from another thread (forTransfer), given its text back. */
+export function afterTransfer(analyzed: IncrementalAnalysis, text: string): IncrementalAnalysis {
+  return { ...analyzed, text, state: analyzed.state && { ...analyzed.state, lines: splitLines(text) } };
+}
+
 /** A full analysis that later edits can update. */
 export function analyzeIncrementally(text: string, options: AnalyzeOptions = {}): IncrementalAnalysis {
   if (tooLarge(text, options)) return degraded(text, options);

@@ -237,7 +237,7 @@ export interface AssembledLine {
   readonly line: number;
   /** What the line tells the document before it decides (from the template and `taken` alone). */
   readonly evidence: LineEvidence;
-  /** The line's final figures, in reading order; never changed once the line is assembled. */
+  /** The line's final figures, in reading order; never changed once the reading is done. */
   readonly figures: Figure[];
   /** The figures with a problem, in the order the document reports them. */
   readonly problems: ReadonlyArray<{ figure: Figure; problem: Problem }>;
@@ -286,10 +286,11 @@ const EVIDENCE_BLOCK = 512;
  * The document's reading of its lines' figures: scale words an amount took from the line
  * after it, versions, currencies the document decides (the yen sign, amounts without a
  * written currency), checked readings and diagnostics. With `reuse` (an incremental
- * reading) the lines' readings are templates, copied onto their line before the document
- * changes anything, and a line whose template, taken scale word, line number and the
- * document's decisions are those of its previous assembly keeps that assembly, figures and
- * all; one that only moved gets a copy on its new line. Without it the readings are used up.
+ * reading) the lines' readings are templates that are never changed: a figure the document
+ * changes, or that stands on another line now, is a copy (assembleLine). A line whose
+ * template, taken scale word, line number and the document's decisions are those of its
+ * previous assembly keeps that assembly, figures and all; one that only moved gets a copy on
+ * its new line. Without `reuse` the readings are used up.
  */
 export function assembleFigures(
   lines: string[], perLine: ReadonlyArray<LineFigures | null>, options: AnalyzeOptions,
@@ -504,7 +505,7 @@ function movedAssembly(previous: AssembledLine, line: number): AssembledLine {
 }
 
 /** A copy of a figure on the line it stands on now, free for the document's reading to change. */
-export function copyFigure(template: Figure, line: number): Figure {
+function copyFigure(template: Figure, line: number): Figure {
   const moved = line - template.line;
   const copy: Figure = { ...template, line };
   if (moved !== 0 && template.metricSpan) copy.metricSpan = { ...template.metricSpan, line: template.metricSpan.line + moved };
