@@ -1,9 +1,9 @@
 // One analysis per open document version, shared by every handler. Typing is coalesced:
 // each change only restarts a short timer, and when it fires the latest version is analyzed
 // once; a request that arrives first computes that same version and the timer reuses it.
-// The wait scales with what the document's last update cost: an update that follows a small
-// edit is read almost at once, whatever the document's size, while a document whose updates
-// take half a second waits for a pause in typing.
+// The wait scales with what the document's recent updates cost: an update that follows a
+// small edit is read almost at once, whatever the document's size, while a document whose
+// updates take half a second waits for a pause in typing.
 // Each version is read incrementally from the one before (engine/incremental.ts), and
 // documents above a size are read by an AnalysisRunner off the request path (a worker
 // thread on Node), so requests about other documents stay answered meanwhile.
