@@ -13,7 +13,7 @@
 //       throughput and the server's memory (`--index-files N` sets the count).
 // Ends with one markdown table: measured value, goal, met or not. About two minutes;
 // `node scripts/bench.mjs --quick` runs fewer repetitions and 940 fuzz cases for a first look;
-// `--only c` (or `--only a,c`) runs only those rows, `--only c5` only the 5 MB server row.
+// `--only c` (or `--only a,c`) runs only those rows, `--only c5` (`c50`) only the 5 MB (50 KB) server rows.
 // FUZZ_SEED=<n> replays a fuzz run seed printed by an earlier run.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
