@@ -1,13 +1,15 @@
 // One analysis per open document version, shared by every handler. Typing is coalesced:
 // each change only restarts a short timer, and when it fires the latest version is analyzed
 // once; a request that arrives first computes that same version and the timer reuses it.
-// The wait scales with what the document last cost to analyze: a page is re-read almost at
-// once, while a document that takes half a second waits for a pause in typing.
+// The wait scales with what the document's recent updates cost: an update that follows a
+// small edit is read almost at once, whatever the document's size, while a document whose
+// updates take half a second waits for a pause in typing.
 // Each version is read incrementally from the one before (engine/incremental.ts), and
 // documents above a size are read by an AnalysisRunner off the request path (a worker
 // thread on Node), so requests about other documents stay answered meanwhile.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { IncrementalDocuments } from './analysisRunner';
+import { lineStartsOf } from './engine/incremental';
 import type { AnalysisRunner } from './analysisRunner';
 import { LineIndex } from './engine';
 import type { Analysis, AnalyzeOptions } from './engine';
@@ -27,16 +29,22 @@ interface CacheEntry {
   document: AnalyzedDocument;
 }
 
-/** An analyzed version; its line index is built when a handler first needs it. */
+/** An analyzed version; its line index is built when a handler first needs it, from the analysis's line starts when it kept them. */
 class Analyzed implements AnalyzedDocument {
   private index: LineIndex | null = null;
 
-  constructor(readonly uri: string, readonly version: number, readonly text: string, readonly analysis: Analysis) {}
+  constructor(
+    readonly uri: string, readonly version: number, readonly text: string, readonly analysis: Analysis,
+    private readonly lineStarts: readonly number[] | null = null,
+  ) {}
 
   get lines(): LineIndex {
-    return (this.index ??= new LineIndex(this.text));
+    return (this.index ??= new LineIndex(this.text, this.lineStarts ?? undefined));
   }
 }
+
+/** How many of a document's last update costs set its typing pause. */
+const RECENT_UPDATES = 5;
 
 /** Documents at least this long are read off the request path when a runner is given. */
 export const OFF_THREAD_THRESHOLD = 1_000_000;
@@ -57,8 +65,8 @@ export function answerOnce<T>(document: AnalyzedDocument, key: string, compute: 
 export class AnalysisCache {
   private readonly entries = new Map<string, CacheEntry>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
-  /** What the last analysis of each document took, in milliseconds. */
-  private readonly costs = new Map<string, number>();
+  /** What the last few incremental updates of each document took, in milliseconds. */
+  private readonly costs = new Map<string, number[]>();
   private generation = 0;
   /** The incremental states of documents read on this thread. */
   private readonly inline = new IncrementalDocuments();
@@ -81,10 +89,13 @@ export class AnalysisCache {
     const text = document.getText();
     const started = performance.now();
     const fresh = this.inlineGenerations.get(document.uri) !== this.generation;
-    const analysis = this.inline.analyze(document.uri, text, this.optionsFor(document.uri), fresh);
+    const incremental = !fresh && this.inline.canUpdate(document.uri);
+    const analyzed = this.inline.analyze(document.uri, text, this.optionsFor(document.uri), fresh);
     this.inlineGenerations.set(document.uri, this.generation);
-    this.costs.set(document.uri, performance.now() - started);
-    return this.keep(document.uri, document.version, this.generation, text, analysis);
+    // The typing pause follows what an update costs; a first reading says nothing about that.
+    if (incremental) this.costs.set(document.uri, [performance.now() - started, ...(this.costs.get(document.uri) ?? [])].slice(0, RECENT_UPDATES));
+    else this.costs.delete(document.uri);
+    return this.keep(document.uri, document.version, this.generation, text, analyzed.analysis, lineStartsOf(analyzed));
   }
 
   /**
@@ -104,9 +115,9 @@ export class AnalysisCache {
     if (!this.offThread || incremental || text.length < this.offThreadThreshold) return Promise.resolve(this.get(document));
     const flying = this.inFlight.get(uri);
     if (flying && flying.version === version && flying.generation === generation) return flying.done;
-    const started = performance.now();
     const done = this.offThread.analyze(text, this.optionsFor(uri)).then((analyzed) => {
-      this.costs.set(uri, performance.now() - started);
+      // The next version is read incrementally here (or off the thread again): this reading's cost says nothing about it.
+      this.costs.delete(uri);
       // A reading the document no longer waits for (its marks or a newer version came meanwhile) is answered but not kept.
       if (this.inFlight.get(uri)?.done !== done) return new Analyzed(uri, version, text, analyzed.analysis);
       this.inFlight.delete(uri);
@@ -114,7 +125,7 @@ export class AnalysisCache {
         this.inline.adopt(uri, analyzed);
         this.inlineGenerations.set(uri, generation);
       }
-      return this.keep(uri, version, generation, text, analyzed.analysis);
+      return this.keep(uri, version, generation, text, analyzed.analysis, lineStartsOf(analyzed));
     });
     this.inFlight.set(uri, { version, generation, done });
     return done;
@@ -126,8 +137,8 @@ export class AnalysisCache {
   }
 
   /** Keeps an analysis unless a newer version's is already kept. */
-  private keep(uri: string, version: number, generation: number, text: string, analysis: Analysis): AnalyzedDocument {
-    const analyzed = new Analyzed(uri, version, text, analysis);
+  private keep(uri: string, version: number, generation: number, text: string, analysis: Analysis, lineStarts: readonly number[] | null): AnalyzedDocument {
+    const analyzed = new Analyzed(uri, version, text, analysis, lineStarts);
     const kept = this.entries.get(uri);
     if (!kept || kept.version < version || (kept.version === version && kept.generation <= generation)) {
       this.entries.set(uri, { version, generation, document: analyzed });
@@ -145,11 +156,16 @@ export class AnalysisCache {
   }
 
   /**
-   * A document that analyzes in under 50 ms waits only 2 ms (enough for a burst of changes
-   * to coalesce); a costlier one waits as long as its last analysis took, up to the cap.
+   * A document whose recent updates took under 50 ms waits only 2 ms (enough for a burst of
+   * changes to coalesce); a costlier one waits as long as the cheapest of its last five took,
+   * up to the cap, so one slow update (a collection, code not yet optimized) does not hold back
+   * the next. Until it has had five, a document that can be updated incrementally is taken
+   * to be cheap (an update's cost follows the edit, not the document, and the first ones after
+   * a full reading pay for its garbage); one that must be read in full waits the cap.
    */
   debounceFor(uri: string): number {
-    const cost = this.costs.get(uri) ?? this.maxDebounceMs;
+    const recent = this.costs.get(uri) ?? [];
+    const cost = recent.length >= RECENT_UPDATES ? Math.min(...recent) : this.inline.canUpdate(uri) ? 0 : this.maxDebounceMs;
     return cost < 50 ? 2 : Math.min(this.maxDebounceMs, Math.ceil(cost));
   }
 

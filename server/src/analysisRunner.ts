@@ -4,7 +4,7 @@
 // adopts: later versions of the document are then read incrementally from it.
 import { analyzeIncrementally, updateText } from './engine/incremental';
 import type { IncrementalAnalysis } from './engine/incremental';
-import type { Analysis, AnalyzeOptions } from './engine';
+import type { AnalyzeOptions } from './engine';
 
 export interface AnalysisRunner {
   /** A full incremental analysis of the text. */
@@ -17,11 +17,11 @@ export class IncrementalDocuments {
   private readonly states = new Map<string, IncrementalAnalysis>();
 
   /** The analysis of this text; `fresh` drops what earlier versions kept (their options changed). */
-  analyze(uri: string, text: string, options: AnalyzeOptions, fresh: boolean): Analysis {
+  analyze(uri: string, text: string, options: AnalyzeOptions, fresh: boolean): IncrementalAnalysis {
     const previous = fresh ? undefined : this.states.get(uri);
     const next = previous ? updateText(previous, text) : analyzeIncrementally(text, options);
     this.states.set(uri, next);
-    return next.analysis;
+    return next;
   }
 
   /** Whether a later version can be read incrementally here. */

@@ -1,13 +1,13 @@
 // The server's analysis thread: reads the documents it is sent, one at a time, and answers
-// each with its incremental analysis (without the text, which the server already holds).
+// each with its incremental analysis (without the text and its lines, which the server already holds).
 import { parentPort } from 'node:worker_threads';
-import { analyzeIncrementally } from './engine/incremental';
+import { analyzeIncrementally, forTransfer } from './engine/incremental';
 import type { AnalysisRequest, AnalysisResponse } from './workerRunner';
 
 parentPort?.on('message', (request: AnalysisRequest) => {
   let response: AnalysisResponse;
   try {
-    response = { id: request.id, analyzed: { ...analyzeIncrementally(request.text, request.options), text: '' } };
+    response = { id: request.id, analyzed: forTransfer(analyzeIncrementally(request.text, request.options)) };
   } catch (error) {
     response = { id: request.id, error: error instanceof Error ? error.message : String(error) };
   }

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { AnalysisRunner } from './analysisRunner';
 import type { AnalyzeOptions } from './engine';
-import { analyzeIncrementally } from './engine/incremental';
+import { afterTransfer, analyzeIncrementally } from './engine/incremental';
 import type { IncrementalAnalysis } from './engine/incremental';
 
 export interface AnalysisRequest {
@@ -53,7 +53,7 @@ export class WorkerRunner implements AnalysisRunner {
       const waiting = this.pending.get(response.id);
       if (!waiting) return;
       this.pending.delete(response.id);
-      if (response.analyzed) waiting.resolve({ ...response.analyzed, text: waiting.request.text });
+      if (response.analyzed) waiting.resolve(afterTransfer(response.analyzed, waiting.request.text));
       else waiting.resolve(analyzeIncrementally(waiting.request.text, waiting.request.options));
     });
     const lose = () => {

@@ -67,6 +67,30 @@ describe('protocol: diagnostics and code actions', function () {
     assert.ok(afterBurst.every((params) => params.version === version), `versions published: ${afterBurst.map((p) => p.version)}`);
   });
 
+  it('reads several changes in one didChange as a fresh open of the final text would (diagnostics and outline)', async () => {
+    const uri = 'file:///nonexistent/edited.transcript';
+    await client.open(uri, CALL);
+    await client.waitForDiagnostics(uri);
+    // Sent bottom to top, so each range also holds in the text the changes before it left.
+    const changes = [
+      { range: { start: positionOf(CALL, 'about RMB 3 billion'), end: positionOf(CALL, 'about RMB 3 billion', 'about RMB 3'.length) }, newText: 'about 7' },
+      { range: { start: positionOf(CALL, 'Marcus Hale'), end: positionOf(CALL, 'Marcus Hale', 'Marcus'.length) }, newText: 'Marco' },
+      { range: { start: positionOf(CALL, 'Gross margin'), end: positionOf(CALL, 'Gross margin') }, newText: 'Costs showed a 4.4 year-on-year increase.\n\n' },
+    ];
+    const edited = applyEdits(CALL, changes);
+    const mark = client.mark;
+    const version = await client.change(uri, changes.map(({ range, newText }) => ({ range, text: newText })));
+    const updated = await client.waitForDiagnostics(uri, (params) => params.version === version, 5000, mark);
+    const freshUri = 'file:///nonexistent/fresh.transcript';
+    await client.open(freshUri, edited);
+    const fresh = await client.waitForDiagnostics(freshUri);
+    const comparable = (diagnostics: Diagnostic[]) => diagnostics.map(({ range, code, message, severity }) => ({ range, code, message, severity }));
+    assert.deepEqual(comparable(updated.diagnostics), comparable(fresh.diagnostics));
+    assert.ok(updated.diagnostics.some((diagnostic) => textAt(edited, diagnostic.range).includes('4.4')), 'the inserted figure must be read');
+    const outline = (documentUri: string) => client.request('textDocument/documentSymbol', { textDocument: { uri: documentUri } });
+    assert.deepEqual(await outline(uri), await outline(freshUri));
+  });
+
   it('follows the per-code severity setting, with off dropping the code', async () => {
     const uri = 'file:///nonexistent/severity.transcript';
     client.settings = { diagnostics: { severity: { 'unparsed-figure': 'error', 'missing-currency': 'error' } } };

@@ -7,8 +7,9 @@
 import * as assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyze } from '../../server/src/engine';
-import { analyzeIncrementally, update } from '../../server/src/engine/incremental';
+import { analyze, anchorFigure, LineIndex } from '../../server/src/engine';
+import type { AnalyzeOptions, CheckedFigure } from '../../server/src/engine';
+import { afterTransfer, analyzeIncrementally, forTransfer, lineStartsOf, update, updateText } from '../../server/src/engine/incremental';
 import type { IncrementalAnalysis, TextEdit } from '../../server/src/engine/incremental';
 import type { Random } from './fuzz.test';
 import { fixtureTexts, randomFigure, seededRandom, syntheticTranscript } from './fuzz.test';
@@ -99,22 +100,57 @@ function randomEdit(random: Random, current: IncrementalAnalysis): TextEdit {
   return { start: at, end: at, text: text.slice(from, from + Math.floor(random() * 400)) };
 }
 
-function checkEdits(name: string, source: string, seed: number, edits: number): number {
+/** The text after the edit. */
+function applied(text: string, edit: TextEdit): string {
+  return text.slice(0, edit.start) + edit.text + text.slice(Math.max(edit.start, edit.end));
+}
+
+/**
+ * Applies random edits one after another, each through update() or, with `together`, up to
+ * three at once through updateText(); checks every result against a full analysis, and now
+ * and then that the previous version's analysis did not change.
+ */
+function checkEdits(name: string, source: string, seed: number, edits: number, { together = false, options = {} as AnalyzeOptions } = {}): number {
   const random = seededRandom(seed);
-  let current = analyzeIncrementally(source);
-  assert.deepEqual(current.analysis, analyze(source), `${name}: the first reading differs`);
+  let current = analyzeIncrementally(source, options);
+  assert.deepEqual(current.analysis, analyze(source, options), `${name}: the first reading differs`);
   for (let i = 0; i < edits; i++) {
-    const edit = randomEdit(random, current);
-    current = update(current, edit);
-    const expected = analyze(current.text);
+    const previous = current;
+    const before = i % 5 === 0 ? structuredClone(previous.analysis) : null;
+    const made: TextEdit[] = [];
+    if (together) {
+      // Several changes of one version, each on the text the one before left.
+      let text = current.text;
+      for (let n = 1 + Math.floor(random() * 3); n > 0; n--) {
+        const edit = randomEdit(random, { ...current, text });
+        made.push(edit);
+        text = applied(text, edit);
+      }
+      current = updateText(current, text);
+    } else {
+      made.push(randomEdit(random, current));
+      current = update(current, made[0]);
+    }
+    const expected = analyze(current.text, options);
     try {
       assert.deepEqual(current.analysis, expected);
+      // The server takes its line index from the update's line starts.
+      assert.deepEqual(lineStartsOf(current), new LineIndex(current.text).lineStarts, 'the line starts differ');
+      if (before) assert.deepEqual(previous.analysis, before, 'the previous version\'s analysis changed');
     } catch (error) {
-      const where = JSON.stringify(edit).slice(0, 200);
+      const where = JSON.stringify(made).slice(0, 300);
       throw new Error(`${name} (seed ${seed}), edit ${i + 1} ${where}: the incremental analysis differs from a full one\n${(error as Error).message.slice(0, 3000)}`);
     }
   }
   return edits;
+}
+
+/** Checked readings for some of the text's figures (every one a reading of another kind, so it shows). */
+function checkedReadings(text: string, random: Random): CheckedFigure[] {
+  const lines = text.split(/\r\n|\r|\n/);
+  return analyze(text).figures.filter(() => random() < 0.15).slice(0, 12).map((figure) => ({
+    text: figure.text, ...anchorFigure(lines[figure.line], figure), kind: 'money' as const, value: 42, unit: 'CHF',
+  }));
 }
 
 describe('incremental analysis equals a full analysis after every edit', function () {
@@ -136,6 +172,36 @@ describe('incremental analysis equals a full analysis after every edit', functio
       });
     });
   }
+  it('several changes in one version (updateText), CRLF line ends and checked readings', () => {
+    const texts = sources.flatMap(({ texts }) => texts).filter((_, i) => i % 4 === 0);
+    let attached = 0;
+    texts.forEach((text, i) => {
+      const seed = (runSeed * 3000 + i * 11) >>> 0;
+      const windowed = window(text, seededRandom(seed));
+      total += checkEdits(`text ${i}, several changes at once`, windowed, seed, Math.ceil(editsPerText / 2), { together: true });
+      // CRLF breaks: a break typed right after a CR joins it into one line end, and a CR or LF deleted splits one.
+      total += checkEdits(`text ${i}, CRLF`, windowed.replace(/\r?\n/g, '\r\n'), seed + 1, Math.ceil(editsPerText / 2));
+      const checked = checkedReadings(windowed, seededRandom(seed + 2));
+      attached += analyze(windowed, { checked }).figures.filter((figure) => figure.checked).length;
+      total += checkEdits(`text ${i}, ${checked.length} checked readings`, windowed, seed + 2, Math.ceil(editsPerText / 2), { options: { checked } });
+    });
+    assert.ok(attached >= 20, `only ${attached} checked readings attached: the edits must meet some`);
+  });
+
+  it('joins a typed LF to the CR before it, and splits a CRLF when either half goes', () => {
+    const text = 'Operator: Welcome.\r\rAna Lee -- Chief Financial Officer\rRevenue was $100 million.\r\nCosts were $20 million.\r\n';
+    let current = analyzeIncrementally(text);
+    const at = text.indexOf('\rRevenue') + 1;
+    for (const edit of [{ start: at, end: at, text: '\n' }, { start: at, end: at + 1, text: '' }, { start: at - 1, end: at, text: '' }]) {
+      current = update(current, edit);
+      assert.deepEqual(current.analysis, analyze(current.text));
+    }
+    const crlf = current.text.indexOf('\r\nCosts');
+    current = update(current, { start: crlf + 1, end: crlf + 2, text: '' });
+    assert.deepEqual(current.analysis, analyze(current.text));
+    assert.ok(current.analysis.figures.some((figure) => figure.text === '$20 million'));
+  });
+
   it('reads a sentence again when words change after its figures (a parts check that no longer holds)', () => {
     const text = 'Operator: Welcome.\n\nAna Lee -- Chief Financial Officer\nRevenue was $100 million, of which $60 million was product and $50 million was services.\n';
     const before = analyzeIncrementally(text);
@@ -144,6 +210,35 @@ describe('incremental analysis equals a full analysis after every edit', functio
     const after = update(before, { start: at, end: at, text: ' net' });
     assert.deepEqual(after.analysis, analyze(after.text));
     assert.ok(!after.analysis.diagnostics.some((d) => d.code === 'parts-exceed-whole'));
+  });
+
+  it('moves a line\'s consistency findings with it when lines are added above', () => {
+    const text = 'Operator: Welcome.\n\nAna Lee -- Chief Financial Officer\nQ3 2025 revenue was $12 million.\nRevenue was $100 million, of which $60 million was product and $50 million was services.\nQ3 2025 revenue was $19 million.\n';
+    let current = analyzeIncrementally(text);
+    const codes = (analysis: typeof current.analysis) => analysis.diagnostics.map((d) => `${d.code}@${d.line}`).sort();
+    assert.deepEqual(codes(current.analysis), ['conflicting-figures@5', 'parts-exceed-whole@4'], 'the fixture must raise both checks');
+    const at = text.indexOf('Q3 2025 revenue was $12');
+    for (const edit of [{ start: at, end: at, text: 'A new line.\n\n' }, { start: 0, end: 0, text: 'Title\n' }]) {
+      current = update(current, edit);
+      assert.deepEqual(current.analysis, analyze(current.text));
+    }
+    assert.deepEqual(codes(current.analysis), ['conflicting-figures@8', 'parts-exceed-whole@7']);
+  });
+
+  it('updates a reading sent from another thread without its text and lines as it updates the original', () => {
+    const random = seededRandom(runSeed + 5);
+    const text = window(fixtureTexts(root).join('\n'), random);
+    let original = analyzeIncrementally(text);
+    const sent = structuredClone(forTransfer(original));
+    assert.equal(sent.text, '');
+    let received = afterTransfer(sent, text);
+    for (let i = 0; i < 20; i++) {
+      const edit = randomEdit(random, original);
+      original = update(original, edit);
+      received = update(received, edit);
+      assert.deepEqual(received.analysis, original.analysis);
+      assert.deepEqual(received.analysis, analyze(received.text));
+    }
   });
 
   it('ran thousands of edits', () => {

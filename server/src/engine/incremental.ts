@@ -1,20 +1,25 @@
 // Incremental re-analysis: after an edit, only the lines whose reading could change are read
-// again. A line's figures depend on the line, the previous non-blank line, the structure
-// spans on it (from the turn reading) and two document-level facts (the stated currency and
-// the decimal-comma choice); every line whose inputs are unchanged keeps its reading. What
-// the document decides as a whole (inferred currencies, the yen sign, checked readings,
-// consistency, turns) is decided again from the kept readings, so the result is exactly what
-// analyze() returns for the new text (test/unit/incremental.test.ts checks it on random edits).
+// again. The edit's lines are spliced into the previous version's lines; a line's figures
+// depend on the line, the previous non-blank line, the next lines a hard wrap reaches, the
+// structure spans on it (from the turn reading) and two document-level facts (the stated
+// currency and the decimal-comma choice, both kept per line), so every line whose inputs are
+// unchanged keeps its reading. What the document decides as a whole (inferred currencies,
+// the yen sign, versions, checked readings) is decided again from what each line tells it,
+// and a line whose figures those decisions leave as they were keeps its assembled figures
+// and consistency findings, so the work follows the edit, not the document. The result is
+// exactly what analyze() returns for the new text (test/unit/incremental.test.ts checks it
+// on random edits).
 import { analyze, DEFAULT_MAX_DOCUMENT_SIZE, mergeByPosition } from './index';
-import { assembleFigures, figureScanContext, glossaryFor, readLineFigures, spansByLine, wrapLineAfter } from './figures';
-import type { LineFigureEntry, LineFigures } from './figures';
-import { readConsistency } from './figures/consistency';
+import { assembleFigures, glossaryFor, readLineFigures, spansByLine, statedCurrencyOn, wrapLineAfter } from './figures';
+import type { AssembledLine, AssembledReading, LineFigures } from './figures';
+import { consistencyDiagnostics, lineFindings, movedFindings } from './figures/consistency';
 import type { LineFindings } from './figures/consistency';
+import { decimalCommaDecided, decimalCommaLead } from './figures/numbers';
 import type { ScanContext } from './figures/scanner';
-import { splitLines } from './text';
+import { lastIndexAtMost, LineIndex, splitLines } from './text';
 import { countWords, endsParagraph, isPlainSpeechLine, mayBeLabel, readTurns } from './turns';
 import type { TurnReading } from './turns';
-import type { Analysis, AnalyzeOptions, Figure, Span, Turn } from './types';
+import type { Analysis, AnalyzeOptions, Diagnostic, Span, Turn } from './types';
 
 /** An analysis with what it takes to update it after an edit. */
 export interface IncrementalAnalysis {
@@ -27,15 +32,23 @@ export interface IncrementalAnalysis {
 
 interface LineState {
   lines: string[];
+  /** The offset of each line's first character. */
+  lineStarts: readonly number[];
   turnReading: TurnReading;
+  structureByLine: Array<Span[] | undefined>;
   /** Each line's figure readings, as templates that are copied, never changed. */
   perLine: Array<LineFigures | null>;
-  structureByLine: Array<Span[] | undefined>;
   /** The previous non-blank line of each line, or -1. */
   lineBefore: Int32Array;
   scanContext: ScanContext;
-  /** What the consistency checks found on each line with figures. */
-  findings: Map<number, LineFindings>;
+  /** The currency each line states for the whole call; undefined where not yet asked. */
+  statedCurrency: Array<string | null | undefined>;
+  /** What each line adds to the decimal comma's lead; NaN where not yet asked. */
+  commaLead: Float64Array;
+  /** The document's reading of the figures, with each line's assembly. */
+  reading: AssembledReading;
+  /** What the consistency checks found on each line. */
+  findings: Array<LineFindings | null>;
 }
 
 /** A replacement of the characters from `start` to `end` (offsets in the previous text). */
@@ -45,68 +58,249 @@ export interface TextEdit {
   text: string;
 }
 
+/** The offset of each line's first character in the analyzed text, when the analysis keeps them. */
+export function lineStartsOf(analyzed: IncrementalAnalysis): readonly number[] | null {
+  return analyzed.state?.lineStarts ?? null;
+}
+
+/**
+ * The analysis without what the thread it is sent to holds already (the text, and so the
+ * lines cut from it): less to copy between threads and to collect afterwards.
+ */
+export function forTransfer(analyzed: IncrementalAnalysis): IncrementalAnalysis {
+  return { ...analyzed, text: '', state: analyzed.state && { ...analyzed.state, lines: [] } };
+}
+
+/** An analysis received from another thread (forTransfer), given its text back. */
+export function afterTransfer(analyzed: IncrementalAnalysis, text: string): IncrementalAnalysis {
+  return { ...analyzed, text, state: analyzed.state && { ...analyzed.state, lines: splitLines(text) } };
+}
+
 /** A full analysis that later edits can update. */
 export function analyzeIncrementally(text: string, options: AnalyzeOptions = {}): IncrementalAnalysis {
-  return read(text, options, null);
+  if (tooLarge(text, options)) return degraded(text, options);
+  const lines = splitLines(text);
+  return read(text, options, lines, new LineIndex(text).lineStarts, null);
 }
 
 /** The analysis after one edit: the same Analysis as analyze() of the edited text. */
 export function update(previous: IncrementalAnalysis, edit: TextEdit): IncrementalAnalysis {
   const start = Math.max(0, Math.min(edit.start, previous.text.length));
   const end = Math.max(start, Math.min(edit.end, previous.text.length));
-  return updateText(previous, previous.text.slice(0, start) + edit.text + previous.text.slice(end));
+  return readEdit(previous, previous.text.slice(0, start) + edit.text + previous.text.slice(end), start, end, edit.text);
 }
 
-/** The analysis of a new version of the text, reusing what the previous version's reading still holds. */
+/**
+ * The analysis of a new version of the text, reusing what the previous version's reading
+ * still holds. The edit is found by comparing both versions from either end.
+ */
 export function updateText(previous: IncrementalAnalysis, text: string): IncrementalAnalysis {
   if (text === previous.text) return previous;
-  return read(text, previous.options, previous);
+  const start = commonPrefixLength(previous.text, text);
+  const kept = commonSuffixLength(previous.text, text, start);
+  return readEdit(previous, text, start, previous.text.length - kept, text.slice(start, text.length - kept));
 }
 
-function read(text: string, options: AnalyzeOptions, previous: IncrementalAnalysis | null): IncrementalAnalysis {
-  if (text.length > (options.maxDocumentSize ?? DEFAULT_MAX_DOCUMENT_SIZE)) {
-    return { text, options, analysis: analyze(text, options), state: null };
+/** The edited text read from the previous version: `start`..`end` of its text became `inserted`. */
+function readEdit(previous: IncrementalAnalysis, text: string, start: number, end: number, inserted: string): IncrementalAnalysis {
+  const old = previous.state;
+  if (!old) return analyzeIncrementally(text, previous.options);
+  if (tooLarge(text, previous.options)) return degraded(text, previous.options);
+  const { lines, lineStarts, prefix, suffix } = spliceLines(old, previous.text, start, end, inserted);
+  return read(text, previous.options, lines, lineStarts, { old, prefix, suffix });
+}
+
+function tooLarge(text: string, options: AnalyzeOptions): boolean {
+  return text.length > (options.maxDocumentSize ?? DEFAULT_MAX_DOCUMENT_SIZE);
+}
+
+function degraded(text: string, options: AnalyzeOptions): IncrementalAnalysis {
+  return { text, options, analysis: analyze(text, options), state: null };
+}
+
+/**
+ * The new version's lines: the previous lines with those the edit touched split again. The
+ * lines read again start one line before the edit, since a break typed right after a CR
+ * joins it into one CRLF. `prefix` and `suffix` count the lines equal at either end.
+ */
+function spliceLines(old: LineState, oldText: string, start: number, end: number, inserted: string) {
+  const oldCount = old.lines.length;
+  const first = Math.max(0, lastIndexAtMost(old.lineStarts, start) - 1);
+  const last = lastIndexAtMost(old.lineStarts, end);
+  const endsText = last + 1 >= oldCount;
+  const delta = inserted.length - (end - start);
+  const regionStart = old.lineStarts[first];
+  // Cut from the previous text, which is flat already: the new one may be joined from pieces and need copying first.
+  const region = oldText.slice(regionStart, start) + inserted + oldText.slice(end, endsText ? oldText.length : old.lineStarts[last + 1]);
+  const pieces = splitLines(region);
+  const pieceStarts = new LineIndex(region).lineStarts;
+  // A region that ends with a line break ends where the next kept line starts.
+  if (!endsText) pieces.pop();
+  const lines = old.lines.slice(0, first);
+  const lineStarts = old.lineStarts.slice(0, first);
+  for (let i = 0; i < pieces.length; i++) {
+    lines.push(pieces[i]);
+    lineStarts.push(pieceStarts[i] + regionStart);
   }
-  const lines = splitLines(text);
-  const old = previous?.state ?? null;
-  // Lines the edit left alone: the same lines at the start and at the end of both versions.
-  const prefix = old ? commonPrefix(old.lines, lines) : 0;
-  const suffix = old ? commonSuffix(old.lines, lines, prefix) : 0;
-  const shift = lines.length - (old?.lines.length ?? 0);
+  for (let line = last + 1; line < oldCount; line++) {
+    lines.push(old.lines[line]);
+    lineStarts.push(old.lineStarts[line] + delta);
+  }
+  // Lines of the region that stayed the same, from either end.
+  let prefix = first;
+  while (prefix - first < pieces.length && prefix <= last && pieces[prefix - first] === old.lines[prefix]) prefix++;
+  let same = 0;
+  while (same < pieces.length - (prefix - first) && same < last + 1 - prefix && pieces[pieces.length - 1 - same] === old.lines[last - same]) same++;
+  return { lines, lineStarts, prefix, suffix: oldCount - 1 - last + same };
+}
+
+/** The previous reading and which of its lines are kept: the first `prefix` and the last `suffix`. */
+interface Edited {
+  old: LineState;
+  prefix: number;
+  suffix: number;
+}
+
+function read(text: string, options: AnalyzeOptions, lines: string[], lineStarts: readonly number[], edited: Edited | null): IncrementalAnalysis {
+  const old = edited?.old ?? null;
+  const count = lines.length;
+  const oldCount = old ? old.lines.length : 0;
+  const prefix = edited?.prefix ?? 0;
+  const suffix = edited?.suffix ?? 0;
+  const shift = count - oldCount;
+  /** The first kept line at the end, in this version and in the previous one. */
+  const keptAfter = count - suffix;
+  const oldKeptAfter = oldCount - suffix;
+  const oldLineOf = (line: number): number => (!old ? -1 : line < prefix ? line : line >= keptAfter ? line - shift : -1);
+
   const turnReading = (old && shift === 0 ? fixUpTurns(old, lines, prefix, suffix) : null) ?? readTurns(lines);
   const { turns, sections, structure } = turnReading;
-  const structureByLine = spansByLine(structure, lines.length);
-  const scanContext = figureScanContext(lines);
-  const glossary = glossaryFor(options.glossary);
-  const reusable = old !== null && old.scanContext.defaultCurrency === scanContext.defaultCurrency
-    && old.scanContext.decimalComma === scanContext.decimalComma;
+  const sameStructure = old !== null && turnReading.structure === old.turnReading.structure;
+  const structureByLine = sameStructure ? old.structureByLine : spansByLine(structure, count);
 
-  const perLine: Array<LineFigures | null> = new Array(lines.length);
-  const lineBefore = new Int32Array(lines.length);
-  let before = -1;
-  for (let line = 0; line < lines.length; line++) {
-    lineBefore[line] = before;
-    const oldLine = line < prefix ? line : line >= lines.length - suffix ? line - shift : -1;
+  // The document-level facts, from what each line says (asked of the edited lines only).
+  const statedCurrency = spliced(old?.statedCurrency ?? [], prefix, oldKeptAfter, count - suffix - prefix, undefined);
+  let defaultCurrency: string | null = null;
+  for (let line = 0; line < count && !defaultCurrency; line++) {
+    let stated = statedCurrency[line];
+    if (stated === undefined) statedCurrency[line] = stated = statedCurrencyOn(lines[line]);
+    defaultCurrency = stated;
+  }
+  const commaLead = new Float64Array(count).fill(Number.NaN);
+  if (old) {
+    commaLead.set(old.commaLead.subarray(0, prefix));
+    commaLead.set(old.commaLead.subarray(oldKeptAfter), keptAfter);
+  }
+  const decimalComma = decimalCommaDecided(count, (line) => {
+    if (Number.isNaN(commaLead[line])) commaLead[line] = decimalCommaLead(lines[line]);
+    return commaLead[line];
+  });
+  const scanContext: ScanContext = { defaultCurrency, decimalComma };
+  const reusable = old !== null && old.scanContext.defaultCurrency === defaultCurrency && old.scanContext.decimalComma === decimalComma;
+
+  const lineBefore = previousNonBlankLines(lines, old, prefix, keptAfter, oldKeptAfter);
+  const glossary = glossaryFor(options.glossary);
+  const perLine: Array<LineFigures | null> = new Array(count);
+  for (let line = 0; line < count; line++) {
+    const oldLine = oldLineOf(line);
     const lineStructure = structureByLine[line] ?? NO_SPANS;
-    if (reusable && old !== null && oldLine >= 0 && sameSpans(old.structureByLine[oldLine], lineStructure)
-      && sameLineBefore(old, oldLine, lines, line, before) && sameLineAfter(old.lines, oldLine, lines, line)) {
-      perLine[line] = old.perLine[oldLine];
-    } else {
-      perLine[line] = readLineFigures(lines, line, before < 0 ? null : lines[before], before, lineStructure, scanContext, glossary);
-    }
-    if (lines[line].trim()) before = line;
+    const keep = reusable && oldLine >= 0 && (sameStructure || sameSpans(old.structureByLine[oldLine], lineStructure))
+      && (line < prefix
+        // The lines a hard wrap reaches below may be edited ones.
+        ? line + WRAP_REACH < prefix || sameLineAfter(old.lines, oldLine, lines, line)
+        // The previous non-blank line may be above the kept lines.
+        : old.lineBefore[oldLine] >= oldKeptAfter || sameLineBefore(old, oldLine, lines, line, lineBefore[line]));
+    const before = lineBefore[line];
+    perLine[line] = keep ? old.perLine[oldLine] : readLineFigures(lines, line, before < 0 ? null : lines[before], before, lineStructure, scanContext, glossary);
   }
 
-  const reading = assembleFigures(lines, perLine, options, scanContext.defaultCurrency, copyFigure);
-  // Findings are kept for lines at the same number with the same text (and, checked inside, the same figures).
-  const unchanged = (line: number) => line < prefix || (shift === 0 && line >= lines.length - suffix);
-  const consistency = readConsistency(lines, reading.figures, old?.findings ?? null, unchanged);
-  const diagnostics = mergeByPosition(reading.diagnostics, consistency.diagnostics);
-  const analysis: Analysis = { turns, sections, figures: reading.figures, diagnostics, defaultCurrency: reading.defaultCurrency, degraded: false };
-  return { text, options, analysis, state: { lines, turnReading, perLine, structureByLine, lineBefore, scanContext, findings: consistency.findings } };
+  const reading = assembleFigures(lines, perLine, options, defaultCurrency, {
+    previousOf: (line) => {
+      const oldLine = oldLineOf(line);
+      return old && oldLine >= 0 ? old.reading.assembled[oldLine] : null;
+    },
+    sameLineNumbers: old && shift === 0 ? old.reading : null,
+  });
+  const { findings, diagnostics: consistency } = readConsistency(lines, reading.assembled, old, oldLineOf);
+  const diagnostics = mergeByPosition(reading.diagnostics, consistency);
+  const analysis: Analysis = { turns, sections, figures: reading.figures, diagnostics, defaultCurrency, degraded: false };
+  return {
+    text, options, analysis,
+    state: { lines, lineStarts, turnReading, structureByLine, perLine, lineBefore, scanContext, statedCurrency, commaLead, reading, findings },
+  };
 }
 
 const NO_SPANS: readonly Span[] = [];
+
+/** How many lines below a line the next non-blank line that may hold its amount's scale can be (wrapLineAfter). */
+const WRAP_REACH = 3;
+
+/**
+ * The consistency findings of every line with figures; a line whose assembled figures are
+ * the very ones of the previous version keeps its findings. A checking bug drops every
+ * consistency diagnostic, as checkConsistency does.
+ */
+function readConsistency(
+  lines: readonly string[], assembled: ReadonlyArray<AssembledLine | null>, old: LineState | null, oldLineOf: (line: number) => number,
+): { findings: Array<LineFindings | null>; diagnostics: Diagnostic[] } {
+  const findings: Array<LineFindings | null> = new Array(assembled.length).fill(null);
+  try {
+    const found: LineFindings[] = [];
+    for (let line = 0; line < assembled.length; line++) {
+      const assembly = assembled[line];
+      if (!assembly) continue;
+      const oldLine = oldLineOf(line);
+      const kept = old && oldLine >= 0 ? old.reading.assembled[oldLine] : null;
+      const keptFindings = old && oldLine >= 0 ? old.findings[oldLine] : null;
+      let onLine: LineFindings | null;
+      if (kept && kept === assembly) onLine = keptFindings;
+      // A line that only moved (its assembly is a copy of the kept one): its findings move with it.
+      else if (kept && assembly.moved) onLine = keptFindings && movedFindings(keptFindings, kept.figures, assembly.figures, line - oldLine);
+      else onLine = lineFindings(lines, assembly.figures);
+      findings[line] = onLine;
+      if (onLine) found.push(onLine);
+    }
+    return { findings, diagnostics: consistencyDiagnostics(found) };
+  } catch {
+    return { findings: new Array(assembled.length).fill(null), diagnostics: [] };
+  }
+}
+
+/** A copy of `old` with `old[from..to)` replaced by `count` values `fill`. */
+function spliced<T>(old: readonly T[], from: number, to: number, count: number, fill: T): T[] {
+  const result = old.slice(0, from);
+  for (let i = 0; i < count; i++) result.push(fill);
+  for (let i = to; i < old.length; i++) result.push(old[i]);
+  return result;
+}
+
+/**
+ * The previous non-blank line of each line, or -1: kept above the edit, read through the
+ * edited lines, and below them taken from the previous version wherever that line is kept.
+ */
+function previousNonBlankLines(lines: readonly string[], old: LineState | null, prefix: number, keptAfter: number, oldKeptAfter: number): Int32Array {
+  const lineBefore = new Int32Array(lines.length);
+  let before = -1;
+  let line = 0;
+  if (old && prefix > 0) {
+    lineBefore.set(old.lineBefore.subarray(0, prefix));
+    line = prefix;
+    before = lines[prefix - 1].trim() ? prefix - 1 : old.lineBefore[prefix - 1];
+  }
+  const end = old ? keptAfter : lines.length;
+  for (; line < end; line++) {
+    lineBefore[line] = before;
+    if (lines[line].trim()) before = line;
+  }
+  if (!old) return lineBefore;
+  const shift = keptAfter - oldKeptAfter;
+  for (; line < lines.length; line++) {
+    const oldBefore = old.lineBefore[line - shift];
+    // Blank kept lines only above it: its previous non-blank line is the last one above the kept lines.
+    lineBefore[line] = oldBefore >= oldKeptAfter ? oldBefore + shift : before;
+  }
+  return lineBefore;
+}
 
 /**
  * The turn reading after an edit that kept the number of lines, fixed up where it is safe:
@@ -161,27 +355,23 @@ function lastTurnBefore(turns: readonly Turn[], line: number): number {
   return found;
 }
 
-/** A copy of a kept figure on the line it stands on now, free for the document's reading to change. */
-function copyFigure(entry: LineFigureEntry, line: number): Figure {
-  const template = entry.figure;
-  const moved = line - template.line;
-  const copy: Figure = { ...template, line };
-  if (moved !== 0 && template.metricSpan) copy.metricSpan = { ...template.metricSpan, line: template.metricSpan.line + moved };
-  return copy;
-}
+/** Characters compared at once when two versions are matched from either end: a native comparison per chunk. */
+const CHUNK = 4096;
 
-function commonPrefix(a: readonly string[], b: readonly string[]): number {
+function commonPrefixLength(a: string, b: string): number {
   const limit = Math.min(a.length, b.length);
   let i = 0;
-  while (i < limit && a[i] === b[i]) i++;
+  while (i + CHUNK <= limit && a.slice(i, i + CHUNK) === b.slice(i, i + CHUNK)) i += CHUNK;
+  while (i < limit && a.charCodeAt(i) === b.charCodeAt(i)) i++;
   return i;
 }
 
-/** Lines equal at the ends of both, not counting the `prefix` lines already matched. */
-function commonSuffix(a: readonly string[], b: readonly string[], prefix: number): number {
+/** Characters equal at the ends of both, not counting the `prefix` characters already matched. */
+function commonSuffixLength(a: string, b: string, prefix: number): number {
   const limit = Math.min(a.length, b.length) - prefix;
   let i = 0;
-  while (i < limit && a[a.length - 1 - i] === b[b.length - 1 - i]) i++;
+  while (i + CHUNK <= limit && a.slice(a.length - i - CHUNK, a.length - i) === b.slice(b.length - i - CHUNK, b.length - i)) i += CHUNK;
+  while (i < limit && a.charCodeAt(a.length - 1 - i) === b.charCodeAt(b.length - 1 - i)) i++;
   return i;
 }
 

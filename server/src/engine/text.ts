@@ -2,6 +2,7 @@
 // contract's positions are (line, UTF-16 offset in line) and no span crosses a line break.
 
 const LINE_BREAK = /\r\n|\r|\n/;
+const LINE_BREAKS = /\r\n|\r|\n/g;
 
 /** Splits text into lines the way LSP and the scorer do: CRLF, CR and LF all end a line. */
 export function splitLines(text: string): string[] {
@@ -38,24 +39,21 @@ export function isAsciiLetterOrDigit(code: number): boolean {
 /** Maps absolute offsets to (line, character) and back, for one text. */
 export class LineIndex {
   /** Offset of the first character of each line. */
-  readonly lineStarts: number[];
+  readonly lineStarts: readonly number[];
 
-  constructor(readonly text: string) {
-    const starts = [0];
-    // Most text has LF breaks only: a native search from break to break is many times faster than a loop over characters.
-    if (!text.includes('\r')) {
-      for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) starts.push(at + 1);
-      this.lineStarts = starts;
+  /** `lineStarts`, when given, must be the text's own (an incremental analysis keeps them): the text is then not scanned. */
+  constructor(readonly text: string, lineStarts?: readonly number[]) {
+    if (lineStarts) {
+      this.lineStarts = lineStarts;
       return;
     }
-    for (let i = 0; i < text.length; i++) {
-      const code = text.charCodeAt(i);
-      if (code === 13 /* \r */) {
-        if (text.charCodeAt(i + 1) === 10) i++;
-        starts.push(i + 1);
-      } else if (code === 10 /* \n */) {
-        starts.push(i + 1);
-      }
+    const starts = [0];
+    // A native search from break to break is many times faster than a loop over characters.
+    if (!text.includes('\r')) {
+      for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) starts.push(at + 1);
+    } else {
+      LINE_BREAKS.lastIndex = 0;
+      for (let m = LINE_BREAKS.exec(text); m; m = LINE_BREAKS.exec(text)) starts.push(m.index + m[0].length);
     }
     this.lineStarts = starts;
   }

@@ -79,6 +79,8 @@ export function resolveAnnotations(
   structure: { turns: readonly Turn[]; sections: readonly Section[] },
   stored: readonly StoredAnnotation[],
 ): ResolvedAnnotation[] {
+  // Most transcripts have no annotations: their text need not be indexed by line.
+  if (!stored.length) return [];
   const lines = new LineIndex(text);
   const resolved: ResolvedAnnotation[] = [];
   for (const annotation of stored) {

@@ -373,7 +373,6 @@ function checkRepeats(statements: readonly Statement[]): Diagnostic[] {
  * so an incremental reading keeps it while both stay the same.
  */
 export interface LineFindings {
-  figures: Figure[];
   statements: Statement[];
   changes: Diagnostic[];
   parts: Diagnostic[];
@@ -381,63 +380,67 @@ export interface LineFindings {
 
 function findOnLine(lines: readonly string[], figures: Figure[]): LineFindings {
   const sentences = sentencesOf(lines, figures);
-  return { figures, statements: sentences.flatMap(statementsOf), changes: checkChanges(sentences), parts: checkParts(sentences) };
-}
-
-/** The fields of a figure the checks read, so findings kept for equal figures stay true. */
-function sameForChecks(a: Figure, b: Figure): boolean {
-  return a.start === b.start && a.end === b.end && a.line === b.line && a.text === b.text && a.kind === b.kind
-    && a.value === b.value && a.min === b.min && a.max === b.max && a.unit === b.unit && a.metric === b.metric
-    && a.change === b.change && a.approximate === b.approximate && a.bound === b.bound && a.checked === b.checked;
-}
-
-function sameFigures(a: readonly Figure[], b: readonly Figure[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (!sameForChecks(a[i], b[i])) return false;
-  return true;
-}
-
-export interface ConsistencyReading {
-  diagnostics: Diagnostic[];
-  /** Each line's findings, for the next version's reading. */
-  findings: Map<number, LineFindings>;
+  return { statements: sentences.flatMap(statementsOf), changes: checkChanges(sentences), parts: checkParts(sentences) };
 }
 
 /** Every consistency diagnostic of a document, in document order. */
 export function checkConsistency(lines: readonly string[], figures: readonly Figure[]): Diagnostic[] {
-  return readConsistency(lines, figures, null, () => false).diagnostics;
-}
-
-/**
- * The same, keeping the findings of `previous` for every line that `unchanged` says holds
- * the same text at the same line number and whose figures are the same for the checks.
- */
-export function readConsistency(
-  lines: readonly string[], figures: readonly Figure[], previous: ReadonlyMap<number, LineFindings> | null, unchanged: (line: number) => boolean,
-): ConsistencyReading {
   try {
     const readable = figures.filter((f) => f.kind !== 'unparsed').sort((a, b) => a.line - b.line || a.start - b.start);
-    const findings = new Map<number, LineFindings>();
-    const statements: Statement[] = [];
-    const changes: Diagnostic[] = [];
-    const parts: Diagnostic[] = [];
+    const findings: LineFindings[] = [];
     for (let first = 0; first < readable.length;) {
       const line = readable[first].line;
       let end = first;
       while (end < readable.length && readable[end].line === line) end++;
-      const onLine = readable.slice(first, end);
-      const kept = previous?.get(line);
-      const found = kept && unchanged(line) && sameFigures(kept.figures, onLine) ? kept : findOnLine(lines, onLine);
-      findings.set(line, found);
-      for (const statement of found.statements) statements.push(statement);
-      for (const diagnostic of found.changes) changes.push(diagnostic);
-      for (const diagnostic of found.parts) parts.push(diagnostic);
+      findings.push(findOnLine(lines, readable.slice(first, end)));
       first = end;
     }
-    const diagnostics = [...checkRepeats(statements), ...changes, ...parts].sort((a, b) => a.line - b.line || a.start - b.start);
-    return { diagnostics, findings };
+    return consistencyDiagnostics(findings);
   } catch {
     // A checking bug must not take the analysis down: the figures stand without these notes.
-    return { diagnostics: [], findings: new Map() };
+    return [];
   }
+}
+
+/**
+ * What the checks find on one line, given the line's figures in reading order; null when
+ * none of them can be checked. It may throw on a checking bug: the caller then drops every
+ * consistency diagnostic, as checkConsistency does.
+ */
+export function lineFindings(lines: readonly string[], figures: readonly Figure[]): LineFindings | null {
+  const readable = figures.filter((f) => f.kind !== 'unparsed');
+  if (readable.length === 0) return null;
+  readable.sort((a, b) => a.start - b.start);
+  return findOnLine(lines, readable);
+}
+
+/**
+ * A line's findings after the line moved: the same findings about the copies of its figures
+ * (`to`, in the order of `from`), their diagnostics `lines` further down.
+ */
+export function movedFindings(found: LineFindings, from: readonly Figure[], to: readonly Figure[], lines: number): LineFindings {
+  const copyOf = (figure: Figure): Figure => to[from.indexOf(figure)];
+  const moved = (diagnostic: Diagnostic): Diagnostic => {
+    const copy: Diagnostic = { ...diagnostic, line: diagnostic.line + lines };
+    if (diagnostic.related) copy.related = diagnostic.related.map((related) => ({ ...related, span: { ...related.span, line: related.span.line + lines } }));
+    return copy;
+  };
+  return {
+    statements: found.statements.map((statement) => ({ ...statement, figure: copyOf(statement.figure) })),
+    changes: found.changes.map(moved),
+    parts: found.parts.map(moved),
+  };
+}
+
+/** The document's consistency diagnostics from its lines' findings in line order, in document order. */
+export function consistencyDiagnostics(findings: Iterable<LineFindings>): Diagnostic[] {
+  const statements: Statement[] = [];
+  const changes: Diagnostic[] = [];
+  const parts: Diagnostic[] = [];
+  for (const found of findings) {
+    for (const statement of found.statements) statements.push(statement);
+    for (const diagnostic of found.changes) changes.push(diagnostic);
+    for (const diagnostic of found.parts) parts.push(diagnostic);
+  }
+  return [...checkRepeats(statements), ...changes, ...parts].sort((a, b) => a.line - b.line || a.start - b.start);
 }

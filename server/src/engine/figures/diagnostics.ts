@@ -18,12 +18,13 @@ export function newCurrencyEvidence(defaultCurrency: string | null): CurrencyEvi
   return { defaultCurrency, counts: new Map(), marks: new Map() };
 }
 
-export function recordCurrency(evidence: CurrencyEvidence, code: string, mark: string | null): void {
-  evidence.counts.set(code, (evidence.counts.get(code) ?? 0) + 1);
+/** Records `times` amounts in the currency `code`, written with `mark` before them (or none). */
+export function recordCurrency(evidence: CurrencyEvidence, code: string, mark: string | null, times = 1): void {
+  evidence.counts.set(code, (evidence.counts.get(code) ?? 0) + times);
   if (!mark) return;
-  const written = mark.replace(/\\/g, '');
+  const written = mark.includes('\\') ? mark.replace(/\\/g, '') : mark;
   const forms = evidence.marks.get(code) ?? new Map<string, number>();
-  forms.set(written, (forms.get(written) ?? 0) + 1);
+  forms.set(written, (forms.get(written) ?? 0) + times);
   evidence.marks.set(code, forms);
 }
 

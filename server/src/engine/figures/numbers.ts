@@ -180,14 +180,22 @@ const ENGLISH_NUMBER = /\d,\d{3}\.\d|(?:^|[^\d.,])\d{1,3}\.\d{1,2} ?(?:%|percent
 const DECIDED_LEAD = 20;
 
 export function usesDecimalComma(lines: readonly string[]): boolean {
-  let european = 0;
-  let english = 0;
-  for (const line of lines) {
-    if (!line.includes(',')) continue;
-    european += line.match(EUROPEAN_NUMBER)?.length ?? 0;
-    english += line.match(ENGLISH_NUMBER)?.length ?? 0;
+  return decimalCommaDecided(lines.length, (line) => decimalCommaLead(lines[line]));
+}
+
+/** What a line adds to the decimal comma's lead: numbers only a decimal comma reads, less those only a decimal point reads. */
+export function decimalCommaLead(line: string): number {
+  if (!line.includes(',')) return 0;
+  return (line.match(EUROPEAN_NUMBER)?.length ?? 0) - (line.match(ENGLISH_NUMBER)?.length ?? 0);
+}
+
+/** The document's decision from its lines' leads in order, each asked for only while it may still count. */
+export function decimalCommaDecided(lineCount: number, leadOf: (line: number) => number): boolean {
+  let lead = 0;
+  for (let line = 0; line < lineCount; line++) {
+    lead += leadOf(line);
     // A clear lead decides: the rest of a long document need not be read.
-    if (Math.abs(european - english) > DECIDED_LEAD) break;
+    if (Math.abs(lead) > DECIDED_LEAD) break;
   }
-  return european > english;
+  return lead > 0;
 }
