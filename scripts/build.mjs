@@ -23,6 +23,7 @@ const entries = [
   // The CLI's worker threads load this file from beside dist/cli.js.
   { entryPoints: ['server/src/cliWorker.ts'], outfile: 'dist/cliWorker.js' },
   { entryPoints: ['server/src/analysisWorker.ts'], outfile: 'dist/analysisWorker.js' },
+  { entryPoints: ['server/src/indexWorker.ts'], outfile: 'dist/indexWorker.js' },
 ];
 // The workbench webviews' scripts and stylesheet run in the page: one self-contained file each.
 const webviewEntries = {

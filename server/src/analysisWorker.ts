@@ -1,15 +1,7 @@
 // The server's analysis thread: reads the documents it is sent, one at a time, and answers
 // each with its incremental analysis (without the text, which the server already holds).
-import { parentPort } from 'node:worker_threads';
 import { analyzeIncrementally } from './engine/incremental';
-import type { AnalysisRequest, AnalysisResponse } from './workerRunner';
+import type { AnalysisRequest } from './workerRunner';
+import { answerRequests } from './workerPool';
 
-parentPort?.on('message', (request: AnalysisRequest) => {
-  let response: AnalysisResponse;
-  try {
-    response = { id: request.id, analyzed: { ...analyzeIncrementally(request.text, request.options), text: '' } };
-  } catch (error) {
-    response = { id: request.id, error: error instanceof Error ? error.message : String(error) };
-  }
-  parentPort?.postMessage(response);
-});
+answerRequests(({ text, options }: AnalysisRequest) => ({ ...analyzeIncrementally(text, options), text: '' }));

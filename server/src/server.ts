@@ -50,6 +50,7 @@ import { DEFAULT_SETTINGS, SETTINGS_SECTION } from './settings';
 import type { Settings } from './settings';
 import { SettingsStore } from './settingsStore';
 import { WorkspaceIndex } from './workspaceIndex';
+import type { IndexReader } from './workspaceIndex';
 import { ANNOTATION_CODE_ACTION_KIND, ANNOTATION_COMMANDS, AnnotationService } from './features/annotations';
 import { isRefusal } from './features/refusal';
 import type { Refusal } from './features/refusal';
@@ -79,6 +80,8 @@ export interface ServerDependencies {
   processId?: number;
   /** Reads large documents off the request path (a worker thread on Node); without it they are read inline. */
   analysisRunner?: AnalysisRunner;
+  /** Reads files for the workspace index off this thread (worker threads on Node); without it they are read here. */
+  indexReader?: IndexReader;
 }
 
 export interface RunningServer {
@@ -91,7 +94,7 @@ export function startServer(connection: Connection, deps: ServerDependencies): R
   const logger = deps.logger ?? connection.console;
   const documents = new TextDocuments(TextDocument);
   const checkedStore = new CheckedStore(new SidecarStore(files));
-  const workspaceIndex = new WorkspaceIndex(files, isOpen);
+  const workspaceIndex = new WorkspaceIndex(files, isOpen, deps.indexReader ?? null);
   function isOpen(uri: string): boolean {
     return documents.get(uri) !== undefined;
   }
