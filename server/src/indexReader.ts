@@ -22,6 +22,8 @@ const IDLE_MS = 5000;
 
 export class ThreadedIndexReader implements IndexReader {
   readonly concurrency: number;
+  /** Files read on this thread because their thread failed. */
+  filesReadHere = 0;
   private readonly pool: WorkerPool<IndexRequest, IndexedSpeaker[] | null>;
 
   constructor(threads = Math.min(MAX_THREADS, availableParallelism()), workerPath = join(__dirname, 'indexWorker.js')) {
@@ -29,7 +31,10 @@ export class ThreadedIndexReader implements IndexReader {
     this.pool = new WorkerPool({
       workerPath,
       size: Math.max(1, threads),
-      fallback: ({ uri, detectionEnabled }) => speakersOfFile(nodeFiles, uri, detectionEnabled),
+      fallback: ({ uri, detectionEnabled }) => {
+        this.filesReadHere++;
+        return speakersOfFile(nodeFiles, uri, detectionEnabled);
+      },
       idleMs: IDLE_MS,
     });
   }

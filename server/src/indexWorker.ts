@@ -6,4 +6,5 @@ import { blockingNodeFiles } from './nodeFiles';
 import { answerRequests } from './workerPool';
 import { speakersOfFile } from './workspaceIndex';
 
-answerRequests(({ uri, detectionEnabled }: IndexRequest) => speakersOfFile(blockingNodeFiles, uri, detectionEnabled, decodeFileFast));
+// The answer is copied on its way to the server's thread, so the names hold no file text alive.
+answerRequests(({ uri, detectionEnabled }: IndexRequest) => speakersOfFile(blockingNodeFiles, uri, detectionEnabled, { decode: decodeFileFast, copyNames: false }));

@@ -59,14 +59,14 @@ function detached<T extends string | null>(text: T): T {
 }
 
 /** Speakers of a document, one per person, at their first header, with the names of all their headers. */
-function speakersOf(uri: string, turns: readonly Turn[]): IndexedSpeaker[] {
+function speakersOf(uri: string, turns: readonly Turn[], copy: <T extends string | null>(text: T) => T = detached): IndexedSpeaker[] {
   const seen = new Map<string, IndexedSpeaker>();
   for (const turn of turns) {
     if (!turn.speaker) continue;
     const key = speakerKey(turn.speaker);
     const known = seen.get(key);
     if (known) known.nameSpans.push(turn.nameSpan);
-    else seen.set(key, { speaker: detached(turn.speaker), role: detached(turn.role), affiliation: detached(turn.affiliation), speakerKind: turn.speakerKind, uri, nameSpan: turn.nameSpan, nameSpans: [turn.nameSpan] });
+    else seen.set(key, { speaker: copy(turn.speaker), role: copy(turn.role), affiliation: copy(turn.affiliation), speakerKind: turn.speakerKind, uri, nameSpan: turn.nameSpan, nameSpans: [turn.nameSpan] });
   }
   return [...seen.values()];
 }
@@ -200,19 +200,22 @@ async function collectCandidates(files: ServerFiles, folder: string, into: strin
   }
 }
 
+/** How speakersOfFile reads a file where the defaults are not the cheapest (a worker thread on Node). */
+export interface FileReading {
+  /** Bytes to text, as decodeFile does. */
+  decode?: (bytes: Uint8Array) => DecodedFile;
+  /** False where the speakers are copied anyway (sent to another thread), so names need no copy of their own. */
+  copyNames?: boolean;
+}
+
 /**
  * The speakers of the file at `uri` when it would open as a transcript, else null: what the
  * index keeps of a file, wherever it is read (here, or on a worker thread). Never throws.
  */
-export async function speakersOfFile(
-  files: ServerFiles,
-  uri: string,
-  detectionEnabled: boolean,
-  decode: (bytes: Uint8Array) => DecodedFile = decodeFile,
-): Promise<IndexedSpeaker[] | null> {
-  const text = await readTranscriptCandidate(files, uri, detectionEnabled, decode);
+export async function speakersOfFile(files: ServerFiles, uri: string, detectionEnabled: boolean, reading: FileReading = {}): Promise<IndexedSpeaker[] | null> {
+  const text = await readTranscriptCandidate(files, uri, detectionEnabled, reading.decode ?? decodeFile);
   // Speakers only: a size limit of zero makes the engine skip figures.
-  return text === null ? null : speakersOf(uri, analyze(text, { maxDocumentSize: 0 }).turns);
+  return text === null ? null : speakersOf(uri, analyze(text, { maxDocumentSize: 0 }).turns, reading.copyNames === false ? (name) => name : detached);
 }
 
 /** The file's text when it would open as a transcript, else null. Never throws. */
