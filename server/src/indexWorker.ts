@@ -6,5 +6,9 @@ import { blockingNodeFiles } from './nodeFiles';
 import { answerRequests } from './workerPool';
 import { speakersOfFile } from './workspaceIndex';
 
-// The answer is copied on its way to the server's thread, so the names hold no file text alive.
-answerRequests(({ uri, detectionEnabled }: IndexRequest) => speakersOfFile(blockingNodeFiles, uri, detectionEnabled, { decode: decodeFileFast, copyNames: false }));
+answerRequests(async ({ uri, detectionEnabled }: IndexRequest) => {
+  // The answer is copied on its way to the server's thread, so its names hold no file text alive.
+  const speakers = await speakersOfFile(blockingNodeFiles, uri, detectionEnabled, { decode: decodeFileFast, copyNames: false });
+  // Sent with every speaker, the URI would arrive as a copy per speaker; the reader puts it back.
+  return speakers && speakers.map((speaker) => ({ ...speaker, uri: '' }));
+});
