@@ -17,7 +17,7 @@ export interface IndexRequest {
 /** More threads than this gain little on an index and cost memory each. */
 const MAX_THREADS = 4;
 /** Files waiting at each thread, so it never waits for the next one to be sent. */
-const FILES_PER_THREAD = 3;
+const FILES_PER_THREAD = 8;
 const IDLE_MS = 5000;
 
 export class ThreadedIndexReader implements IndexReader {

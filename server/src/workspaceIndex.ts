@@ -5,7 +5,7 @@
 // open documents override them.
 import { decodeFile } from './decode';
 import type { DecodedFile } from './decode';
-import { analyze, looksLikeTranscript, speakerKey } from './engine';
+import { analyzeTurns, looksLikeTranscript, speakerKey } from './engine';
 import type { Span, Turn } from './engine';
 import { joinUri, uriBasename } from './files';
 import type { ServerFiles } from './files';
@@ -214,8 +214,7 @@ export interface FileReading {
  */
 export async function speakersOfFile(files: ServerFiles, uri: string, detectionEnabled: boolean, reading: FileReading = {}): Promise<IndexedSpeaker[] | null> {
   const text = await readTranscriptCandidate(files, uri, detectionEnabled, reading.decode ?? decodeFile);
-  // Speakers only: a size limit of zero makes the engine skip figures.
-  return text === null ? null : speakersOf(uri, analyze(text, { maxDocumentSize: 0 }).turns, reading.copyNames === false ? (name) => name : detached);
+  return text === null ? null : speakersOf(uri, analyzeTurns(text), reading.copyNames === false ? (name) => name : detached);
 }
 
 /** The file's text when it would open as a transcript, else null. Never throws. */

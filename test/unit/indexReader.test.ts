@@ -1,14 +1,14 @@
 // The workspace index on Node's worker threads (indexReader.ts) against the same index read
-// on this thread: the same speakers for every file, the editor's text kept for a file opened
-// while its disk copy is read, Node's fast decoding equal to the portable one, and a pool
-// whose thread dies still answering.
+// on this thread: the engine's speakers-only entry equal to analyze, Node's fast decoding
+// equal to the portable one, the same speakers for every file, the editor's text kept for a
+// file opened while its disk copy is read, and a pool whose thread dies still answering.
 import * as assert from 'node:assert/strict';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { decodeFile } from '../../server/src/decode';
-import { analyze } from '../../server/src/engine';
+import { analyze, analyzeTurns } from '../../server/src/engine';
 import { ThreadedIndexReader } from '../../server/src/indexReader';
 import { decodeFileFast } from '../../server/src/nodeDecode';
 import { nodeFiles } from '../../server/src/nodeFiles';
@@ -38,6 +38,17 @@ const ODD_BYTES: Array<[string, Uint8Array]> = [
   ['a NUL byte', Buffer.from([0x41, 0x00, 0x42])],
   ['a BOM then invalid bytes', Buffer.from([0xef, 0xbb, 0xbf, 0x41, 0xc3])],
 ];
+
+describe('index reader: the engine\'s speakers-only entry', () => {
+  it('gives the turns analyze gives, with or without figures', () => {
+    assert.ok(TEXTS.length > 0);
+    for (const text of [...TEXTS, '', 'Operator: Hello.\n']) {
+      const turns = analyzeTurns(text);
+      assert.deepEqual(turns, analyze(text).turns);
+      assert.deepEqual(turns, analyze(text, { maxDocumentSize: 0 }).turns);
+    }
+  });
+});
 
 describe('index reader: Node decoding', () => {
   it('gives exactly what decodeFile gives, diagnostics included', () => {
