@@ -248,12 +248,16 @@ export function startServer(connection: Connection, deps: ServerDependencies): R
   async function indexWorkspace(folders: readonly string[]): Promise<void> {
     const progress = clientCapabilities.window?.workDoneProgress ? await connection.window.createWorkDoneProgress() : null;
     let begun = false;
+    let reported = -1;
     try {
       await workspaceIndex.indexFolders(folders, settingsStore.global.detectionEnabled, (done, total) => {
         if (!progress || total < PROGRESS_THRESHOLD) return;
         if (!begun) progress.begin('Transcript Lens: indexing transcripts', 0, `0/${total}`, true);
         begun = true;
-        if (done % 10 === 0 || done === total) progress.report(Math.round((done / total) * 100), `${done}/${total}`);
+        // Once per percent: 10,000 files are 100 notifications, not 1,000.
+        const percent = Math.floor((done / total) * 100);
+        if (percent > reported || done === total) progress.report(percent, `${done}/${total}`);
+        reported = percent;
       });
     } finally {
       progress?.done();
