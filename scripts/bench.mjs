@@ -10,7 +10,9 @@
 //   (f) the CLI's corpus mode on 1,000 generated transcripts, a worker per core vs one worker;
 //   (g) hover on a small document while the server reads a 20 MB one (off the request path);
 //   (h) the server indexing a workspace of 10,000 generated transcripts (about 600 MB):
-//       throughput and the server's memory (`--index-files N` sets the count).
+//       throughput, the server's CPU time beside other processes' (a shared machine's cores
+//       bound the throughput), hovers answered meanwhile, and the server's memory
+//       (`--index-files N` sets the count).
 // Ends with one markdown table: measured value, goal, met or not. About two minutes;
 // `node scripts/bench.mjs --quick` runs fewer repetitions and 940 fuzz cases for a first look;
 // `--only h` (or `--only a,c`) runs only those rows (every row by default).
