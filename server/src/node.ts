@@ -3,11 +3,17 @@
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { clientFiles } from './clientFiles';
 import { localThenClient } from './files';
+import { ThreadedIndexReader } from './indexReader';
 import { nodeFiles } from './nodeFiles';
 import { startServer } from './server';
 import { WorkerRunner } from './workerRunner';
 
 const connection = createConnection(ProposedFeatures.all);
-const server = startServer(connection, { files: localThenClient(nodeFiles, clientFiles(connection)), processId: process.pid, analysisRunner: new WorkerRunner() });
+const server = startServer(connection, {
+  files: localThenClient(nodeFiles, clientFiles(connection)),
+  processId: process.pid,
+  analysisRunner: new WorkerRunner(),
+  indexReader: new ThreadedIndexReader(),
+});
 process.on('uncaughtException', (error) => server.logError('an uncaught exception', error));
 process.on('unhandledRejection', (error) => server.logError('an unhandled promise', error));

@@ -50,6 +50,7 @@ import { DEFAULT_SETTINGS, SETTINGS_SECTION } from './settings';
 import type { Settings } from './settings';
 import { SettingsStore } from './settingsStore';
 import { WorkspaceIndex } from './workspaceIndex';
+import type { IndexReader } from './workspaceIndex';
 import { ANNOTATION_CODE_ACTION_KIND, ANNOTATION_COMMANDS, AnnotationService } from './features/annotations';
 import { isRefusal } from './features/refusal';
 import type { Refusal } from './features/refusal';
@@ -79,6 +80,8 @@ export interface ServerDependencies {
   processId?: number;
   /** Reads large documents off the request path (a worker thread on Node); without it they are read inline. */
   analysisRunner?: AnalysisRunner;
+  /** Reads files for the workspace index off this thread (worker threads on Node); without it they are read here. */
+  indexReader?: IndexReader;
 }
 
 export interface RunningServer {
@@ -91,7 +94,7 @@ export function startServer(connection: Connection, deps: ServerDependencies): R
   const logger = deps.logger ?? connection.console;
   const documents = new TextDocuments(TextDocument);
   const checkedStore = new CheckedStore(new SidecarStore(files));
-  const workspaceIndex = new WorkspaceIndex(files, isOpen);
+  const workspaceIndex = new WorkspaceIndex(files, isOpen, deps.indexReader ?? null);
   function isOpen(uri: string): boolean {
     return documents.get(uri) !== undefined;
   }
@@ -245,12 +248,16 @@ export function startServer(connection: Connection, deps: ServerDependencies): R
   async function indexWorkspace(folders: readonly string[]): Promise<void> {
     const progress = clientCapabilities.window?.workDoneProgress ? await connection.window.createWorkDoneProgress() : null;
     let begun = false;
+    let reported = -1;
     try {
       await workspaceIndex.indexFolders(folders, settingsStore.global.detectionEnabled, (done, total) => {
         if (!progress || total < PROGRESS_THRESHOLD) return;
         if (!begun) progress.begin('Transcript Lens: indexing transcripts', 0, `0/${total}`, true);
         begun = true;
-        if (done % 10 === 0 || done === total) progress.report(Math.round((done / total) * 100), `${done}/${total}`);
+        // Once per percent: 10,000 files are 100 notifications, not 1,000.
+        const percent = Math.floor((done / total) * 100);
+        if (percent > reported || done === total) progress.report(percent, `${done}/${total}`);
+        reported = percent;
       });
     } finally {
       progress?.done();

@@ -1,8 +1,11 @@
 // The speakers of every transcript in the workspace, for workspace-symbol search and for
 // references across files. Files are read in the background through the injected file
-// system (node:fs, or vscode.workspace.fs in the browser), and open documents override them.
+// system (node:fs, or vscode.workspace.fs in the browser), several at once so reading
+// overlaps analysis, or by an injected reader (worker threads on Node, indexReader.ts);
+// open documents override them.
 import { decodeFile } from './decode';
-import { analyze, looksLikeTranscript, speakerKey } from './engine';
+import type { DecodedFile } from './decode';
+import { analyzeTurns, looksLikeTranscript, speakerKey } from './engine';
 import type { Span, Turn } from './engine';
 import { joinUri, uriBasename } from './files';
 import type { ServerFiles } from './files';
@@ -29,6 +32,18 @@ const SKIPPED_DIRECTORIES: ReadonlySet<string> = new Set(['node_modules', '.git'
 /** Files larger than this are not indexed: a transcript is rarely over a few hundred KB. */
 const MAX_INDEXED_FILE_SIZE = 5_000_000;
 const MAX_INDEXED_FILES = 20_000;
+/** Files read at once on this thread: enough for reading to overlap analysis. */
+const INLINE_READS_IN_FLIGHT = 4;
+
+/** Reads files for the index off this thread (worker threads on Node). */
+export interface IndexReader {
+  /** Whether it can read the file at this URI. */
+  handles(uri: string): boolean;
+  /** The speakers of the file when it would open as a transcript, else null (speakersOfFile). */
+  read(uri: string, detectionEnabled: boolean): Promise<IndexedSpeaker[] | null>;
+  /** How many files to keep in flight. */
+  readonly concurrency: number;
+}
 
 function isCandidateName(name: string): boolean {
   const dot = name.lastIndexOf('.');
@@ -44,14 +59,14 @@ function detached<T extends string | null>(text: T): T {
 }
 
 /** Speakers of a document, one per person, at their first header, with the names of all their headers. */
-function speakersOf(uri: string, turns: readonly Turn[]): IndexedSpeaker[] {
+function speakersOf(uri: string, turns: readonly Turn[], copy: <T extends string | null>(text: T) => T = detached): IndexedSpeaker[] {
   const seen = new Map<string, IndexedSpeaker>();
   for (const turn of turns) {
     if (!turn.speaker) continue;
     const key = speakerKey(turn.speaker);
     const known = seen.get(key);
     if (known) known.nameSpans.push(turn.nameSpan);
-    else seen.set(key, { speaker: detached(turn.speaker), role: detached(turn.role), affiliation: detached(turn.affiliation), speakerKind: turn.speakerKind, uri, nameSpan: turn.nameSpan, nameSpans: [turn.nameSpan] });
+    else seen.set(key, { speaker: copy(turn.speaker), role: copy(turn.role), affiliation: copy(turn.affiliation), speakerKind: turn.speakerKind, uri, nameSpan: turn.nameSpan, nameSpans: [turn.nameSpan] });
   }
   return [...seen.values()];
 }
@@ -77,10 +92,17 @@ export class WorkspaceIndex {
   private readonly files = new Map<string, IndexedSpeaker[]>();
 
   /** isOpen tells which files the editor holds: their unsaved text, set by the server, beats the disk. */
-  constructor(private readonly fileSystem: ServerFiles, private readonly isOpen: (uri: string) => boolean = () => false) {}
+  constructor(
+    private readonly fileSystem: ServerFiles,
+    private readonly isOpen: (uri: string) => boolean = () => false,
+    private readonly reader: IndexReader | null = null,
+  ) {}
 
   set(uri: string, turns: readonly Turn[]): void {
-    const speakers = speakersOf(uri, turns);
+    this.setSpeakers(uri, speakersOf(uri, turns));
+  }
+
+  private setSpeakers(uri: string, speakers: IndexedSpeaker[]): void {
     if (speakers.length) this.files.set(uri, speakers);
     else this.files.delete(uri);
   }
@@ -98,15 +120,14 @@ export class WorkspaceIndex {
   /** Reads one file from disk and indexes it when it is a transcript; otherwise drops it. Open files are left alone. */
   async indexFile(uri: string, detectionEnabled: boolean): Promise<void> {
     if (this.isOpen(uri)) return;
-    const text = await readTranscriptCandidate(this.fileSystem, uri, detectionEnabled);
+    const speakers = this.reader?.handles(uri) ? await this.reader.read(uri, detectionEnabled) : await speakersOfFile(this.fileSystem, uri, detectionEnabled);
     // The file may have been opened while it was read; the editor's text then wins.
     if (this.isOpen(uri)) return;
-    if (text === null) this.remove(uri);
-    // Speakers only: a size limit of zero makes the engine skip figures.
-    else this.set(uri, analyze(text, { maxDocumentSize: 0 }).turns);
+    if (speakers === null) this.remove(uri);
+    else this.setSpeakers(uri, speakers);
   }
 
-  /** Walks the folders and indexes every transcript; onProgress gets (done, total). */
+  /** Walks the folders and indexes every transcript, several files at a time; onProgress gets (done, total). */
   async indexFolders(
     folderUris: readonly string[],
     detectionEnabled: boolean,
@@ -117,11 +138,17 @@ export class WorkspaceIndex {
       if (!this.fileSystem.handles(folder)) continue;
       await collectCandidates(this.fileSystem, folder, uris);
     }
+    let next = 0;
     let done = 0;
-    for (const uri of uris) {
-      await this.indexFile(uri, detectionEnabled).catch(() => this.remove(uri));
-      onProgress(++done, uris.length);
-    }
+    const readInTurn = async () => {
+      while (next < uris.length) {
+        const uri = uris[next++];
+        await this.indexFile(uri, detectionEnabled).catch(() => this.remove(uri));
+        onProgress(++done, uris.length);
+      }
+    };
+    const inFlight = Math.max(1, this.reader?.concurrency ?? INLINE_READS_IN_FLIGHT);
+    await Promise.all(Array.from({ length: Math.min(inFlight, uris.length) }, readInTurn));
     return uris.length;
   }
 
@@ -134,7 +161,7 @@ export class WorkspaceIndex {
       const match = speakers.find((candidate) => speakerKey(candidate.speaker) === key);
       if (match) found.push(match);
     }
-    return found.sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
+    return found.sort((a, b) => compareUris(a.uri, b.uri));
   }
 
   query(query: string): IndexedSpeaker[] {
@@ -145,9 +172,14 @@ export class WorkspaceIndex {
         if (score > 0) scored.push({ score, speaker });
       }
     }
-    scored.sort((a, b) => b.score - a.score || a.speaker.speaker.localeCompare(b.speaker.speaker));
+    // Files are read in parallel, so the order they were indexed in is no order: ties go by URI.
+    scored.sort((a, b) => b.score - a.score || a.speaker.speaker.localeCompare(b.speaker.speaker) || compareUris(a.speaker.uri, b.speaker.uri));
     return scored.map(({ speaker }) => speaker);
   }
+}
+
+function compareUris(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 async function collectCandidates(files: ServerFiles, folder: string, into: string[]): Promise<void> {
@@ -168,15 +200,32 @@ async function collectCandidates(files: ServerFiles, folder: string, into: strin
   }
 }
 
+/** How speakersOfFile reads a file where the defaults are not the cheapest (a worker thread on Node). */
+export interface FileReading {
+  /** Bytes to text, as decodeFile does. */
+  decode?: (bytes: Uint8Array) => DecodedFile;
+  /** False where the speakers are copied anyway (sent to another thread), so names need no copy of their own. */
+  copyNames?: boolean;
+}
+
+/**
+ * The speakers of the file at `uri` when it would open as a transcript, else null: what the
+ * index keeps of a file, wherever it is read (here, or on a worker thread). Never throws.
+ */
+export async function speakersOfFile(files: ServerFiles, uri: string, detectionEnabled: boolean, reading: FileReading = {}): Promise<IndexedSpeaker[] | null> {
+  const text = await readTranscriptCandidate(files, uri, detectionEnabled, reading.decode ?? decodeFile);
+  return text === null ? null : speakersOf(uri, analyzeTurns(text), reading.copyNames === false ? (name) => name : detached);
+}
+
 /** The file's text when it would open as a transcript, else null. Never throws. */
-async function readTranscriptCandidate(files: ServerFiles, uri: string, detectionEnabled: boolean): Promise<string | null> {
+async function readTranscriptCandidate(files: ServerFiles, uri: string, detectionEnabled: boolean, decode: (bytes: Uint8Array) => DecodedFile): Promise<string | null> {
   try {
     const name = uriBasename(uri);
     if (!isCandidateName(name)) return null;
     const stat = await files.stat(uri);
     if (!stat || stat.kind !== 'file' || stat.size > MAX_INDEXED_FILE_SIZE) return null;
     const bytes = await files.read(uri);
-    const text = bytes && decodeFile(bytes).text;
+    const text = bytes && decode(bytes).text;
     if (!text) return null;
     return isTranscriptFileName(name) || (detectionEnabled && looksLikeTranscript(text)) ? text : null;
   } catch {

@@ -40,8 +40,8 @@ describe('package contents (vsce ls)', function () {
     const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
     const wanted = [
       manifest.main, manifest.browser, manifest.icon, manifest.bin['transcript-lens'], 'README.md', 'CHANGELOG.md', 'LICENSE',
-      // The servers the two entries start, the Node server's analysis thread, the CLI's worker threads and the webviews' scripts.
-      'dist/server.js', 'dist/web/server.js', 'dist/analysisWorker.js', 'dist/cliWorker.js', 'dist/webview/figuresTable.js', 'dist/webview/webview.css',
+      // The servers the two entries start, the Node server's analysis and index threads, the CLI's worker threads and the webviews' scripts.
+      'dist/server.js', 'dist/web/server.js', 'dist/analysisWorker.js', 'dist/indexWorker.js', 'dist/cliWorker.js', 'dist/webview/figuresTable.js', 'dist/webview/webview.css',
       ...manifest.contributes.languages.map((language: { configuration: string }) => language.configuration),
       ...manifest.contributes.grammars.map((grammar: { path: string }) => grammar.path),
       ...manifest.contributes.jsonValidation.map((validation: { url: string }) => validation.url),

@@ -5,7 +5,7 @@ import { readFigures } from './figures';
 import { checkConsistency } from './figures/consistency';
 import { splitLines } from './text';
 import { readTurns } from './turns';
-import type { Analysis, AnalyzeOptions, Diagnostic } from './types';
+import type { Analysis, AnalyzeOptions, Diagnostic, Turn } from './types';
 
 export * from './types';
 export { DIAGNOSTIC_CODES, Diagnostics, isDiagnosticCode } from './catalog';
@@ -37,6 +37,14 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const { figures, diagnostics: readingDiagnostics, defaultCurrency } = readFigures(lines, options, structure);
   const diagnostics = mergeByPosition(readingDiagnostics, checkConsistency(lines, figures));
   return { turns, sections, figures, diagnostics, defaultCurrency, degraded: false };
+}
+
+/**
+ * The speaker turns of a text and nothing else (no figures, sections or notices): the same
+ * turns as analyze, for callers that want speakers only, such as the workspace index.
+ */
+export function analyzeTurns(text: string): Turn[] {
+  return readTurns(splitLines(text)).turns;
 }
 
 /** Both lists in document order; most documents have no consistency diagnostic at all. */
