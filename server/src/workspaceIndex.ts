@@ -214,7 +214,7 @@ export interface FileReading {
  */
 export async function speakersOfFile(files: ServerFiles, uri: string, detectionEnabled: boolean, reading: FileReading = {}): Promise<IndexedSpeaker[] | null> {
   const text = await readTranscriptCandidate(files, uri, detectionEnabled, reading.decode ?? decodeFile);
-  return text === null ? null : speakersOf(uri, analyzeTurns(text), reading.copyNames === false ? (name) => name : detached);
+  return text === null ? null : speakersOf(uri, analyzeTurns(text, { words: false }), reading.copyNames === false ? (name) => name : detached);
 }
 
 /** The file's text when it would open as a transcript, else null. Never throws. */

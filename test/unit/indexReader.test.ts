@@ -46,6 +46,8 @@ describe('index reader: the engine\'s speakers-only entry', () => {
       const turns = analyzeTurns(text);
       assert.deepEqual(turns, analyze(text).turns);
       assert.deepEqual(turns, analyze(text, { maxDocumentSize: 0 }).turns);
+      // Without word counts (the index's reading), everything else stays the same.
+      assert.deepEqual(analyzeTurns(text, { words: false }), turns.map((turn) => ({ ...turn, words: 0 })));
     }
   });
 });

@@ -41,10 +41,11 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
 
 /**
  * The speaker turns of a text and nothing else (no figures, sections or notices): the same
- * turns as analyze, for callers that want speakers only, such as the workspace index.
+ * turns as analyze, for callers that want speakers only, such as the workspace index. With
+ * `words: false` their word counts are left at 0, which saves a fifth of the reading.
  */
-export function analyzeTurns(text: string): Turn[] {
-  return readTurns(splitLines(text)).turns;
+export function analyzeTurns(text: string, options: { words?: boolean } = {}): Turn[] {
+  return readTurns(splitLines(text), options).turns;
 }
 
 /** Both lists in document order; most documents have no consistency diagnostic at all. */
