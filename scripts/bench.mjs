@@ -151,20 +151,22 @@ function hoverPositions(text, count) {
   });
 }
 
-async function measureServer(label, text, { opens, changes, requests }) {
+async function measureServer(label, text, { opens, changes, requests, warmups = 0 }) {
   const server = await startServer(join(root, 'dist', 'server.js'));
   const dir = mkdtempSync(join(tmpdir(), 'transcript-lens-bench-'));
   const uriOf = (name) => pathToFileURL(join(dir, name)).href;
   const { connection } = server;
   try {
-    // didOpen -> publishDiagnostics: a fresh document each time, so nothing is cached.
+    // didOpen -> publishDiagnostics: a fresh document each time, so nothing is cached. The first
+    // `warmups` opens of a server just started (its code not yet compiled) are reported apart.
     const openTimes = [];
-    for (let i = 0; i < opens; i++) {
+    const warmupTimes = [];
+    for (let i = 0; i < warmups + opens; i++) {
       const uri = uriOf(`open-${i}.transcript`);
       const arrived = server.diagnosticsFor(uri, 1);
       const sent = performance.now();
       await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'transcript', version: 1, text } });
-      openTimes.push((await arrived) - sent);
+      (i < warmups ? warmupTimes : openTimes).push((await arrived) - sent);
       await connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
     }
 
@@ -232,7 +234,7 @@ async function measureServer(label, text, { opens, changes, requests }) {
       payloadBytes = Buffer.byteLength(json);
     }
     log(`(c) ${label}: didOpen→diagnostics median ${formatMs(median(openTimes))}; didChange→diagnostics median ${formatMs(median(changeTimes))}; didChange→answer median ${formatMs(median(changeAnswerTimes))}; hover median ${formatMs(median(hoverTimes))} (${hovers}/${positions.length} hovers had content); documentSymbol median ${formatMs(median(symbolTimes))} (${symbols} symbols, ${(payloadBytes / 1024).toFixed(0)} KB of JSON; encoding and decoding it alone median ${formatMs(median(payloadTimes))})`);
-    return { openTimes, changeTimes, changeAnswerTimes, hoverTimes, symbolTimes, symbols, payloadBytes, payloadTimes };
+    return { openTimes, warmupTimes, changeTimes, changeAnswerTimes, hoverTimes, symbolTimes, symbols, payloadBytes, payloadTimes };
   } finally {
     await server.stop();
     rmSync(dir, { recursive: true, force: true });
@@ -245,11 +247,11 @@ const debounceNote = ' (the server\'s typing pause included)';
 const text50K = oneMB.slice(0, oneMB.indexOf('\n', 50 * 1024) + 1);
 const text5MB = buildText(sources, 5 * MB);
 try {
-  const small = runs('c50') ? await measureServer('50 KB', text50K, { opens: quick ? 5 : 15, changes: quick ? 5 : 20, requests: quick ? 50 : 200 }) : null;
+  const small = runs('c50') ? await measureServer('50 KB', text50K, { opens: quick ? 5 : 40, warmups: 5, changes: quick ? 5 : 20, requests: quick ? 50 : 200 }) : null;
   // As many edits as on 50 KB: the first ones after opening are slower (see the row), the median is steady typing.
   const large = runs('c5') ? await measureServer('5 MB', text5MB, { opens: quick ? 2 : 3, changes: quick ? 5 : 20, requests: quick ? 10 : 30 }) : null;
   if (small) {
-    rows.push(['(c) 50 KB didOpen → publishDiagnostics', stats(small.openTimes), '≤ 20 ms', verdict(quantile(small.openTimes, 0.5) <= 20)]);
+    rows.push(['(c) 50 KB didOpen → publishDiagnostics (after five warm-up opens)', `${stats(small.openTimes)}; the first open after the server started ${formatMs(small.warmupTimes[0])}`, '≤ 20 ms', verdict(quantile(small.openTimes, 0.5) <= 20)]);
     rows.push([`(c) 50 KB didChange → publishDiagnostics${debounceNote}`, stats(small.changeTimes), '≤ 20 ms', verdict(median(small.changeTimes) <= 20)]);
     rows.push(['(c) 50 KB didChange → answer for the new version (no typing pause)', stats(small.changeAnswerTimes), '≤ 20 ms', verdict(median(small.changeAnswerTimes) <= 20)]);
   }
