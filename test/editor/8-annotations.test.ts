@@ -8,7 +8,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import type { ResolvedAnnotation } from '../../client/src/annotations/protocol';
-import { documentSymbols, extensionApi, hoverText, openDocument, positionOf, readGold, SEED_000, showTranscript, waitFor, workspaceUri } from './helpers';
+import { copyWorkspaceFile, documentSymbols, extensionApi, hoverText, openDocument, PICTURE_CALL, positionOf, readGold, SEED_000, showTranscript, waitFor, workbenchTexts, workspaceUri } from './helpers';
 
 const GUIDANCE = 'We started the fiscal year with a robust quarter.';
 const RISK = 'Next, I will go through the results of each of our major businesses.';
@@ -27,6 +27,11 @@ async function drawn(uri: vscode.Uri, tag: string, count = 1): Promise<vscode.Ra
     const ranges = api.annotations.decorations(uri.toString()).filter((entry) => entry.tag === tag).map((entry) => entry.range);
     return ranges.length === count ? ranges : undefined;
   });
+}
+
+/** The Annotations view's rows at one depth of its tree (1 tag, 2 file, 3 annotation), as drawn. */
+function annotationRows(level: number): Promise<string[] | undefined> {
+  return workbenchTexts(`#workbench\\.parts\\.sidebar .pane:has(.pane-header:has-text("Annotations")) .monaco-list-row[aria-level="${level}"]`);
 }
 
 /** Parses RFC 4180 CSV (quoted fields, doubled quotes, CRLF records). */
@@ -226,6 +231,50 @@ describe('Annotations', () => {
     } finally {
       await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
       await vscode.workspace.fs.delete(sidecar);
+    }
+  });
+
+  it('draws every tag of the Annotations view with its passages after quick tagging under several tags', async () => {
+    const api = await extensionApi();
+    // A copy no other test annotates, and a filter on its name, so the view holds only what this test adds.
+    const name = 'quick-tagging-q2.txt';
+    const copy = await copyWorkspaceFile(PICTURE_CALL, name);
+    // Tags in the reverse of the code book's order, so each new tag is drawn above the ones before it.
+    const passages: Array<[string, string]> = [
+      ['Risk', 'a very hot or wet summer can move the year by $200 million either way'],
+      ['Product', 'including our first two compact urban formats'],
+      ['KPI', 'Sales to contractors and landscapers grew 11% and now make up 31% of net sales'],
+      ['KPI', 'Sales that start online grew 18% and were 22% of net sales'],
+      ['Guidance', 'we are raising our full-year guidance'],
+    ];
+    try {
+      await vscode.commands.executeCommand('transcriptLens.filterAnnotations', name);
+      await vscode.commands.executeCommand('workbench.view.explorer');
+      await vscode.commands.executeCommand('transcriptLens.annotations.focus');
+      const document = await showTranscript(name);
+      for (const [tag, passage] of passages) {
+        await select(document, passage);
+        await vscode.commands.executeCommand('transcriptLens.annotate', tag, '');
+      }
+      await api.annotations.refreshed();
+      const tags = new Set(passages.map(([tag]) => tag)).size;
+      assert.equal(api.annotations.viewTags().length, tags);
+      // The view, as drawn: every tag open with its file, and every passage under them.
+      const rows = await waitFor('the Annotations view to draw every passage under its tag', async () => {
+        const drawnRows = await Promise.all([1, 2, 3].map((level) => annotationRows(level)));
+        if (drawnRows.some((levelRows) => levelRows === undefined)) return drawnRows;
+        const [tagRows, fileRows, passageRows] = drawnRows as string[][];
+        return tagRows.length === tags && fileRows.length === tags && passageRows.length === passages.length ? drawnRows : undefined;
+      }, 10_000).catch(async (error) => {
+        const counts = await Promise.all([1, 2, 3].map(async (level) => (await annotationRows(level))?.length));
+        throw new Error(`${(error as Error).message}: rows drawn at each depth ${counts.join(', ')}`);
+      });
+      assert.ok(rows);
+    } finally {
+      await vscode.commands.executeCommand('transcriptLens.clearAnnotationFilter');
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await vscode.workspace.fs.delete(copy);
+      await vscode.workspace.fs.delete(vscode.Uri.file(`${copy.fsPath}.lens.json`));
     }
   });
 });

@@ -114,10 +114,6 @@ export class FiguresTablePanel implements vscode.Disposable {
     return this.panel.tests;
   }
 
-  get isOpen(): boolean {
-    return this.panel.isOpen;
-  }
-
   dispose(): void {
     this.panel.dispose();
     for (const disposable of this.disposables) disposable.dispose();

@@ -57,4 +57,4 @@ export type CompareFromWebview =
   | TestAnswer;
 
 export type TalkToWebview = { type: 'talkShare'; title: string; talk: TalkShare | null } | TestQuestion;
-export type TalkFromWebview = { type: 'ready' } | { type: 'reveal'; speaker: string } | TestAnswer;
+export type TalkFromWebview = { type: 'ready' } | TestAnswer;
