@@ -247,6 +247,7 @@ describe('Annotations', () => {
       ['KPI', 'Sales that start online grew 18% and were 22% of net sales'],
       ['Guidance', 'we are raising our full-year guidance'],
     ];
+    let hidWorkspace = false;
     try {
       await vscode.commands.executeCommand('transcriptLens.filterAnnotations', name);
       await vscode.commands.executeCommand('workbench.view.explorer');
@@ -257,6 +258,11 @@ describe('Annotations', () => {
         await vscode.commands.executeCommand('transcriptLens.annotate', tag, '');
       }
       await api.annotations.refreshed();
+      // The view gets the sidebar's room to draw every row: the Speakers view leaves with the
+      // editors, and the Workspace view is hidden until the test ends.
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await vscode.commands.executeCommand('workbench.explorer.fileView.toggleVisibility');
+      hidWorkspace = true;
       const tags = new Set(passages.map(([tag]) => tag)).size;
       assert.equal(api.annotations.viewTags().length, tags);
       // The view, as drawn: every tag open with its file, and every passage under them.
@@ -271,6 +277,7 @@ describe('Annotations', () => {
       });
       assert.ok(rows);
     } finally {
+      if (hidWorkspace) await vscode.commands.executeCommand('workbench.explorer.fileView.toggleVisibility');
       await vscode.commands.executeCommand('transcriptLens.clearAnnotationFilter');
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
       await vscode.workspace.fs.delete(copy);

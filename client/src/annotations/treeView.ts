@@ -24,6 +24,13 @@ function shorten(text: string, length = 80): string {
   return flat.length > length ? `${flat.slice(0, length - 1)}…` : flat;
 }
 
+/** A row's identity: its tag, its file under a tag, or its annotation, whatever its place. */
+function nodeId(node: AnnotationNode): string {
+  if (node.kind === 'tag') return JSON.stringify(['tag', node.tag]);
+  if (node.kind === 'file') return JSON.stringify(['file', node.tag, node.uri]);
+  return JSON.stringify(['annotation', node.uri, node.annotation.id]);
+}
+
 export class AnnotationTreeProvider implements vscode.TreeDataProvider<AnnotationNode> {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeTreeData = this.changed.event;
@@ -94,6 +101,15 @@ export class AnnotationTreeProvider implements vscode.TreeDataProvider<Annotatio
   }
 
   getTreeItem(node: AnnotationNode): vscode.TreeItem {
+    const item = this.itemOf(node);
+    // Without an id VS Code names a row by its place and label, and a tag added above the
+    // others renames the rows below it: children asked for under the old names come back
+    // empty and an open tag stays drawn empty. Ids that say what the row is keep its name.
+    item.id = nodeId(node);
+    return item;
+  }
+
+  private itemOf(node: AnnotationNode): vscode.TreeItem {
     if (node.kind === 'tag') {
       const item = new vscode.TreeItem(node.tag, vscode.TreeItemCollapsibleState.Expanded);
       item.description = String(node.count);
