@@ -31,5 +31,8 @@ export const FIGURE_TABLE_REQUEST = 'transcriptLens/figureTable';
 /** Client → server: a MetricComparison of the calls (open or on disk) named by CompareParams. */
 export const COMPARE_METRICS_REQUEST = 'transcriptLens/compareMetrics';
 
+/** Client → server: the URIs (string[], sorted) of the workspace's transcripts, open or on disk, once indexing is done. */
+export const WORKSPACE_TRANSCRIPTS_REQUEST = 'transcriptLens/workspaceTranscripts';
+
 /** Client → server: a TalkShare of a document, or null when it is not an open transcript. */
 export const TALK_SHARE_REQUEST = 'transcriptLens/talkShare';

@@ -42,7 +42,7 @@ import { documentSymbols } from './features/symbols';
 import { compareMetrics, loadCall } from './features/compare';
 import { figureTable } from './features/figuresTable';
 import { talkShare } from './features/talkShare';
-import { COMPARE_METRICS_REQUEST, FIGURE_TABLE_REQUEST, TALK_SHARE_REQUEST } from './protocol';
+import { COMPARE_METRICS_REQUEST, FIGURE_TABLE_REQUEST, TALK_SHARE_REQUEST, WORKSPACE_TRANSCRIPTS_REQUEST } from './protocol';
 import type { CompareParams, DocumentParams } from './protocol';
 import { workspaceSymbols } from './features/workspaceSymbols';
 import { lineLength } from './positions';
@@ -245,7 +245,16 @@ export function startServer(connection: Connection, deps: ServerDependencies): R
     if (clientCapabilities.workspace?.configuration) await settingsStore.reload(documents.keys());
   }
 
-  async function indexWorkspace(folders: readonly string[]): Promise<void> {
+  /** Settles once every indexing of folders begun so far has ended, for answers about the whole workspace. */
+  let indexing: Promise<unknown> = Promise.resolve();
+
+  function indexWorkspace(folders: readonly string[]): Promise<void> {
+    const indexed = indexFolders(folders);
+    indexing = Promise.all([indexing, indexed.catch(() => undefined)]);
+    return indexed;
+  }
+
+  async function indexFolders(folders: readonly string[]): Promise<void> {
     const progress = clientCapabilities.window?.workDoneProgress ? await connection.window.createWorkDoneProgress() : null;
     let begun = false;
     let reported = -1;
@@ -528,6 +537,12 @@ export function startServer(connection: Connection, deps: ServerDependencies): R
       return call;
     }));
     return compareMetrics(calls);
+  }));
+
+  connection.onRequest(WORKSPACE_TRANSCRIPTS_REQUEST, guard('workspace transcripts', [], async () => {
+    await settingsReady;
+    await indexing;
+    return workspaceIndex.uris();
   }));
 
   connection.onRequest(TALK_SHARE_REQUEST, guard('talk share', null, async ({ uri }: DocumentParams) => {

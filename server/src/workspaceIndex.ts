@@ -164,6 +164,11 @@ export class WorkspaceIndex {
     return found.sort((a, b) => compareUris(a.uri, b.uri));
   }
 
+  /** Every indexed file: the transcripts with at least one speaker, in URI order. */
+  uris(): string[] {
+    return [...this.files.keys()].sort(compareUris);
+  }
+
   query(query: string): IndexedSpeaker[] {
     const scored: Array<{ score: number; speaker: IndexedSpeaker }> = [];
     for (const speakers of this.files.values()) {

@@ -39,6 +39,12 @@ describe('protocol: workspace symbols', function () {
 
   const search = (query: string) => client.request<SymbolInformation[]>('workspace/symbol', { query });
 
+  // Asked first, right after start: the answer waits for the indexing of the folders.
+  it('lists the transcripts of the workspace for Compare Metrics, without the README or node_modules', async () => {
+    const uris = await client.request<string[]>('transcriptLens/workspaceTranscripts', {});
+    assert.deepEqual(uris, [fileUri(join(folder.path, 'calls', 'bluefin-q1.md')), fileUri(join(folder.path, 'northwind-q3.txt'))]);
+  });
+
   it('finds a speaker in every transcript of the workspace', async () => {
     const results = await eventually(() => search('priya'), (r) => r.length >= 2);
     assert.deepEqual(results.map((r) => r.name), ['Priya Nandi', 'Priya Nandi']);

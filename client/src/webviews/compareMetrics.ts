@@ -3,23 +3,33 @@
 // the Command Palette with a pick over the workspace's transcripts.
 import * as vscode from 'vscode';
 import { fileName } from '../format';
+import { TRANSCRIPT_LANGUAGE } from '../protocol';
 import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import type { CompareFromWebview, CompareToWebview, MetricComparison } from './messages';
-import { compareMetricsRequest } from './requests';
+import { compareMetricsRequest, workspaceTranscriptsRequest } from './requests';
 import { comparisonCsv } from './tableExport';
 import { type RoutedMessage, saveText, type TestChannel, WebviewPanelHost } from './webviewPanel';
 
 export const COMPARE_METRICS_COMMAND = 'transcriptLens.compareMetrics';
 const VIEW_TYPE = 'transcriptLens.compareMetrics';
-/** Where transcripts may be found; the same extensions the server indexes. */
-const TRANSCRIPT_GLOB = '**/*.{txt,md,transcript,vtt}';
 
-/** Asks for the calls to compare among the workspace's files, the open transcripts first. */
-async function pickCalls(): Promise<vscode.Uri[] | undefined> {
-  const files = await vscode.workspace.findFiles(TRANSCRIPT_GLOB, '**/{node_modules,.git}/**', 2000);
-  const open = new Set(vscode.workspace.textDocuments.filter((document) => document.languageId === 'transcript').map((document) => document.uri.toString()));
+/**
+ * Asks for the calls to compare among the workspace's transcripts, the open ones first. The
+ * server's workspace index knows which files are transcripts (by name or by content), so no
+ * file is read here; an open transcript the index has not reached yet is offered too.
+ */
+async function pickCalls(client: LanguageClient): Promise<vscode.Uri[] | undefined> {
+  const open = vscode.workspace.textDocuments.filter((document) => document.languageId === TRANSCRIPT_LANGUAGE).map((document) => document.uri.toString());
+  let indexed: string[] = [];
+  try {
+    indexed = await client.sendRequest(workspaceTranscriptsRequest);
+  } catch (error) {
+    client.outputChannel.appendLine(`Workspace transcripts request failed: ${String(error)}`);
+  }
+  const openSet = new Set(open);
+  const files = [...new Set([...open, ...indexed])].map((uri) => vscode.Uri.parse(uri));
   const items = files
-    .map((uri) => ({ label: fileName(uri.path), description: vscode.workspace.asRelativePath(uri.path.lastIndexOf('/') === 0 ? uri : vscode.Uri.joinPath(uri, '..')), uri, picked: open.has(uri.toString()) }))
+    .map((uri) => ({ label: fileName(uri.path), description: vscode.workspace.asRelativePath(uri.path.lastIndexOf('/') === 0 ? uri : vscode.Uri.joinPath(uri, '..')), uri, picked: openSet.has(uri.toString()) }))
     .sort((a, b) => Number(b.picked) - Number(a.picked) || a.label.localeCompare(b.label));
   const chosen = await vscode.window.showQuickPick(items, { canPickMany: true, placeHolder: vscode.l10n.t('Choose two or more calls to compare') });
   return chosen?.map((item) => item.uri);
@@ -40,7 +50,7 @@ export class ComparePanel implements vscode.Disposable {
   /** The command: (clicked, selected) from the Explorer, a list from a caller, or a pick. */
   async run(clicked?: vscode.Uri | vscode.Uri[], selected?: vscode.Uri[]): Promise<void> {
     let uris = selected?.length ? selected : Array.isArray(clicked) ? clicked : clicked ? [clicked] : undefined;
-    if (!uris || uris.length < 2) uris = await pickCalls();
+    if (!uris || uris.length < 2) uris = await pickCalls(this.client);
     if (!uris?.length) return;
     await this.compare(uris);
   }
