@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { FiguresTableState } from '../../client/src/webviews/messages';
-import { extensionApi, OWN_CALL, positionOf, showTranscript, waitFor, workspaceUri } from './helpers';
+import { extensionApi, OWN_CALL, PICTURE_CALL, positionOf, quickPickShown, SEED_000, showTranscript, waitFor, workbenchTexts, workspaceUri } from './helpers';
 
 const THIRD_QUARTER = 'harbor-lights-q3.txt';
 
@@ -209,6 +209,37 @@ describe('Compare Metrics from the Explorer', () => {
       return current && current.header.length === 3 ? current : undefined;
     })) as { header: string[]; rows: string[][] };
     assert.deepEqual(state.header.map((text) => text.split(' ')[0]), ['Metric', 'Q2', 'Q3']);
+  });
+});
+
+describe('Compare Metrics from the Command Palette', () => {
+  after(() => vscode.commands.executeCommand('workbench.action.closeAllEditors'));
+
+  it('offers the workspace\'s transcripts, the open one first, and not its notes or README', async () => {
+    const api = await extensionApi();
+    await showTranscript(OWN_CALL);
+    const choices = (await api.workbench.compareChoices()).map((uri) => uri.toString());
+    for (const name of [OWN_CALL, THIRD_QUARTER, PICTURE_CALL, SEED_000]) assert.ok(choices.includes(workspaceUri(name).toString()), `${name} is offered`);
+    for (const name of ['meeting-notes.txt', 'README.md']) assert.ok(!choices.includes(workspaceUri(name).toString()), `${name} is not offered`);
+    assert.equal(new Set(choices).size, choices.length, 'each call once');
+
+    // The pick itself, as drawn, with the open call among its first rows: its rows count
+    // exactly those calls (a row tells the size of its list).
+    const picked = vscode.commands.executeCommand('transcriptLens.compareMetrics');
+    try {
+      const rows = await quickPickShown((shown) => shown.some((row) => row.includes(OWN_CALL)));
+      if (rows) {
+        const sized = await waitFor('the pick to list the offered calls', () => workbenchTexts(`.quick-input-widget .monaco-list-row[aria-setsize="${choices.length}"]`).then((found) => (found?.length ? found : undefined)), 5000)
+          .catch(async (error) => {
+            const sizes = await workbenchTexts('.quick-input-widget .monaco-list-row');
+            throw new Error(`${(error as Error).message}: ${sizes?.length} rows drawn, ${choices.length} calls offered`);
+          });
+        assert.ok(sized.every((row) => !row.includes('meeting-notes.txt') && !row.includes('README.md')), sized.join(' | '));
+      }
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+      assert.equal(await picked, undefined, 'nothing compared when the pick is dismissed');
+    }
   });
 });
 

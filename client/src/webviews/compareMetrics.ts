@@ -14,11 +14,11 @@ export const COMPARE_METRICS_COMMAND = 'transcriptLens.compareMetrics';
 const VIEW_TYPE = 'transcriptLens.compareMetrics';
 
 /**
- * Asks for the calls to compare among the workspace's transcripts, the open ones first. The
- * server's workspace index knows which files are transcripts (by name or by content), so no
- * file is read here; an open transcript the index has not reached yet is offered too.
+ * The calls Compare Metrics offers: the open transcripts, then the workspace's. The server's
+ * workspace index knows which files are transcripts (by name or by content), so no file is
+ * read here; an open transcript the index has not reached yet is offered too.
  */
-async function pickCalls(client: LanguageClient): Promise<vscode.Uri[] | undefined> {
+export async function transcriptChoices(client: LanguageClient): Promise<Array<{ uri: vscode.Uri; open: boolean }>> {
   const open = vscode.workspace.textDocuments.filter((document) => document.languageId === TRANSCRIPT_LANGUAGE).map((document) => document.uri.toString());
   let indexed: string[] = [];
   try {
@@ -27,9 +27,13 @@ async function pickCalls(client: LanguageClient): Promise<vscode.Uri[] | undefin
     client.outputChannel.appendLine(`Workspace transcripts request failed: ${String(error)}`);
   }
   const openSet = new Set(open);
-  const files = [...new Set([...open, ...indexed])].map((uri) => vscode.Uri.parse(uri));
-  const items = files
-    .map((uri) => ({ label: fileName(uri.path), description: vscode.workspace.asRelativePath(uri.path.lastIndexOf('/') === 0 ? uri : vscode.Uri.joinPath(uri, '..')), uri, picked: openSet.has(uri.toString()) }))
+  return [...new Set([...open, ...indexed])].map((uri) => ({ uri: vscode.Uri.parse(uri), open: openSet.has(uri) }));
+}
+
+/** Asks for the calls to compare among the workspace's transcripts, the open ones first. */
+async function pickCalls(client: LanguageClient): Promise<vscode.Uri[] | undefined> {
+  const items = (await transcriptChoices(client))
+    .map(({ uri, open }) => ({ label: fileName(uri.path), description: vscode.workspace.asRelativePath(uri.path.lastIndexOf('/') === 0 ? uri : vscode.Uri.joinPath(uri, '..')), uri, picked: open }))
     .sort((a, b) => Number(b.picked) - Number(a.picked) || a.label.localeCompare(b.label));
   const chosen = await vscode.window.showQuickPick(items, { canPickMany: true, placeHolder: vscode.l10n.t('Choose two or more calls to compare') });
   return chosen?.map((item) => item.uri);

@@ -2,7 +2,7 @@
 // view, and gives the in-editor tests a way to drive each webview through its messages.
 import * as vscode from 'vscode';
 import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
-import { COMPARE_METRICS_COMMAND, ComparePanel } from './compareMetrics';
+import { COMPARE_METRICS_COMMAND, ComparePanel, transcriptChoices } from './compareMetrics';
 import { FiguresTablePanel, SHOW_FIGURES_TABLE_COMMAND } from './figuresTable';
 import type { MetricComparison } from './messages';
 import { SHOW_TALK_SHARE_COMMAND, TalkSharePanel } from './talkShare';
@@ -14,6 +14,8 @@ export interface WorkbenchApi {
   exportFigures(format: 'csv' | 'json', target: vscode.Uri): Promise<vscode.Uri | undefined>;
   compare(uris: vscode.Uri[]): Promise<MetricComparison>;
   exportComparison(target: vscode.Uri): Promise<vscode.Uri | undefined>;
+  /** The calls the Compare Metrics pick offers, open transcripts first. */
+  compareChoices(): Promise<vscode.Uri[]>;
 }
 
 export function registerWorkbench(context: vscode.ExtensionContext, client: LanguageClient): WorkbenchApi {
@@ -34,5 +36,6 @@ export function registerWorkbench(context: vscode.ExtensionContext, client: Lang
     exportFigures: (format, target) => figures.exportShown(format, target),
     compare: (uris) => compare.compare(uris),
     exportComparison: (target) => compare.exportCsv(target),
+    compareChoices: async () => (await transcriptChoices(client)).map(({ uri }) => uri),
   };
 }
