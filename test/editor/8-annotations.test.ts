@@ -29,9 +29,24 @@ async function drawn(uri: vscode.Uri, tag: string, count = 1): Promise<vscode.Ra
   });
 }
 
-/** The Annotations view's rows at one depth of its tree (1 tag, 2 file, 3 annotation), as drawn. */
-function annotationRows(level: number): Promise<string[] | undefined> {
-  return workbenchTexts(`#workbench\\.parts\\.sidebar .pane:has(.pane-header:has-text("Annotations")) .monaco-list-row[aria-level="${level}"]`);
+/**
+ * The Annotations view's rows as drawn, top to bottom, read by moving the keyboard focus down
+ * the tree one row at a time; undefined when the runner cannot look at the page.
+ */
+async function walkAnnotationsView(limit: number): Promise<string[] | undefined> {
+  await vscode.commands.executeCommand('transcriptLens.annotations.focus');
+  await vscode.commands.executeCommand('list.focusFirst');
+  const rows: string[] = [];
+  while (rows.length < limit) {
+    const focused = await workbenchTexts('#workbench\\.parts\\.sidebar .pane:has(.pane-header:has-text("Annotations")) .monaco-list-row.focused');
+    if (focused === undefined) return undefined;
+    const row = focused[0]?.replace(/\s+/g, ' ').trim();
+    // At the last row the focus stays put.
+    if (row === undefined || row === rows[rows.length - 1]) break;
+    rows.push(row);
+    await vscode.commands.executeCommand('list.focusDown');
+  }
+  return rows;
 }
 
 /** Parses RFC 4180 CSV (quoted fields, doubled quotes, CRLF records). */
@@ -241,13 +256,12 @@ describe('Annotations', () => {
     const copy = await copyWorkspaceFile(PICTURE_CALL, name);
     // Tags in the reverse of the code book's order, so each new tag is drawn above the ones before it.
     const passages: Array<[string, string]> = [
-      ['Risk', 'a very hot or wet summer can move the year by $200 million either way'],
       ['Product', 'including our first two compact urban formats'],
+      ['Risk', 'a very hot or wet summer can move the year by $200 million either way'],
       ['KPI', 'Sales to contractors and landscapers grew 11% and now make up 31% of net sales'],
       ['KPI', 'Sales that start online grew 18% and were 22% of net sales'],
       ['Guidance', 'we are raising our full-year guidance'],
     ];
-    let hidWorkspace = false;
     try {
       await vscode.commands.executeCommand('transcriptLens.filterAnnotations', name);
       await vscode.commands.executeCommand('workbench.view.explorer');
@@ -258,26 +272,25 @@ describe('Annotations', () => {
         await vscode.commands.executeCommand('transcriptLens.annotate', tag, '');
       }
       await api.annotations.refreshed();
-      // The view gets the sidebar's room to draw every row: the Speakers view leaves with the
-      // editors, and the Workspace view is hidden until the test ends.
-      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-      await vscode.commands.executeCommand('workbench.explorer.fileView.toggleVisibility');
-      hidWorkspace = true;
-      const tags = new Set(passages.map(([tag]) => tag)).size;
-      assert.equal(api.annotations.viewTags().length, tags);
-      // The view, as drawn: every tag open with its file, and every passage under them.
-      const rows = await waitFor('the Annotations view to draw every passage under its tag', async () => {
-        const drawnRows = await Promise.all([1, 2, 3].map((level) => annotationRows(level)));
-        if (drawnRows.some((levelRows) => levelRows === undefined)) return drawnRows;
-        const [tagRows, fileRows, passageRows] = drawnRows as string[][];
-        return tagRows.length === tags && fileRows.length === tags && passageRows.length === passages.length ? drawnRows : undefined;
-      }, 10_000).catch(async (error) => {
-        const counts = await Promise.all([1, 2, 3].map(async (level) => (await annotationRows(level))?.length));
-        throw new Error(`${(error as Error).message}: rows drawn at each depth ${counts.join(', ')}`);
+      const tags = api.annotations.viewTags().map(({ tag }) => tag);
+      assert.deepEqual(tags, ['Guidance', 'KPI', 'Risk', 'Product']);
+      // Each tag, then its file, then its passages in file order, as the view should draw them.
+      const expected = tags.flatMap((tag) => {
+        const under = passages.filter(([candidate]) => candidate === tag).map(([, passage]) => passage);
+        under.sort((a, b) => positionOf(document, a).compareTo(positionOf(document, b)));
+        return [tag, name, ...under];
       });
-      assert.ok(rows);
+      // The rows as drawn, walked from the keyboard (the view may be too short to draw all at once).
+      const walked = await waitFor('the Annotations view to draw every passage under its tag', async () => {
+        const rows = await walkAnnotationsView(expected.length + 2);
+        if (rows === undefined) return [];
+        const complete = rows.length === expected.length && rows.every((row, index) => row.startsWith(expected[index].slice(0, 40)));
+        return complete ? rows : undefined;
+      }, 20_000).catch(async (error) => {
+        throw new Error(`${(error as Error).message}: drawn ${JSON.stringify(await walkAnnotationsView(expected.length + 2))}`);
+      });
+      assert.ok(walked);
     } finally {
-      if (hidWorkspace) await vscode.commands.executeCommand('workbench.explorer.fileView.toggleVisibility');
       await vscode.commands.executeCommand('transcriptLens.clearAnnotationFilter');
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
       await vscode.workspace.fs.delete(copy);

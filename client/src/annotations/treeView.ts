@@ -102,9 +102,9 @@ export class AnnotationTreeProvider implements vscode.TreeDataProvider<Annotatio
 
   getTreeItem(node: AnnotationNode): vscode.TreeItem {
     const item = this.itemOf(node);
-    // Without an id VS Code names a row by its place and label, and a tag added above the
-    // others renames the rows below it: children asked for under the old names come back
-    // empty and an open tag stays drawn empty. Ids that say what the row is keep its name.
+    // Without an id VS Code names a row by its place and label, so a tag added above the
+    // others renames every row below it between two refreshes. Ids that say what the row is
+    // keep each row's name, and with it its open state and its children, across refreshes.
     item.id = nodeId(node);
     return item;
   }
