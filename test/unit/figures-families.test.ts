@@ -159,6 +159,15 @@ describe('figures: the currency of an amount that does not write one', () => {
     reads(call, '12 million', { kind: 'money', unit: 'EUR', currencyInferred: true });
   });
 
+  it('reads a scaled number before a ledger noun as money, and a plain one as a count', () => {
+    const call = 'Revenue was $5 billion. ';
+    reads(`${call}We ended the year with 84 billion of assets.`, '84 billion', { kind: 'money', value: 84e9, unit: 'USD' });
+    reads(`${call}We signed a 12 billion revolving credit facility.`, '12 billion', { kind: 'money', value: 12e9, unit: 'USD' });
+    reads(`${call}We repaid 310 million of principal.`, '310 million', { kind: 'money', value: 310e6, unit: 'USD' });
+    reads(`${call}We sold 3 assets in the quarter.`, '3', { kind: 'count', unit: 'asset' });
+    reads(`${call}The app has 40 million users.`, '40 million', { kind: 'count', unit: 'user' });
+  });
+
   it('reads an amount of a monetary metric as money of no stated currency in a document that names none', () => {
     const podcast = 'We got to over 100 million ARR, and revenue was 5 million the first year.';
     assert.deepEqual(analyze(podcast).diagnostics, []);

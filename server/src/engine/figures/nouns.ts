@@ -43,6 +43,21 @@ const MONEY_NOUNS: ReadonlySet<string> = new Set([
   'turnover', 'bookings', 'billings', 'arr', 'liquidity', 'capital', 'value', 'volume', 'proceeds',
 ]);
 
+/**
+ * Nouns of the balance sheet and the ledger: a scaled number before them is money ("101
+ * billion of assets", "a 15 billion revolving credit facility", "292 million of principal"),
+ * though a plain one may count them ("we sold 3 assets"). Singular, as counted nouns are kept.
+ */
+const SCALED_MONEY_NOUNS: ReadonlySet<string> = new Set([
+  'asset', 'credit', 'principal', 'liability', 'reserve', 'borrowing', 'receivable', 'payable',
+  'impairment', 'write-down', 'writedown', 'premium', 'backlog', 'budget',
+]);
+
+/** True for a counted noun that a scaled number before it measures in money (SCALED_MONEY_NOUNS). */
+export function isScaledMoneyNoun(unit: string): boolean {
+  return SCALED_MONEY_NOUNS.has(unit.toLowerCase());
+}
+
 /** True for a noun that names an amount of money ("ARR", "revenue", "spend"). */
 export function isMoneyNoun(word: string): boolean {
   return MONEY_NOUNS.has(word.toLowerCase());

@@ -22,7 +22,7 @@ import {
   isYear, MONTH_AFTER, MONTH_BEFORE, nameBefore, PERIOD_AFTER, PERIOD_YEAR_TAIL, PLUS_CHAIN, RANK_BEFORE,
 } from './plain';
 import { fuzzyPercent, magnitudeRange } from './fuzzy';
-import { countedNounAfter, countNounAfter, countNounBefore, isCountedNoun } from './nouns';
+import { countedNounAfter, countNounAfter, countNounBefore, isCountedNoun, isScaledMoneyNoun } from './nouns';
 
 /** Why a figure could not be read; the diagnostics module turns it into a diagnostic. */
 export type Problem =
@@ -968,7 +968,9 @@ function readPlain(text: string, core: Core, start: number): ScannedFigure | nul
  */
 function bareNumber(text: string, core: Core, start: number, end: number, value: number | null, factor: number, range: { min: number | null; max: number | null } | null): ScannedFigure {
   const integer = !/[.,]/.test(core.written);
-  const noun = countedNounAfter(text, end, factor !== 1);
+  const counted = countedNounAfter(text, end, factor !== 1);
+  // "101 billion of assets": a scaled number of a ledger noun is an amount, not a count.
+  const noun = counted && factor !== 1 && isScaledMoneyNoun(counted.unit) ? undefined : counted;
   // A plain integer before a singular noun names it ("the 618 festival"); it counts nothing.
   if (noun && !noun.plural && factor === 1 && !range && core.digits && !core.written.includes(',') && (core.value >= 2 || !integer)) return blank({ start, end, kind: 'label' });
   // "the 2.5 series", "our 2.5 models": things are not counted in tenths, so the number names them.
