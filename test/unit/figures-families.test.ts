@@ -3,25 +3,12 @@
 // years and identifiers. Every sentence is our own invented text.
 import * as assert from 'node:assert/strict';
 import { analyze } from '../../server/src/engine';
-import type { Figure } from '../../server/src/engine';
 import { CURRENCIES } from '../../server/src/engine/facts/currencies';
 import { SCALE_FACTS } from '../../server/src/engine/facts/scales';
 import { UNIT_FACTS } from '../../server/src/engine/facts/units';
 import { currencyOf, PREFIX_OF } from '../../server/src/engine/figures/currencies';
 import { SCALES } from '../../server/src/engine/figures/numbers';
-
-function figureIn(text: string, written: string): Figure {
-  const figures = analyze(text).figures;
-  const found = figures.find((f) => f.text === written);
-  assert.ok(found, `no figure "${written}" in ${JSON.stringify(text)}; found ${figures.map((f) => `"${f.text}" (${f.kind})`).join(', ') || 'none'}`);
-  return found;
-}
-
-function reads(text: string, written: string, expected: Partial<Figure>): void {
-  const found = figureIn(text, written);
-  const actual = Object.fromEntries(Object.keys(expected).map((key) => [key, found[key as keyof Figure]]));
-  assert.deepEqual(actual, expected, `"${written}" in ${JSON.stringify(text)}`);
-}
+import { figureIn, reads } from '../support/figures';
 
 describe('figures: one facts table per fact', () => {
   it('knows every mark of every currency row, and a fix prefix for each', () => {
@@ -37,7 +24,7 @@ describe('figures: one facts table per fact', () => {
     }
   });
 
-  it('reads every unit of the unit table after a blank, a hyphen or glued, as the grammar colours it', () => {
+  it('reads every unit of the unit table after a blank, a hyphen or glued', () => {
     for (const row of UNIT_FACTS) {
       const value = row.kind === 'basisPoints' ? 0.0012 : row.kind === 'multiple' ? 12 : 0.12;
       const written = [

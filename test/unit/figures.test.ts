@@ -2,22 +2,10 @@
 // invented text, and each assertion names the kind, value, range and unit the contract wants.
 import * as assert from 'node:assert/strict';
 import { analyze } from '../../server/src/engine';
-import type { Figure, AnalyzeOptions } from '../../server/src/engine';
+import type { Figure } from '../../server/src/engine';
+import { figureIn as figure, reads } from '../support/figures';
 
 /** The figure whose text is exactly `text` in a one-line call, or a failure listing what was found. */
-function figure(line: string, text: string, options: AnalyzeOptions = {}): Figure {
-  const figures = analyze(line, options).figures;
-  const found = figures.find((f) => f.text === text);
-  assert.ok(found, `no figure "${text}" in ${JSON.stringify(line)}; found ${figures.map((f) => `"${f.text}" (${f.kind})`).join(', ') || 'none'}`);
-  return found;
-}
-
-function reads(line: string, text: string, expected: Partial<Figure>, options: AnalyzeOptions = {}): void {
-  const found = figure(line, text, options);
-  const actual = Object.fromEntries(Object.keys(expected).map((key) => [key, found[key as keyof Figure]]));
-  assert.deepEqual(actual, expected, `"${text}" in ${JSON.stringify(line)}`);
-}
-
 describe('figures: money', () => {
   it('reads currency symbols before the amount', () => {
     reads('Revenue was $4.8 billion.', '$4.8 billion', { kind: 'money', value: 4_800_000_000, unit: 'USD' });

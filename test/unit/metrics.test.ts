@@ -2,16 +2,11 @@
 // on invented sentences shaped like the ones earnings calls use.
 import * as assert from 'node:assert/strict';
 import { analyze } from '../../server/src/engine';
-import type { AnalyzeOptions, Figure } from '../../server/src/engine';
+import type { AnalyzeOptions } from '../../server/src/engine';
 import { MetricGlossary } from '../../server/src/engine/figures/glossary';
+import { figureIn } from '../support/figures';
 
 /** The figure whose text is `text` (the nth occurrence) in the analysis of `line`. */
-function figureIn(line: string, text: string, options: AnalyzeOptions = {}, occurrence = 0): Figure {
-  const found = analyze(line, options).figures.filter((figure) => figure.text === text);
-  assert.ok(found[occurrence], `no figure "${text}" (#${occurrence}) in ${JSON.stringify(line)}: ${analyze(line, options).figures.map((f) => f.text).join(' | ')}`);
-  return found[occurrence];
-}
-
 function metricOf(line: string, text: string, options: AnalyzeOptions = {}, occurrence = 0): string | null {
   return figureIn(line, text, options, occurrence).metric;
 }
