@@ -61,6 +61,8 @@ import {
 import type { AddAnnotationParams, AnnotationIdParams, ExportAnnotationsParams, FilesRenamedParams, UpdateAnnotationParams } from './annotationsProtocol';
 
 const DETECTABLE_LANGUAGES: ReadonlySet<string> = new Set(['plaintext', 'markdown']);
+/** How long a workspace-wide answer waits for the indexing under way before it answers with what is indexed. */
+const INDEX_WAIT_MS = 2000;
 /** Above this many files, workspace indexing shows a progress notification. */
 const PROGRESS_THRESHOLD = 25;
 
@@ -247,6 +249,18 @@ export function startServer(connection: Connection, deps: ServerDependencies): R
 
   /** Settles once every indexing of folders begun so far has ended, for answers about the whole workspace. */
   let indexing: Promise<unknown> = Promise.resolve();
+
+  /**
+   * The indexing under way, waited for at most a moment: a search across the workspace right
+   * after the window opens should find the files being read, but a large workspace must not
+   * hold the answer back for long (it then answers with what is indexed so far).
+   */
+  function indexedSoon(): Promise<unknown> {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const moment = new Promise((resolve) => { timer = setTimeout(resolve, INDEX_WAIT_MS); });
+    // The first indexing starts once the settings are read (onInitialized), so that is waited for too.
+    return Promise.race([settingsReady.then(() => indexing), moment]).finally(() => clearTimeout(timer));
+  }
 
   function indexWorkspace(folders: readonly string[]): Promise<void> {
     const indexed = indexFolders(folders);
@@ -458,6 +472,7 @@ export function startServer(connection: Connection, deps: ServerDependencies): R
 
   connection.onReferences(guard('references', [], async ({ textDocument, position, context }) => {
     const document = await transcript(textDocument.uri);
+    if (document) await indexedSoon();
     return document ? speakerReferences(document, position, context.includeDeclaration, workspaceIndex) : [];
   }));
 
@@ -476,7 +491,10 @@ export function startServer(connection: Connection, deps: ServerDependencies): R
     return document ? answer(renameSpeaker(document, position, newName)) : null;
   }));
 
-  connection.onWorkspaceSymbol(guard('workspace symbols', [], ({ query }) => workspaceSymbols(workspaceIndex, query)));
+  connection.onWorkspaceSymbol(guard('workspace symbols', [], async ({ query }) => {
+    await indexedSoon();
+    return workspaceSymbols(workspaceIndex, query);
+  }));
 
   connection.languages.inlayHint.on(guard('inlay hints', [], async ({ textDocument, range }) => {
     const document = settingsFor(textDocument.uri).inlayHintsEnabled ? await transcript(textDocument.uri) : null;

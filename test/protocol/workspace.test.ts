@@ -17,6 +17,25 @@ async function eventually<T>(probe: () => Promise<T>, accept: (value: T) => bool
   }
 }
 
+describe('protocol: a workspace search asked right after the server starts', function () {
+  this.timeout(20000);
+
+  it('waits for the indexing under way, so the first search finds every transcript', async () => {
+    const folder = tempFolder('workspace-first-search');
+    writeFileSync(join(folder.path, 'northwind-q3.txt'), CALL);
+    writeFileSync(join(folder.path, 'bluefin-q1.md'), SECOND_CALL);
+    const client = await LspClient.start({ workspaceFolders: [{ uri: folder.uri, name: 'calls' }] });
+    try {
+      // One request, no retry: an answer given before the index is read would be empty.
+      const results = await client.request<SymbolInformation[]>('workspace/symbol', { query: 'priya' });
+      assert.deepEqual(results.map((r) => r.location.uri).sort(), [fileUri(join(folder.path, 'bluefin-q1.md')), fileUri(join(folder.path, 'northwind-q3.txt'))]);
+    } finally {
+      await client.stop();
+      folder.remove();
+    }
+  });
+});
+
 describe('protocol: workspace symbols', function () {
   this.timeout(20000);
   let folder: TempFolder;
